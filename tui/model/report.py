@@ -1,0 +1,218 @@
+"""The curated report: typed, immutable records of one news report and the events it tells.
+
+Everything quoted from the report is a :class:`Span` of ``Document.text``; whatever the report does not
+say (a name it leaves out, its publication time) is an :class:`Annotation` or a :class:`Publication`
+that carries its basis. Build these with :func:`tui.model.load_report`, which validates the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Side = Literal["ukraine", "russia", "russian-installed", "media", "civilians"]
+SIDES: tuple[Side, ...] = ("ukraine", "russia", "russian-installed", "media", "civilians")
+SIDE_LABELS: Mapping[str, str] = {
+    "ukraine": "Ukraine",
+    "russia": "Russia",
+    "russian-installed": "Russian-installed",
+    "media": "Media",
+    "civilians": "Civilians",
+}
+
+SourceKind = Literal[
+    "video-message", "news-agency", "social-media-post", "official-statement", "announcement", "report"
+]
+EventKind = Literal["action", "statement", "state"]
+RelationType = Literal["before", "after", "during"]
+QuoteMode = Literal["direct", "reported"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A verbatim piece of the report: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """Something the report does not say, with the basis for saying it."""
+
+    value: str
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """When the report was published: an annotation, as the report carries no date."""
+
+    earliest: datetime
+    estimate: datetime
+    latest: datetime
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    language: str
+    headline: Span
+    text: str
+    published: Publication
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    role: str
+    side: Side
+    mentions: tuple[Span, ...]
+    identification: Annotation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    label: str
+    kind: SourceKind
+    mentions: tuple[Span, ...]
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One link of an attribution chain: a channel, and the words naming it ("selon TASS")."""
+
+    source: str
+    cue: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """This event's time relative to ``target``; ``cue`` is the report's evidence."""
+
+    type: RelationType
+    target: str
+    cue: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    span: Span
+    speaker: str
+    mode: QuoteMode
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    span: Span
+    quantity: float
+    unit: str
+    about: str
+    qualifier: Literal["about", "at least"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    summary: str
+    kind: EventKind
+    sentences: tuple[Span, ...]
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    sources: tuple[Attribution, ...]
+    time: Span | None
+    relations: tuple[Relation, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Caveat:
+    """A doubt the report itself raises about some of its claims."""
+
+    id: str
+    span: Span
+    claims: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotEvent:
+    """A sentence deliberately left out of the events, and why."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report and everything curated from it; ids resolve through the lookup methods."""
+
+    document: Document
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+    caveats: tuple[Caveat, ...]
+    not_events: tuple[NotEvent, ...]
+    _actors: Mapping[str, Actor] = field(init=False, repr=False, compare=False)
+    _places: Mapping[str, Place] = field(init=False, repr=False, compare=False)
+    _sources: Mapping[str, Source] = field(init=False, repr=False, compare=False)
+    _events: Mapping[str, Event] = field(init=False, repr=False, compare=False)
+    _claims: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        def index(items):  # type: ignore[no-untyped-def]
+            return {item.id: item for item in items}
+
+        object.__setattr__(self, "_actors", index(self.actors))
+        object.__setattr__(self, "_places", index(self.places))
+        object.__setattr__(self, "_sources", index(self.sources))
+        object.__setattr__(self, "_events", index(self.events))
+        object.__setattr__(self, "_claims", index(c for e in self.events for c in e.claims))
+
+    def actor(self, actor_id: str) -> Actor:
+        return self._actors[actor_id]
+
+    def place(self, place_id: str) -> Place:
+        return self._places[place_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
+
+    def event(self, event_id: str) -> Event:
+        return self._events[event_id]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims[claim_id]
+
+    def claims(self) -> Iterator[tuple[Event, Claim]]:
+        """Every claim with the event it belongs to, in document order of events."""
+        for event in self.events:
+            for claim in event.claims:
+                yield event, claim
+
+    def events_of_actor(self, actor_id: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if actor_id in e.actors)
