@@ -1,0 +1,55 @@
+"""The command line: bad input gets one clear message and exit status 2, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"format": ', "not valid JSON: line 1, column 12"),
+        ("[]", "$: expected an object, found an array"),
+    ],
+)
+def test_bad_input_prints_a_clear_error_and_exits_2(tmp_path, content, expected):
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    result = run_cli(str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"newsline: cannot open {path}:")
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_dangling_id_and_span_off_the_text(tmp_path, small_data, write_json):
+    small_data["events"][0]["actors"] = ["ghost"]
+    small_data["events"][0]["time"]["end"] = 999
+    path = write_json(small_data, "broken.json")
+    result = run_cli(str(path))
+    assert result.returncode == 2
+    assert '$.events[0].actors[0]: expected the id of an item in $.actors, found "ghost"' in result.stderr
+    assert "$.events[0].time.end: expected an offset within document.text" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file(tmp_path):
+    result = run_cli(str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+
+
+def test_help_and_version():
+    assert "events JSON file" in run_cli("--help").stdout
+    assert run_cli("--version").stdout.startswith("newsline ")
