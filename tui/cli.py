@@ -1,6 +1,7 @@
 """The ``newsline`` command.
 
-    newsline [FILE]    open the timeline explorer (FILE defaults to the bundled report)
+    newsline [FILE]                    open the timeline explorer (FILE defaults to the bundled report)
+    newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen.
@@ -9,19 +10,33 @@ stderr and exit status 2, never a traceback and never a half-drawn screen.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.model import Report, ReportError, bundled_path, load_report
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from tui.temporal import ResolvedEvent, Timeline
 
 EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    return _explore(args)
+    try:
+        if args[:1] == ["timeline"]:
+            return _timeline(args[1:])
+        return _explore(args)
+    except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _file_argument(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +60,7 @@ def _explore(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Explore a news report as a timeline: what happened, when, according to whom.",
+        epilog="Also: 'newsline timeline [FILE] [--json]' prints the resolved timeline.",
     )
     _file_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsline {__version__}")
@@ -56,3 +72,67 @@ def _explore(args: list[str]) -> int:
 
     NewslineApp(report).run()
     return 0
+
+
+def _timeline(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="newsline timeline",
+        description="Print the report's events on their resolved relative timeline.",
+    )
+    _file_argument(parser)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line and event, for machines")
+    options = parser.parse_args(args)
+    report = _load(parser, options.file)
+    if report is None:
+        return EXIT_BAD_INPUT
+    from tui.temporal import resolve
+
+    timeline = resolve(report)
+    if options.json:
+        for resolved in timeline.events:
+            print(json.dumps(_event_json(timeline, resolved), ensure_ascii=False))
+    else:
+        _print_table(timeline)
+    return 0
+
+
+def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object]:
+    def iso(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment else None
+
+    return {
+        "id": resolved.id,
+        "summary": resolved.event.summary,
+        "sentences": [span.text for span in resolved.event.sentences],
+        "earliest": iso(resolved.earliest),
+        "latest": iso(resolved.latest),
+        "granularity": resolved.granularity,
+        "label": resolved.label,
+        "explanation": resolved.explanation,
+        "certainly_before": list(timeline.certainly_after(resolved.id)),
+    }
+
+
+def _print_table(timeline: Timeline) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    report = timeline.report
+    table = Table(title=Text(report.document.headline.text), title_justify="left", expand=True, box=box.SIMPLE)
+    table.add_column("when", no_wrap=True)
+    table.add_column("", width=1, no_wrap=True)
+    table.add_column("event", ratio=5)
+    table.add_column("who", ratio=2)
+    for resolved in timeline.events:
+        actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
+        ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
+        table.add_row(Text(resolved.label), Text(ordered), Text(resolved.event.summary), Text(actors))
+    console = Console(highlight=False)
+    console.print(table)
+    published = f"{report.document.published.estimate:%a %d %b %Y}"
+    console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
+    for conflict in timeline.conflicts:
+        words = ", ".join(c.evidence.describe() for c in conflict.constraints)
+        console.print(Text(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}"))

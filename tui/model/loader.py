@@ -328,7 +328,7 @@ class _Reader:
     def event(self, value: Any, path: str) -> Event:
         fields = ("id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations",
                   "quotes", "claims")  # fmt: skip
-        data = self.obj(value, path, fields)
+        data = self.obj(value, path, fields, ("time_anchor",))
         return self.build(
             Event,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -342,6 +342,7 @@ class _Reader:
             relations=lambda: self.array(data["relations"], f"{path}.relations", self.relation),
             quotes=lambda: self.array(data["quotes"], f"{path}.quotes", self.quote),
             claims=lambda: self.array(data["claims"], f"{path}.claims", self.claim),
+            time_anchor=lambda: self.optional(data, "time_anchor", path, self.string),
         )
 
     def caveat(self, value: Any, path: str) -> Caveat:
@@ -434,6 +435,10 @@ class _Reader:
                     self.fail(f"{path}.relations[{j}].target", "another event's id", relation.target)
                 else:
                     ref(relation.target, events, f"{path}.relations[{j}].target", "events")
+            if event.time_anchor is not None and event.time_anchor == event.id:
+                self.fail(f"{path}.time_anchor", "another event's id", event.time_anchor)
+            else:
+                ref(event.time_anchor, events, f"{path}.time_anchor", "events")
             for j, quote in enumerate(event.quotes or ()):
                 ref(quote.speaker, actors, f"{path}.quotes[{j}].speaker", "actors")
         for caveat in report.caveats:

@@ -146,6 +146,7 @@ class Event:
     relations: tuple[Relation, ...]
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
+    time_anchor: str | None = None  # the event the time expression is relative to; None: the publication
 
 
 @dataclass(frozen=True, slots=True)

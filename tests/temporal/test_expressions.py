@@ -1,0 +1,164 @@
+"""The normaliser: every time expression of the report and many others, in French and English.
+
+The publication is the report's own annotation: between Sat 10 Sep 2022 20:00 and Sun 11 Sep 23:59 (UTC+3),
+so calendar words are resolved for both days and the hull kept.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tui.model import Publication
+from tui.temporal import normalise
+
+KYIV = timezone(timedelta(hours=3))
+PUBLISHED = Publication(
+    earliest=datetime(2022, 9, 10, 20, 0, tzinfo=KYIV),
+    estimate=datetime(2022, 9, 11, 12, 0, tzinfo=KYIV),
+    latest=datetime(2022, 9, 11, 23, 59, tzinfo=KYIV),
+    basis="test",
+)
+OPEN = None
+
+# (expression, language, earliest, latest, granularity, rule)
+CASES = [
+    # -- every time expression of the report ------------------------------------------------------------
+    ("samedi soir", "fr", "2022-09-10 18:00", "2022-09-11 00:00", "part-of-day", "weekday"),
+    ("jeudi", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "weekday"),
+    ("ces derniers jours", "fr", "2022-09-03 20:00", "2022-09-11 23:59", "days", "recent"),
+    ("Au cours des derniers jours", "fr", "2022-09-03 20:00", "2022-09-11 23:59", "days", "recent"),
+    ("Depuis début septembre", "fr", "2022-09-01 00:00", "2022-09-11 23:59", "month-part", "since"),
+    ("depuis septembre", "fr", "2022-09-01 00:00", "2022-09-11 23:59", "month", "since"),
+    ("actuellement", "fr", OPEN, OPEN, "open", "now"),
+    ("Plus tôt", "fr", "2022-09-09 20:00", "2022-09-11 23:59", "hours", "recent"),
+    # -- weekdays: the most recent such day, the publication day included ------------------------------
+    ("samedi", "fr", "2022-09-10 00:00", "2022-09-11 00:00", "day", "weekday"),
+    ("vendredi", "fr", "2022-09-09 00:00", "2022-09-10 00:00", "day", "weekday"),
+    ("vendredi dernier", "fr", "2022-09-09 00:00", "2022-09-10 00:00", "day", "weekday"),
+    # published on Saturday or Sunday: Sunday is the 11th or, if it came out on Saturday, the 4th
+    ("dimanche", "fr", "2022-09-04 00:00", "2022-09-12 00:00", "day", "weekday"),
+    ("lundi matin", "fr", "2022-09-05 06:00", "2022-09-05 12:00", "part-of-day", "weekday"),
+    ("mercredi après-midi", "fr", "2022-09-07 12:00", "2022-09-07 18:00", "part-of-day", "weekday"),
+    ("jeudi soir", "fr", "2022-09-08 18:00", "2022-09-09 00:00", "part-of-day", "weekday"),
+    ("samedi en soirée", "fr", "2022-09-10 18:00", "2022-09-11 00:00", "part-of-day", "weekday"),
+    ("dans la nuit de samedi", "fr", "2022-09-10 22:00", "2022-09-11 06:00", "part-of-day", "weekday"),
+    ("Le  JEUDI", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "weekday"),
+    # -- days relative to the publication day -------------------------------------------------------
+    ("hier", "fr", "2022-09-09 00:00", "2022-09-11 00:00", "day", "relative-day"),
+    ("avant-hier", "fr", "2022-09-08 00:00", "2022-09-10 00:00", "day", "relative-day"),
+    ("aujourd’hui", "fr", "2022-09-10 00:00", "2022-09-12 00:00", "day", "relative-day"),
+    ("la veille", "fr", "2022-09-09 00:00", "2022-09-11 00:00", "day", "relative-day"),
+    ("hier soir", "fr", "2022-09-09 18:00", "2022-09-11 00:00", "part-of-day", "relative-day-part"),
+    ("ce matin", "fr", "2022-09-10 06:00", "2022-09-11 12:00", "part-of-day", "relative-day-part"),
+    ("cette nuit", "fr", "2022-09-09 22:00", "2022-09-11 06:00", "part-of-day", "relative-day-part"),
+    # -- parts of months, months ----------------------------------------------------------------------
+    ("début septembre", "fr", "2022-09-01 00:00", "2022-09-11 00:00", "month-part", "month-part"),
+    ("mi-septembre", "fr", "2022-09-11 00:00", "2022-09-21 00:00", "month-part", "month-part"),
+    ("fin août", "fr", "2022-08-21 00:00", "2022-09-01 00:00", "month-part", "month-part"),
+    ("fin février", "fr", "2022-02-21 00:00", "2022-03-01 00:00", "month-part", "month-part"),
+    ("début septembre 2021", "fr", "2021-09-01 00:00", "2021-09-11 00:00", "month-part", "month-part"),
+    ("en septembre", "fr", "2022-09-01 00:00", "2022-10-01 00:00", "month", "month"),
+    ("décembre", "fr", "2021-12-01 00:00", "2022-01-01 00:00", "month", "month"),  # the most recent December
+    # -- ranges ending at the report, and "now" ----------------------------------------------------------
+    ("ces dernières semaines", "fr", "2022-08-13 20:00", "2022-09-11 23:59", "weeks", "recent"),
+    ("récemment", "fr", "2022-08-11 20:00", "2022-09-11 23:59", "days", "recent"),
+    ("en ce moment", "fr", OPEN, OPEN, "open", "now"),
+    ("depuis jeudi", "fr", "2022-09-08 00:00", "2022-09-11 23:59", "day", "since"),
+    ("depuis le 1er septembre", "fr", "2022-09-01 00:00", "2022-09-11 23:59", "day", "since"),
+    # -- what dateparser does well ---------------------------------------------------------------------
+    ("le 8 septembre 2022", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    ("8 septembre", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    ("il y a trois jours", "fr", "2022-09-07 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    ("il y a deux heures", "fr", "2022-09-10 17:30", "2022-09-11 22:29", "hour", "dateparser"),
+    ("la semaine dernière", "fr", "2022-08-29 00:00", "2022-09-05 00:00", "week", "dateparser"),
+    ("le mois dernier", "fr", "2022-08-01 00:00", "2022-09-01 00:00", "month", "dateparser"),
+    # -- English ----------------------------------------------------------------------------------------
+    ("Saturday evening", "en", "2022-09-10 18:00", "2022-09-11 00:00", "part-of-day", "weekday"),
+    ("on Thursday", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "weekday"),
+    ("last Friday", "en", "2022-09-09 00:00", "2022-09-10 00:00", "day", "weekday"),
+    ("Sunday", "en", "2022-09-04 00:00", "2022-09-12 00:00", "day", "weekday"),
+    ("yesterday", "en", "2022-09-09 00:00", "2022-09-11 00:00", "day", "relative-day"),
+    ("last night", "en", "2022-09-09 18:00", "2022-09-11 06:00", "part-of-day", "relative-day-part"),
+    ("this morning", "en", "2022-09-10 06:00", "2022-09-11 12:00", "part-of-day", "relative-day-part"),
+    ("early September", "en", "2022-09-01 00:00", "2022-09-11 00:00", "month-part", "month-part"),
+    ("mid-September", "en", "2022-09-11 00:00", "2022-09-21 00:00", "month-part", "month-part"),
+    ("late August", "en", "2022-08-21 00:00", "2022-09-01 00:00", "month-part", "month-part"),
+    ("in recent days", "en", "2022-09-03 20:00", "2022-09-11 23:59", "days", "recent"),
+    ("currently", "en", OPEN, OPEN, "open", "now"),
+    ("since early September", "en", "2022-09-01 00:00", "2022-09-11 23:59", "month-part", "since"),
+    ("earlier today", "en", "2022-09-09 20:00", "2022-09-11 23:59", "hours", "recent"),
+    ("3 days ago", "en", "2022-09-07 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    ("September 8, 2022", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
+]
+
+
+def minute(text: str | None) -> datetime | None:
+    return None if text is None else datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=KYIV)
+
+
+@pytest.mark.parametrize(("expression", "language", "earliest", "latest", "granularity", "rule"), CASES)
+def test_expression(expression, language, earliest, latest, granularity, rule):
+    found = normalise(expression, PUBLISHED, language)
+    assert found is not None
+    assert (found.earliest, found.latest) == (minute(earliest), minute(latest))
+    assert found.granularity == granularity
+    assert found.rule == rule
+
+
+def test_there_are_thirty_and_more_expressions_beyond_the_reports():
+    assert len(CASES) - 8 >= 30
+
+
+@pytest.mark.parametrize("expression", ["", "n'importe quoi", "the day after tomorrow's weather", "depuis toujours"])
+def test_what_nothing_understands_is_none_not_a_guess(expression):
+    assert normalise(expression, PUBLISHED, "fr") is None
+
+
+def test_never_a_fake_instant():
+    for expression, language, *_ in CASES:
+        found = normalise(expression, PUBLISHED, language)
+        if found.earliest and found.latest:
+            assert found.latest - found.earliest >= timedelta(minutes=59), expression
+
+
+def test_report_relative_ranges_move_with_the_publication():
+    found = normalise("ces derniers jours", PUBLISHED, "fr")
+    assert (found.start.anchor, found.start.lo, found.start.hi) == ("publication", -7 * 24 * 60, 0)
+    since = normalise("depuis début septembre", PUBLISHED, "fr")
+    assert since.start.anchor == "origin" and (since.end.anchor, since.end.lo, since.end.hi) == ("publication", 0, 0)
+    now = normalise("actuellement", PUBLISHED, "fr")
+    assert now.start.hi == 0 and now.end.lo == 0  # it started by the report and still goes on
+
+
+def test_a_weekday_on_the_publication_day_is_that_day_where_dateparser_goes_a_week_back():
+    saturday = Publication(
+        earliest=datetime(2022, 9, 10, 21, 0, tzinfo=KYIV),
+        estimate=datetime(2022, 9, 10, 22, 0, tzinfo=KYIV),
+        latest=datetime(2022, 9, 10, 23, 0, tzinfo=KYIV),
+        basis="test",
+    )
+    found = normalise("samedi", saturday, "fr")
+    assert (found.earliest, found.latest) == (minute("2022-09-10 00:00"), minute("2022-09-11 00:00"))
+    from dateparser.date import DateDataParser
+
+    base = datetime(2022, 9, 10, 22, 0)
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}
+    assert DateDataParser(languages=["fr"], settings=settings).get_date_data("samedi").date_obj.day == 3
+
+
+@pytest.mark.parametrize("expression", ["jeudi", "vendredi", "lundi", "mardi", "mercredi"])
+def test_weekday_rule_agrees_with_dateparser_on_other_days(expression):
+    """Where dateparser's convention is right (any day but the publication's), the rule agrees with it."""
+    from dateparser.date import DateDataParser
+
+    sunday = Publication(
+        earliest=datetime(2022, 9, 11, 10, 0, tzinfo=KYIV),
+        estimate=datetime(2022, 9, 11, 12, 0, tzinfo=KYIV),
+        latest=datetime(2022, 9, 11, 14, 0, tzinfo=KYIV),
+        basis="test",
+    )
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": datetime(2022, 9, 11, 12, 0)}
+    theirs = DateDataParser(languages=["fr"], settings=settings).get_date_data(expression).date_obj
+    assert normalise(expression, sunday, "fr").earliest.date() == theirs.date()

@@ -1,0 +1,117 @@
+"""The STN solver: exact bounds, and contradictions always found and named."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.temporal.network import INF, Network
+
+SIZE_LIMIT = 10  # every point lies within [0, SIZE_LIMIT] of the origin, so brute force is finite
+
+
+@st.composite
+def consistent_networks(draw, max_points: int = 4, max_constraints: int = 6):
+    """A network built around a hidden solution, so it is consistent by construction."""
+    points = draw(st.integers(1, max_points))
+    truth = [0] + [draw(st.integers(0, SIZE_LIMIT)) for _ in range(points)]
+    network: Network[str] = Network(points + 1)
+    for point in range(1, points + 1):
+        network.add(0, point, 0, SIZE_LIMIT, f"domain {point}")
+    for index in range(draw(st.integers(0, max_constraints))):
+        u, v = draw(st.tuples(st.integers(0, points), st.integers(0, points)).filter(lambda p: p[0] != p[1]))
+        actual = truth[v] - truth[u]
+        lo = actual - draw(st.integers(0, 4))
+        hi = actual + draw(st.integers(0, 4))
+        if draw(st.booleans()):
+            hi = INF
+        network.add(u, v, lo, hi, f"c{index}")
+    return network, truth
+
+
+def brute_force_bounds(network: Network[str]) -> list[tuple[int, int]]:
+    """Min and max of every point over all integer solutions in the finite domain."""
+    points = network.size - 1
+    solutions = []
+    for values in itertools.product(range(SIZE_LIMIT + 1), repeat=points):
+        assignment = (0, *values)
+        if all(c.lo <= assignment[c.target] - assignment[c.source] <= c.hi for c in network.constraints):
+            solutions.append(assignment)
+    return [(min(s[p] for s in solutions), max(s[p] for s in solutions)) for p in range(network.size)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(consistent_networks())
+def test_consistent_networks_solve_without_conflict_and_contain_the_truth(built):
+    network, truth = built
+    solution = network.solve()
+    assert solution.conflicts == ()
+    for point, value in enumerate(truth):
+        assert solution.lower(point) <= value <= solution.upper(point)
+
+
+@settings(max_examples=100, deadline=None)
+@given(consistent_networks(max_points=3, max_constraints=5))
+def test_bounds_equal_brute_force(built):
+    network, _ = built
+    solution = network.solve()
+    expected = brute_force_bounds(network)
+    assert [(solution.lower(p), solution.upper(p)) for p in range(network.size)] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(consistent_networks(max_points=3, max_constraints=5))
+def test_distance_is_the_tightest_entailed_difference(built):
+    network, _ = built
+    solution = network.solve()
+    points = network.size - 1
+    solutions = [
+        (0, *values)
+        for values in itertools.product(range(SIZE_LIMIT + 1), repeat=points)
+        if all(c.lo <= (0, *values)[c.target] - (0, *values)[c.source] <= c.hi for c in network.constraints)
+    ]
+    for u, v in itertools.permutations(range(network.size), 2):
+        assert solution.distance(u, v) == max(s[v] - s[u] for s in solutions)
+
+
+@settings(max_examples=150, deadline=None)
+@given(consistent_networks(), st.data())
+def test_an_added_contradiction_is_always_detected_and_named(built, data):
+    network, _ = built
+    solution = network.solve()
+    u, v = data.draw(
+        st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)).filter(lambda p: p[0] != p[1])
+    )
+    most = solution.distance(u, v)  # v − u can be at most this; demand more
+    network.add(u, v, most + 1, INF, "the contradiction", strength=-1)
+    solved = network.solve()
+    assert len(solved.conflicts) == 1
+    (conflict,) = solved.conflicts
+    assert conflict.dropped.evidence == "the contradiction"
+    assert "the contradiction" in [c.evidence for c in conflict.constraints]
+    assert [(solved.lower(p), solved.upper(p)) for p in range(network.size)] == [
+        (solution.lower(p), solution.upper(p)) for p in range(network.size)
+    ]
+
+
+def test_a_cycle_of_three_names_all_its_constraints_and_drops_the_weakest():
+    network: Network[str] = Network(4)
+    network.add(1, 2, 1, INF, "a before b", strength=40)
+    network.add(2, 3, 1, INF, "b before c", strength=50)
+    network.add(3, 1, 1, INF, "c before a", strength=30)
+    solution = network.solve()
+    (conflict,) = solution.conflicts
+    assert {c.evidence for c in conflict.constraints} == {"a before b", "b before c", "c before a"}
+    assert conflict.dropped.evidence == "c before a"
+
+
+def test_reasons_follow_the_chain_of_the_tightest_bound():
+    network: Network[str] = Network(3)
+    network.add(0, 1, 100, 200, "a in [100, 200]")
+    network.add(1, 2, 5, 10, "b 5 to 10 after a")
+    solution = network.solve()
+    assert (solution.lower(2), solution.upper(2)) == (105, 210)
+    assert [c.evidence for c in solution.upper_reasons(2)] == ["a in [100, 200]", "b 5 to 10 after a"]
+    assert [c.evidence for c in solution.lower_reasons(2)] == ["a in [100, 200]", "b 5 to 10 after a"]

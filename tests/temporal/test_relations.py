@@ -1,0 +1,49 @@
+"""The table of cues that place one event relative to another."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.temporal import gap_for
+
+H = 60
+D = 24 * H
+INF = float("inf")
+
+
+@pytest.mark.parametrize(
+    ("cue", "lo", "hi", "meaning"),
+    [
+        ("Plus tôt", 0, D, "earlier, within a day,"),
+        ("Peu de temps après le rapport", 0, 3 * H, "shortly"),
+        ("peu après", 0, 3 * H, "shortly"),
+        ("quelques heures après", H, 12 * H, "a few hours"),
+        ("quelques heures avant", H, 12 * H, "a few hours"),
+        ("Un jour plus tôt", 12 * H, 36 * H, "a day"),
+        ("la veille", 12 * H, 36 * H, "a day"),
+        ("le lendemain", 12 * H, 36 * H, "a day"),
+        ("deux jours plus tard", 2 * D - 12 * H, 2 * D + 12 * H, "2 days"),
+        ("trois heures plus tôt", 3 * H - 30, 3 * H + 30, "3 hours"),
+        ("une heure après", 30, 90, "an hour"),
+        ("quelques minutes après", 1, H, "minutes"),
+        ("quelques jours plus tôt", 36 * H, 7 * D, "a few days"),
+        ("une semaine plus tard", 6 * D, 8 * D, "a week"),
+        ("shortly after", 0, 3 * H, "shortly"),
+        ("a few hours later", H, 12 * H, "a few hours"),
+        ("the day before", 12 * H, 36 * H, "a day"),
+        ("the next day", 12 * H, 36 * H, "a day"),
+        ("2 days earlier", 2 * D - 12 * H, 2 * D + 12 * H, "2 days"),
+        ("earlier", 0, D, "earlier, within a day,"),
+    ],
+)
+def test_metric_cues(cue, lo, hi, meaning):
+    gap = gap_for(cue)
+    assert (gap.lo, gap.hi, gap.meaning) == (lo, hi, meaning)
+    assert gap.metric
+
+
+@pytest.mark.parametrize("cue", ["avaient repris", "parce que", "depuis", "après", "before", ""])
+def test_cues_without_a_measure_give_order_only(cue):
+    gap = gap_for(cue)
+    assert (gap.lo, gap.hi) == (0, INF)
+    assert not gap.metric

@@ -1,0 +1,144 @@
+"""The bundled report resolved: the orderings the article states hold, with their explanations."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+
+from tui.model import Report, load_report, parse_report
+from tui.temporal import Timeline, resolve
+
+from ..conftest import EVENTS_JSON, small_report_data, span
+
+
+@pytest.fixture(scope="module")
+def timeline(report: Report) -> Timeline:
+    return resolve(report)
+
+
+def gap_bounds(timeline: Timeline, earlier: str, later: str) -> tuple[float, float]:
+    """Entailed bounds, in minutes, on later.start − earlier.end."""
+    solution, points = timeline._solution, timeline._points
+    end, start = points[earlier][1], points[later][0]
+    return -solution.distance(start, end), solution.distance(end, start)
+
+
+def test_the_tass_notice_comes_before_zelenskys_speech(timeline):
+    assert timeline.certainly_before("tass-regrouping-notice", "zelensky-video-speech")
+    assert timeline.index("tass-regrouping-notice") < timeline.index("zelensky-video-speech")
+
+
+def test_the_chief_of_staffs_photo_comes_shortly_after_the_tass_report(timeline):
+    assert timeline.certainly_before("tass-regrouping-notice", "chief-of-staff-photo")
+    assert gap_bounds(timeline, "tass-regrouping-notice", "chief-of-staff-photo") == (0, 3 * 60)
+    (relation,) = timeline["chief-of-staff-photo"].relations
+    assert relation.phrase == "shortly after"
+
+
+def test_kupiansk_was_announced_hours_before_the_russian_move(timeline):
+    first, then = "kupiansk-recapture-announcement", "defence-ministry-regrouping-statement"
+    assert timeline.certainly_before(first, then)
+    assert gap_bounds(timeline, first, then) == (60, 12 * 60)
+    assert [r.phrase for r in timeline[first].relations if r.other == then] == ["a few hours before"]
+
+
+def test_the_administrators_earlier_statement_came_a_day_before_his_call(timeline):
+    assert timeline.certainly_before("earlier-evacuation-statement", "evacuation-call")
+    assert gap_bounds(timeline, "earlier-evacuation-statement", "evacuation-call") == (12 * 60, 36 * 60)
+
+
+def test_thursday_comes_before_saturday(timeline):
+    assert timeline.certainly_before("high-command-thursday-figure", "zelensky-video-speech")
+    assert timeline["high-command-thursday-figure"].label == "Thu 8 Sep"
+    assert timeline["zelensky-video-speech"].label == "Sat 10 Sep · evening"
+
+
+def test_each_bound_says_what_produced_it(timeline):
+    assert timeline["zelensky-video-speech"].explanation == (
+        "Sat 10 Sep · evening ← ‘samedi soir’, published Sun 11 Sep (estimate)"
+    )
+    tass = timeline["tass-regrouping-notice"]
+    assert tass.label == "Fri 9 Sep 17:00 – Sat 10 Sep"
+    assert "‘Plus tôt’" in tass.explanation and "‘samedi soir’" in tass.explanation
+    assert timeline["donetsk-fighting"].label == "ongoing at publication (Sun 11 Sep)"
+    assert timeline["ukrainian-advance-in-kharkiv"].explanation == "undated ← nothing in the report"
+
+
+def test_speech_relative_expressions_are_anchored_on_the_speech(timeline):
+    reconquest = timeline["reconquest-since-september-by-thursday"]
+    assert reconquest.label == "1–8 Sep"  # since September, as of Thursday's announcement
+    thirty = timeline["thirty-places-retaken"]
+    assert thirty.latest - thirty.earliest == timedelta(days=7, hours=6)  # Saturday evening, 7 days back
+
+
+def test_the_order_is_only_claimed_where_proven(timeline):
+    # Nothing in the report orders the regrouping TASS reports against the Donetsk fighting.
+    assert not timeline.certainly_before("russian-regrouping", "donetsk-fighting")
+    assert not timeline.certainly_before("donetsk-fighting", "russian-regrouping")
+    assert not timeline.ordered_with_next("high-command-thursday-figure")
+    assert timeline.conflicts == ()
+
+
+def test_a_contradiction_is_shown_with_its_evidence_and_the_rest_still_resolves():
+    text = "Alice a parlé jeudi. Bob a parlé samedi, un jour plus tôt.\n"
+    data = small_report_data()
+    data["document"]["text"] = text
+    data["document"]["headline"] = span(text, "Alice a parlé jeudi.")
+    data["actors"][0]["mentions"] = [span(text, "Alice")]
+    data["actors"][1]["mentions"] = [span(text, "Bob")]
+    data["sources"][1]["mentions"] = []
+    alice, bob = data["events"]
+    alice["sentences"], alice["time"] = [span(text, "Alice a parlé jeudi.")], span(text, "jeudi")
+    bob["sentences"], bob["time"] = [span(text, "Bob a parlé samedi, un jour plus tôt.")], span(text, "samedi")
+    bob["sources"], bob["quotes"] = [{"source": "report"}], []
+    bob["relations"] = [{"type": "before", "target": "alice-speaks", "cue": span(text, "un jour plus tôt")}]
+    timeline = resolve(parse_report(json.dumps(data)))  # the data loads: the clash is the engine's to show
+    (conflict,) = timeline.conflicts
+    assert {c.evidence.text for c in conflict.constraints} >= {"jeudi", "samedi", "un jour plus tôt"}
+    assert conflict.dropped.evidence.text == "un jour plus tôt"  # the weakest: a relation, not a date
+    cue = span(text, "un jour plus tôt")
+    assert (conflict.dropped.evidence.span.start, conflict.dropped.evidence.span.end) == (cue["start"], cue["end"])
+    assert timeline["bob-says-no"].label == "Sat 10 Sep"
+    assert timeline["alice-speaks"].label == "Thu 8 Sep"
+
+
+def test_timeline_command_prints_json_lines_for_machines():
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "timeline", str(EVENTS_JSON), "--json"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    report = load_report(EVENTS_JSON)
+    assert len(rows) == len(report.events)
+    speech = next(r for r in rows if r["id"] == "zelensky-video-speech")
+    assert speech["earliest"] == "2022-09-10T18:00:00+03:00"
+    assert speech["latest"] == "2022-09-11T00:00:00+03:00"
+    assert speech["granularity"] == "part-of-day"
+    assert speech["label"] == "Sat 10 Sep · evening"
+    assert any("samedi soir" in sentence for sentence in speech["sentences"])
+    tass = next(r for r in rows if r["id"] == "tass-regrouping-notice")
+    assert "zelensky-video-speech" in tass["certainly_before"]
+    assert set(speech) == {
+        "id",
+        "summary",
+        "sentences",
+        "earliest",
+        "latest",
+        "granularity",
+        "label",
+        "explanation",
+        "certainly_before",
+    }
+
+
+def test_timeline_command_prints_a_table_for_people():
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "timeline"], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Sat 10 Sep · evening" in result.stdout
+    assert "Thu 8 Sep" in result.stdout
+    assert "? the order with the next event is not certain" in result.stdout

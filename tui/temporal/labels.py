@@ -1,0 +1,81 @@
+"""Human labels for time intervals: "Thu 8 Sep", "Sat 10 Sep · evening", "1–10 Sep", "by Sun 11 Sep"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+_PARTS = {(6, 12): "morning", (12, 14): "midday", (12, 18): "afternoon", (18, 24): "evening", (22, 30): "night"}
+
+
+def day_label(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b}"
+
+
+def moment_label(moment: datetime) -> str:
+    """A day and, unless it is midnight, the time: "Sat 10 Sep 20:00"."""
+    if (moment.hour, moment.minute) == (0, 0):
+        return day_label(moment)
+    return f"{day_label(moment)} {moment:%H:%M}"
+
+
+def interval_label(earliest: datetime | None, latest: datetime | None) -> str:
+    """Say where an event lies, as precisely as its bounds allow and no more.
+
+    ``latest`` is exclusive when it falls on midnight: [Thu 00:00, Fri 00:00] is "Thu 8 Sep".
+    """
+    if earliest is None and latest is None:
+        return "undated"
+    if earliest is None:
+        assert latest is not None
+        return f"by {_last_day_or_moment(latest)}"
+    if latest is None:
+        return f"from {moment_label(earliest)}"
+    last = _inclusive_end(latest)
+    if earliest.date() == last.date() or latest - earliest <= timedelta(hours=12):
+        return _within_a_day(earliest, latest)
+    if _at_midnight(earliest) and _at_midnight(latest):
+        if earliest.year != last.year:
+            return f"{earliest.day} {earliest:%b %Y} – {last.day} {last:%b %Y}"
+        if earliest.month != last.month:
+            return f"{earliest.day} {earliest:%b} – {last.day} {last:%b}"
+        return f"{earliest.day}–{last.day} {last:%b}"
+    return f"{moment_label(earliest)} – {_last_day_or_moment(latest)}"
+
+
+def _within_a_day(earliest: datetime, latest: datetime) -> str:
+    day = day_label(earliest)
+    start = earliest.hour + earliest.minute / 60
+    span_hours = (latest - earliest).total_seconds() / 3600
+    if start == 0 and span_hours == 24:
+        return day
+    part = _PARTS.get((start, start + span_hours))
+    if part:
+        return f"{day} · {part}"
+    if latest.date() != earliest.date() and not _at_midnight(latest):
+        return f"{moment_label(earliest)} – {moment_label(latest)}"
+    return f"{day} {earliest:%H:%M}–{latest:%H:%M}"
+
+
+def _at_midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second) == (0, 0, 0)
+
+
+def _inclusive_end(latest: datetime) -> datetime:
+    return latest - timedelta(minutes=1) if _at_midnight(latest) else latest
+
+
+def _last_day_or_moment(latest: datetime) -> str:
+    return day_label(_inclusive_end(latest)) if _at_midnight(latest) else moment_label(latest)
+
+
+def duration_label(minutes: float) -> str:
+    """ "45 min", "3 h", "1 h 30", "2 days", "1 day 12 h"."""
+    minutes = round(minutes)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        unit = "day" if days == 1 else "days"
+        return f"{days} {unit}" + (f" {hours} h" if hours else "")
+    if hours:
+        return f"{hours} h" + (f" {mins:02d}" if mins else "")
+    return f"{mins} min"

@@ -1,0 +1,101 @@
+"""Metric bounds for expressions that place one event relative to another.
+
+A relation says that one event comes ``before`` or ``after`` another, and its cue says by how much. The gap
+is measured from the earlier event's end to the later event's start, in minutes:
+
+=====================================================================  ===================  =============
+cue (French / English)                                                 gap                  meaning
+=====================================================================  ===================  =============
+quelques minutes après/avant · a few minutes after/before              1 min – 1 h          minutes
+peu (de temps) après/avant · shortly/soon after/before                 0 – 3 h              shortly
+une heure plus tôt/tard · an hour earlier/later                        30 min – 1 h 30      an hour
+N heures plus tôt/tard/après/avant · N hours earlier/later             N h ± 30 min         N hours
+quelques heures après/avant · a few hours after/before, hours after    1 – 12 h             hours
+plus tôt · earlier (no unit)                                           0 – 24 h             earlier
+un jour plus tôt/tard, la veille, le lendemain · a day earlier/later,  12 – 36 h            a day
+the day before, the next/following/previous day
+N jours plus tôt/tard · N days earlier/later                           N days ± 12 h        N days
+quelques jours plus tôt/tard · a few days earlier/later                36 h – 7 days        days
+une semaine plus tôt/tard · a week earlier/later                       6 – 8 days           a week
+anything else ("après", "avant", "avaient repris", "because")          0 – unbounded        (order only)
+=====================================================================  ===================  =============
+
+"plus tôt" with no unit is read in news convention as earlier in the same news cycle, within a day; "un
+jour plus tôt" as about a day, ±12 h, since the report does not say whether it counts calendar days or 24
+hours. A ``during`` relation puts the event within its target and carries no gap.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+INF = float("inf")
+HOUR = 60
+DAY = 24 * HOUR
+
+_NUMBERS = {
+    "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
+    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
+    "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10,
+}  # fmt: skip
+_DIRECTION = r"(?:plus\s+tot|plus\s+tard|apres|avant|auparavant|earlier|later|after|before|ago)"
+_NUMBER = r"(?P<n>\d+|" + "|".join(_NUMBERS) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """How far apart two events are: from the earlier one's end to the later one's start, in minutes."""
+
+    lo: float
+    hi: float
+    meaning: str  # English, to be read before "before"/"after": "a few hours", "shortly", "a day"
+
+    @property
+    def metric(self) -> bool:
+        """Whether the cue says how far apart, not only which comes first."""
+        return self.hi != INF
+
+
+def _number(match: re.Match[str]) -> int:
+    word = match.group("n")
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+_TABLE: tuple[tuple[re.Pattern[str], object], ...] = tuple(
+    (re.compile(pattern), gap)
+    for pattern, gap in (
+        (rf"{_NUMBER}\s+(?:heures?|hours?)\s+{_DIRECTION}",
+         lambda m: Gap(_number(m) * HOUR - 30, _number(m) * HOUR + 30,
+                       "an hour" if _number(m) == 1 else f"{_number(m)} hours")),
+        (rf"{_NUMBER}\s+(?:jours?|days?)\s+{_DIRECTION}",
+         lambda m: Gap(_number(m) * DAY - 12 * HOUR, _number(m) * DAY + 12 * HOUR,
+                       "a day" if _number(m) == 1 else f"{_number(m)} days")),
+        (rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
+         Gap(1, HOUR, "minutes")),
+        (r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
+         Gap(0, 3 * HOUR, "shortly")),
+        (rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
+         Gap(HOUR, 12 * HOUR, "a few hours")),
+        (rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
+         Gap(36 * HOUR, 7 * DAY, "a few days")),
+        (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
+         Gap(12 * HOUR, 36 * HOUR, "a day")),
+        (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
+        (r"plus\s+tot|earlier", Gap(0, DAY, "earlier, within a day,")),
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def gap_for(cue: str) -> Gap:
+    """The gap a relation's cue gives; order only (0 to unbounded) when the cue gives no measure."""
+    text = "".join(c for c in unicodedata.normalize("NFD", cue.casefold()) if not unicodedata.combining(c))
+    text = text.replace("’", "'")
+    for pattern, gap in _TABLE:
+        match = pattern.search(text)
+        if match:
+            return gap(match) if callable(gap) else gap  # type: ignore[return-value]
+    return Gap(0, INF, "")
