@@ -55,7 +55,7 @@ def synthetic_report(count: int, seed: int = 7) -> dict[str, Any]:
             cue = add(CUES[1])
             relations.append({"type": "after", "target": f"e{index - 7}", "cue": cue})
         add(".")
-        sentence = {"start": sentence_start, "end": offset, "text": "".join(pieces)[sentence_start:offset]}
+        sentence = {"start": sentence_start, "end": offset, "text": ""}  # text filled in once the text is whole
         add(" ")
         actor_ids = sorted({f"actor-{rng.randrange(12)}" for _ in range(rng.randint(1, 2))})
         events.append({
@@ -64,7 +64,7 @@ def synthetic_report(count: int, seed: int = 7) -> dict[str, Any]:
             "time": time, "relations": relations, "quotes": [], "claims": [],
         })  # fmt: skip
     text = "".join(pieces)
-    for event in events:  # sentences were sliced before the text was complete; fix their text now
+    for event in events:
         for sentence in event["sentences"]:
             sentence["text"] = text[sentence["start"] : sentence["end"]]
     return {

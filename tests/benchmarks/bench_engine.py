@@ -35,7 +35,7 @@ def main() -> int:
     resolve_100k = None
     for size in SIZES:
         text = json.dumps(synthetic_report(size))
-        runs = 3 if size < 100_000 else 1
+        runs = 3
         load = best_of(runs, lambda text=text: parse_report(text))
         report = parse_report(text)
         timeline = None

@@ -52,16 +52,25 @@ class Network(Generic[E]):
         if size < 1:
             raise ValueError("a network has at least its origin")
         self.size = size
-        self.constraints: list[Constraint[E]] = []
+        # Plain tuples (source, target, lo, hi, evidence, strength): building half a million named
+        # tuples costs more than the rest of the build; they are wrapped only when shown.
+        self._constraints: list[tuple[int, int, float, float, E, int]] = []
 
     def add(self, source: int, target: int, lo: float, hi: float, evidence: E, strength: int = 0) -> None:
         if lo > hi:
             raise ValueError(f"empty constraint: {lo} > {hi}")
-        self.constraints.append(Constraint(source, target, lo, hi, evidence, strength))
+        self._constraints.append((source, target, lo, hi, evidence, strength))
+
+    @property
+    def constraints(self) -> list[Constraint[E]]:
+        return [Constraint._make(c) for c in self._constraints]
+
+    def constraint(self, index: int) -> Constraint[E]:
+        return Constraint._make(self._constraints[index])
 
     def solve(self) -> Solution[E]:
         """Tightest bounds of every point against the origin, after setting aside contradictions."""
-        active = list(range(len(self.constraints)))
+        active: list[int] | range = range(len(self._constraints))
         conflicts: list[Conflict[E]] = []
         while True:
             forward, backward = self._graphs(active)
@@ -75,17 +84,17 @@ class Network(Generic[E]):
             cycle = upper if isinstance(upper, _Cycle) else lower if isinstance(lower, _Cycle) else None
             if cycle is None:
                 assert isinstance(upper, _Paths) and isinstance(lower, _Paths)
-                return Solution(self, upper, lower, tuple(conflicts), frozenset(active))
+                return Solution(self, upper, lower, tuple(conflicts), active)
             involved = list(dict.fromkeys(cycle.constraints))
-            weakest = min(involved, key=lambda i: (self.constraints[i].strength, -i))
-            conflicts.append(Conflict(tuple(self.constraints[i] for i in involved), self.constraints[weakest]))
-            active.remove(weakest)
+            weakest = min(involved, key=lambda i: (self._constraints[i][5], -i))
+            conflicts.append(Conflict(tuple(self.constraint(i) for i in involved), self.constraint(weakest)))
+            active = [i for i in active if i != weakest]
 
-    def _graphs(self, active: list[int]) -> tuple[list[list[_Edge]], list[list[_Edge]]]:
+    def _graphs(self, active: list[int] | range) -> tuple[list[list[_Edge]], list[list[_Edge]]]:
         """The distance graph and its reverse, restricted to the active constraints."""
         forward: list[list[_Edge]] = [[] for _ in range(self.size)]
         backward: list[list[_Edge]] = [[] for _ in range(self.size)]
-        constraints = self.constraints
+        constraints = self._constraints
         for index in active:
             source, target, lo, hi, _, _ = constraints[index]
             if hi != INF:
@@ -112,22 +121,31 @@ class _Cycle:
 def _shortest_paths(size: int, graph: list[list[_Edge]], sources: list[int] | None = None) -> _Paths | _Cycle:
     """Shortest paths from node 0 (or from each of ``sources`` at distance 0), or a negative cycle.
 
-    Queue-based Bellman–Ford: a point is searched again only when its distance improved.
+    Queue-based Bellman–Ford: a point is searched again only when its distance improved. Without a
+    negative cycle it stops by itself; with one it would run forever, so whenever the work done passes
+    a budget that doubles each time, the parent pointers are checked for a cycle (in Bellman–Ford any
+    cycle among them is negative). The checks cost O(size) each and add up to a constant factor.
     """
     sources = [0] if sources is None else sources
     distance = [INF] * size
     via = [-1] * size
     parent = [-1] * size
-    relaxed = [0] * size
     queued = [False] * size
     for source in sources:
         distance[source] = 0
         queued[source] = True
     queue = deque(sources)
-    check_at = 8  # relaxation counts from which to look for a cycle among the parent pointers
+    popleft, append = queue.popleft, queue.append
+    pops, budget = 0, 4 * size + 64
     while queue:
-        u = queue.popleft()
+        u = popleft()
         queued[u] = False
+        pops += 1
+        if pops > budget:
+            cycle = _parent_cycle(parent, via)
+            if cycle is not None:
+                return cycle
+            budget *= 2
         du = distance[u]
         for v, weight, constraint in graph[u]:
             candidate = du + weight
@@ -136,33 +154,31 @@ def _shortest_paths(size: int, graph: list[list[_Edge]], sources: list[int] | No
                 via[v] = constraint
                 parent[v] = u
                 if not queued[v]:
-                    relaxed[v] += 1
-                    count = relaxed[v]
-                    if count >= check_at and count & (count - 1) == 0:  # at 8, 16, 32, …
-                        cycle = _parent_cycle(v, parent, via, size)
-                        if cycle is not None:
-                            return cycle
                     queued[v] = True
-                    queue.append(v)
+                    append(v)
     return _Paths(distance, via, parent)
 
 
-def _parent_cycle(start: int, parent: list[int], via: list[int], size: int) -> _Cycle | None:
-    """A cycle of parent pointers reachable from ``start``: in Bellman–Ford it is always negative."""
-    seen: set[int] = set()
-    node = start
-    while node != -1 and node not in seen and len(seen) <= size:
-        seen.add(node)
-        node = parent[node]
-    if node == -1 or node not in seen:
-        return None
-    cycle = []
-    first = node
-    while True:
-        cycle.append(via[node])
-        node = parent[node]
-        if node == first:
-            return _Cycle(cycle)
+def _parent_cycle(parent: list[int], via: list[int]) -> _Cycle | None:
+    """A cycle among the parent pointers, as the constraints on its edges, if there is one."""
+    state = [0] * len(parent)  # 0: not seen, 1: on the current walk, 2: known to lead to no cycle
+    for start in range(len(parent)):
+        node = start
+        while node != -1 and state[node] == 0:
+            state[node] = 1
+            node = parent[node]
+        if node != -1 and state[node] == 1:  # the walk came back onto itself
+            cycle, first = [], node
+            while True:
+                cycle.append(via[node])
+                node = parent[node]
+                if node == first:
+                    return _Cycle(cycle)
+        node = start
+        while node != -1 and state[node] == 1:
+            state[node] = 2
+            node = parent[node]
+    return None
 
 
 class Solution(Generic[E]):
@@ -174,7 +190,7 @@ class Solution(Generic[E]):
         upper: _Paths,
         lower: _Paths,
         conflicts: tuple[Conflict[E], ...],
-        active: frozenset[int],
+        active: list[int] | range,
     ) -> None:
         self.network = network
         self._upper = upper
@@ -203,14 +219,14 @@ class Solution(Generic[E]):
         chain = []
         node = point
         while node > 0 and paths.via[node] != -1:
-            chain.append(self.network.constraints[paths.via[node]])
+            chain.append(self.network.constraint(paths.via[node]))
             node = paths.parent[node]
         return chain
 
     def distance(self, source: int, target: int) -> float:
         """The tightest upper bound on ``target − source`` the network entails (exact, one search per source)."""
         if source not in self._from:
-            forward, _ = self.network._graphs(sorted(self._active))
+            forward, _ = self.network._graphs(self._active)
             paths = _shortest_paths(len(forward), forward, [source])
             assert isinstance(paths, _Paths), "a consistent network has no negative cycle"
             self._from[source] = paths
