@@ -62,7 +62,7 @@ def test_each_bound_says_what_produced_it(timeline):
         "Sat 10 Sep · evening ← ‘samedi soir’, published Sun 11 Sep (estimate)"
     )
     tass = timeline["tass-regrouping-notice"]
-    assert tass.label == "Fri 9 Sep 17:00 – Sat 10 Sep"
+    assert tass.label == "9 Sep 17:00 – 10 Sep"
     assert "‘Plus tôt’" in tass.explanation and "‘samedi soir’" in tass.explanation
     assert timeline["donetsk-fighting"].label == "ongoing at publication (Sun 11 Sep)"
     assert timeline["ukrainian-advance-in-kharkiv"].explanation == "undated ← nothing in the report"

@@ -1,30 +1,143 @@
-"""The newsline app: a thin shell that composes the panes and owns the bindings."""
+"""The newsline app: a thin shell that composes the panes, owns the app-wide bindings and routes
+selection and filters between them. What to show is decided by :mod:`tui.view`."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static
 
+from tui.app.commands import NewslineCommands
+from tui.app.keymap import load_keymap
+from tui.app.screens.filters import FilterScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.chrome import ReportHeader, SearchBar, StatusLine
+from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
+from tui.app.widgets.timeline import TimelineList
 from tui.model import Report
+from tui.temporal import Timeline, resolve
+from tui.view import Filters, TimelineView
+
+MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
 class NewslineApp(App[None]):
     CSS_PATH = "newsline.tcss"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    TITLE = "newsline"
+    COMMANDS = App.COMMANDS | {NewslineCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("a", "filters", "Actors", id="filter-actors"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "clear_filters", "Clear filters", id="clear-filters"),
+        Binding("enter", "focus_event", "Event", id="focus-event"),
+    ]
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, timeline: Timeline | None = None, keymap: dict[str, str] | None = None):
         super().__init__()
         self.report = report
-        self.title = report.document.headline.text
-        self.sub_title = f"{report.document.id} · {report.document.language}"
+        self.view = TimelineView(timeline or resolve(report))
+        self._keymap = load_keymap() if keymap is None else keymap
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(
-            *(Option(Text(event.summary), id=event.id) for event in self.report.events),
-            id="events",
-        )
+        yield ReportHeader(self.report, id="header")
+        with Horizontal(id="main"):
+            yield TimelineList(self.view, id="timeline")
+            with Vertical(id="details"):
+                yield EventPane(self.view, "Event", id="event")
+                yield SourcesPane(self.view, "Sources", id="sources")
+                yield QuotesPane(self.view, "Quotes", id="quotes")
+        yield SearchBar(placeholder="Search summaries, quotes and names — enter keeps, escape clears", id="search")
+        yield StatusLine(id="status")
+        yield Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        self.query_one("#timeline", TimelineList).border_title = "Timeline"
+        self.query_one("#timeline", TimelineList).focus()
+        self._refresh(keep=None)
+        self._fit(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
+
+    # -- selection and filters -----------------------------------------------------------------------
+
+    def on_timeline_list_selected(self, message: TimelineList.Selected) -> None:
+        row = self.view.timeline[message.event_id] if message.event_id else None
+        for pane in self.query("#event, #sources, #quotes"):
+            pane.show(row)  # type: ignore[attr-defined]
+
+    def apply_filters(self, filters: Filters) -> None:
+        timeline = self.query_one("#timeline", TimelineList)
+        keep = timeline.selected_id
+        self.view.apply(filters)
+        self._refresh(keep)
+
+    def _refresh(self, keep: str | None) -> None:
+        self.query_one("#timeline", TimelineList).refresh_rows(keep)
+        self.query_one("#status", StatusLine).update(self.view.status())
+
+    def filter_by_actor(self, actor_id: str) -> None:
+        self.apply_filters(Filters(actors=frozenset({actor_id}), sides=frozenset(), text=self.view.filters.text))
+
+    def jump_to(self, event_id: str) -> None:
+        timeline = self.query_one("#timeline", TimelineList)
+        if not timeline.select(event_id):
+            self.apply_filters(Filters())
+            timeline.select(event_id)
+        timeline.focus()
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def action_filters(self) -> None:
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None:
+                self.apply_filters(filters)
+
+        self.push_screen(FilterScreen(self.view), chosen)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", SearchBar)
+        search.add_class("open")
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            filters = self.view.filters
+            self.apply_filters(Filters(actors=filters.actors, sides=filters.sides, text=event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#timeline", TimelineList).focus()
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", SearchBar)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        search.remove_class("open")
+        self.apply_filters(Filters())
+        self.query_one("#timeline", TimelineList).focus()
+
+    def action_focus_event(self) -> None:
+        self.query_one("#event", EventPane).focus()
+
+    def action_help(self) -> None:
+        rows = []
+        seen = set()
+        for widget in (self, self.query_one("#timeline", TimelineList)):
+            for binding in widget.BINDINGS:
+                if isinstance(binding, Binding) and binding.id and binding.id not in seen:
+                    seen.add(binding.id)
+                    keys = self._keymap.get(binding.id, binding.key)
+                    rows.append((keys, binding.description, binding.id))
+        rows += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
+        self.push_screen(HelpScreen(rows))

@@ -39,7 +39,15 @@ def interval_label(earliest: datetime | None, latest: datetime | None) -> str:
         if earliest.month != last.month:
             return f"{earliest.day} {earliest:%b} – {last.day} {last:%b}"
         return f"{earliest.day}–{last.day} {last:%b}"
-    return f"{moment_label(earliest)} – {_last_day_or_moment(latest)}"
+    last_day = _inclusive_end(latest)
+    end = f"{last_day.day} {last_day:%b}" if _at_midnight(latest) else _short(latest)
+    return f"{_short(earliest)} – {end}"
+
+
+def _short(moment: datetime) -> str:
+    """ "9 Sep 17:00", "10 Sep": ranges over days leave out the weekdays, to stay short."""
+    day = f"{moment.day} {moment:%b}"
+    return day if _at_midnight(moment) else f"{day} {moment:%H:%M}"
 
 
 def _within_a_day(earliest: datetime, latest: datetime) -> str:

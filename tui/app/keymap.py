@@ -1,0 +1,39 @@
+"""The user's keymap: binding ids to keys, read from a TOML file.
+
+# ~/.config/newsline/keymap.toml  (or $XDG_CONFIG_HOME/newsline/keymap.toml, or $NEWSLINE_KEYMAP)
+[keymap]
+quit = "ctrl+q"
+filter-actors = "f"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+
+def keymap_path() -> Path:
+    if os.environ.get("NEWSLINE_KEYMAP"):
+        return Path(os.environ["NEWSLINE_KEYMAP"])
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "newsline" / "keymap.toml"
+
+
+class KeymapError(Exception):
+    """The keymap file cannot be used; ``str(error)`` is the message for the user."""
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The ``[keymap]`` table of the file, or nothing if there is no file."""
+    path = path or keymap_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise KeymapError(f"newsline: cannot read the keymap {path}: {error}") from None
+    table = data.get("keymap", {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise KeymapError(f'newsline: cannot read the keymap {path}: expected a [keymap] table of id = "keys"')
+    return table

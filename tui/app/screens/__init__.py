@@ -1,0 +1,1 @@
+"""Screens over the main view: the actor picker and the help."""

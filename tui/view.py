@@ -1,0 +1,184 @@
+"""A view of the resolved timeline: what the panes show, filtered — with no Textual import.
+
+The app's widgets only draw what this module decides: which events pass the filters (actors, sides,
+text), how a row reads, how an attribution chain reads, and what the status line says. Text from the
+data is made printable here: control characters, escape sequences included, are shown as symbols and
+never reach the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tui.model import SIDE_LABELS, Event, Report
+from tui.temporal import ResolvedEvent, Timeline
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """The text with every control character shown as its Unicode symbol (ESC as ␛), tabs as spaces."""
+    return _CONTROL.sub(lambda m: _symbol(m.group()), text.replace("\t", " "))
+
+
+def _symbol(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else "�"
+
+
+def folded(text: str) -> str:
+    """Case- and accent-insensitive form, for search: "Évacuation" and "evacuation" match."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Filters:
+    actors: frozenset[str] = frozenset()
+    sides: frozenset[str] = frozenset()
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.actors or self.sides or self.text.strip())
+
+
+@dataclass
+class TimelineView:
+    """The timeline as the app shows it: rows in order, filtered."""
+
+    timeline: Timeline
+    filters: Filters = field(default_factory=Filters)
+    rows: list[ResolvedEvent] = field(init=False)
+
+    def __post_init__(self) -> None:
+        report = self.report
+        self._involved = {event.id: involved(report, event) for event in report.events}
+        self._sides = {
+            event_id: frozenset(report.actor(actor).side for actor in actors)
+            for event_id, actors in self._involved.items()
+        }
+        self._haystacks = {event.id: folded(" ".join(_searchable(report, event))) for event in report.events}
+        self.rows = list(self.timeline.events)
+
+    @property
+    def report(self) -> Report:
+        return self.timeline.report
+
+    def apply(self, filters: Filters) -> list[ResolvedEvent]:
+        """Keep the events involving a chosen actor, of a chosen side, whose text contains the query."""
+        self.filters = filters
+        needle = folded(filters.text.strip())
+        actors, sides, haystacks, side_of = filters.actors, filters.sides, self._haystacks, self._sides
+        involved_in = self._involved
+        self.rows = [
+            row
+            for row in self.timeline.events
+            if (not actors or not actors.isdisjoint(involved_in[row.id]))
+            and (not sides or not sides.isdisjoint(side_of[row.id]))
+            and (not needle or needle in haystacks[row.id])
+        ]
+        return self.rows
+
+    def index_of(self, event_id: str) -> int | None:
+        for index, row in enumerate(self.rows):
+            if row.id == event_id:
+                return index
+        return None
+
+    def same_actor(self, index: int, step: int) -> int | None:
+        """The previous (step −1) or next (+1) shown row sharing an actor with row ``index``."""
+        actors = self._involved[self.rows[index].id]
+        position = index + step
+        while 0 <= position < len(self.rows):
+            if not actors.isdisjoint(self._involved[self.rows[position].id]):
+                return position
+            position += step
+        return None
+
+    # -- how things read -----------------------------------------------------------------------------
+
+    def when(self, row: ResolvedEvent) -> str:
+        """The time column: the label, or for an undated event its nearest relation ("hours before …")."""
+        if row.label == "undated":
+            for relation in row.relations:
+                if relation.gap.metric:
+                    other = self.timeline[relation.other].event
+                    return f"{relation.phrase}: {other.summary}"
+        return row.label
+
+    def certain_with_next(self, index: int) -> bool:
+        """Whether row ``index`` is proven to come before the next shown row."""
+        if index + 1 >= len(self.rows):
+            return True
+        return self.timeline.certainly_before(self.rows[index].id, self.rows[index + 1].id)
+
+    def actor_names(self, event: Event) -> str:
+        return ", ".join(self.report.actor(actor).name for actor in event.actors) or "—"
+
+    def chain(self, event: Event) -> list[str]:
+        """The attribution chain, origin first: "Kharkiv administrator's statements", "→ TASS (selon TASS)"."""
+        links = []
+        for attribution in event.sources:
+            source = self.report.source(attribution.source)
+            cue = f" ({attribution.cue.text})" if attribution.cue else ""
+            links.append(f"{source.label}{cue}")
+        return links
+
+    def actor_counts(self) -> list[tuple[str, str, str, int]]:
+        """(id, name, side label, number of events) for every actor, most involved first."""
+        counts = {actor.id: 0 for actor in self.report.actors}
+        for actors in self._involved.values():
+            for actor in actors:
+                counts[actor] += 1
+        actors = sorted(self.report.actors, key=lambda a: (-counts[a.id], a.name))
+        return [(a.id, a.name, SIDE_LABELS[a.side], counts[a.id]) for a in actors]
+
+    def status(self) -> str:
+        total = len(self.timeline.events)
+        return f"{len(self.rows)} of {total} events · filter: {self.describe_filters()}"
+
+    def describe_filters(self) -> str:
+        if not self.filters.active:
+            return "none"
+        parts = []
+        if self.filters.actors:
+            names = sorted(self.report.actor(a).name for a in self.filters.actors)
+            parts.append("actor " + " or ".join(names))
+        if self.filters.sides:
+            parts.append("side " + " or ".join(SIDE_LABELS[s] for s in sorted(self.filters.sides)))
+        if self.filters.text.strip():
+            parts.append(f"“{self.filters.text.strip()}”")
+        return " · ".join(parts)
+
+
+def involved(report: Report, event: Event) -> frozenset[str]:
+    """The actors an event involves: named as its actors, quoted in it, or behind a channel it is known by
+    (so filtering by Zelensky also shows what is told "selon Zelensky")."""
+    actors = set(event.actors)
+    actors.update(quote.speaker for quote in event.quotes)
+    for attribution in event.sources:
+        affiliation = report.source(attribution.source).affiliation
+        if affiliation:
+            actors.add(affiliation)
+    return frozenset(actors)
+
+
+def _searchable(report: Report, event: Event) -> Iterable[str]:
+    yield event.summary
+    for quote in event.quotes:
+        yield quote.span.text
+    for actor in involved(report, event):
+        found = report.actor(actor)
+        yield found.name
+        yield from (mention.text for mention in found.mentions)
+        if found.identification:
+            yield found.identification.value
+    for place in event.places:
+        found_place = report.place(place)
+        yield found_place.name
+        yield from (mention.text for mention in found_place.mentions)  # the report's spelling: "Koupyansk"
