@@ -138,6 +138,14 @@ class TimelineView:
         actors = sorted(self.report.actors, key=lambda a: (-counts[a.id], a.name))
         return [(a.id, a.name, SIDE_LABELS[a.side], counts[a.id]) for a in actors]
 
+    def side_counts(self) -> dict[str, int]:
+        """How many events involve each side, as the side filter counts them."""
+        counts = dict.fromkeys(SIDE_LABELS, 0)
+        for sides in self._sides.values():
+            for side in sides:
+                counts[side] += 1
+        return counts
+
     def status(self) -> str:
         total = len(self.timeline.events)
         return f"{len(self.rows)} of {total} events · filter: {self.describe_filters()}"

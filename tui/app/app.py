@@ -138,6 +138,7 @@ class NewslineApp(App[None]):
                 if isinstance(binding, Binding) and binding.id and binding.id not in seen:
                     seen.add(binding.id)
                     keys = self._keymap.get(binding.id, binding.key)
-                    rows.append((keys, binding.description, binding.id))
+                    shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+                    rows.append((shown, binding.description, binding.id))
         rows += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
         self.push_screen(HelpScreen(rows))

@@ -16,7 +16,9 @@ class NewslineCommands(Provider):
         commands = []
         for actor, name, side, count in view.actor_counts():
             title = printable(f"Filter by actor: {name}")
-            commands.append((title, partial(app.filter_by_actor, actor), f"{side} · {count} events"))
+            commands.append(
+                (title, partial(app.filter_by_actor, actor), f"{side} · {count} event{'s' if count != 1 else ''}")
+            )
         for row in view.timeline.events:
             title = printable(f"Jump to event: {row.event.summary}")
             commands.append((title, partial(app.jump_to, row.id), row.label))

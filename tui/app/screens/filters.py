@@ -28,22 +28,19 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def compose(self) -> ComposeResult:
         chosen = self.view.filters
-        counts: dict[str, int] = {}
-        for event in self.view.report.events:
-            for side in {self.view.report.actor(a).side for a in event.actors}:
-                counts[side] = counts.get(side, 0) + 1
+        counts = self.view.side_counts()
         with Vertical(id="filter-dialog"):
             yield Label("Filter the timeline — space toggles, enter applies, escape cancels", id="filter-title")
             yield SelectionList[str](
                 *(
-                    Selection(Text(f"{label}  ({counts.get(side, 0)} events)"), side, side in chosen.sides)
+                    Selection(Text(f"{label}  ({_events(counts.get(side, 0))})"), side, side in chosen.sides)
                     for side, label in SIDE_LABELS.items()
                 ),
                 id="sides",
             )
             yield SelectionList[str](
                 *(
-                    Selection(Text(printable(f"{name} · {side}  ({count} events)")), actor, actor in chosen.actors)
+                    Selection(Text(printable(f"{name} · {side}  ({_events(count)})")), actor, actor in chosen.actors)
                     for actor, name, side, count in self.view.actor_counts()
                 ),
                 id="actors",
@@ -62,3 +59,7 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _events(count: int) -> str:
+    return "1 event" if count == 1 else f"{count} events"

@@ -38,7 +38,7 @@ class TimelineList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"timeline--cursor", "timeline--when", "timeline--who", "timeline--mark", "timeline--empty"}
     DEFAULT_CSS = """
-    TimelineList { background: $surface; }
+    TimelineList { background: $surface; overflow-x: hidden; }
     TimelineList > .timeline--cursor { background: $block-cursor-blurred-background; }
     TimelineList:focus > .timeline--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
@@ -66,7 +66,7 @@ class TimelineList(ScrollView, can_focus=True):
 
     def refresh_rows(self, keep: str | None = None) -> None:
         """Redraw after the view's rows changed, keeping the cursor on ``keep`` if it is still shown."""
-        self.virtual_size = Size(self.size.width, max(len(self.view.rows), 1))
+        self.virtual_size = Size(0, max(len(self.view.rows), 1))
         index = self.view.index_of(keep) if keep else None
         self.cursor = index if index is not None else 0
         self.refresh()
@@ -98,9 +98,6 @@ class TimelineList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor, animate=False)
         elif height and self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False)
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, max(len(self.view.rows), 1))
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -148,8 +145,8 @@ class TimelineList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         row = rows[index]
         mark = " " if self.view.certain_with_next(index) else "?"
-        when_width = min(WHEN_WIDTH, max(12, width // 3))
-        who_width = min(WHO_WIDTH, max(0, width // 5))
+        when_width = min(WHEN_WIDTH, max(12, width * 2 // 5))
+        who_width = min(WHO_WIDTH, width // 5) if width >= 64 else 0  # narrow: the summary matters more
         cursor = index == self.cursor
         # On the cursor row the cursor's colours win; elsewhere each column keeps its own.
         style = self.get_component_rich_style

@@ -1,0 +1,74 @@
+"""What the screen shows, as SVG snapshots (pytest-textual-snapshot). Review every new SVG by eye.
+
+Update after an intended change with: python -m pytest tests/app/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import NewslineApp
+
+SIZE = (120, 35)
+
+
+def steady(app: NewslineApp) -> None:
+    """No blinking cursor: a snapshot must not depend on when it is taken."""
+    app.query_one("#search").cursor_blink = False
+
+
+class TestMainScreen:
+    def test_default(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=lambda pilot: steady(pilot.app))
+
+    def test_selected_event_with_relations_and_quotes(self, app, snap_compare):
+        async def select(pilot):
+            steady(pilot.app)
+            pilot.app.jump_to("zelensky-video-speech")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=select)
+
+    def test_small_terminal_80x24(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: steady(pilot.app))
+
+    def test_too_small_terminal(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=(50, 12))
+
+
+class TestFilters:
+    def test_actor_picker(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, press=["a"])
+
+    def test_actor_filter(self, app, snap_compare):
+        async def filter_zelensky(pilot):
+            steady(pilot.app)
+            pilot.app.filter_by_actor("zelensky")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=filter_zelensky)
+
+    def test_search(self, app, snap_compare):
+        async def search(pilot):
+            steady(pilot.app)
+            await pilot.press("slash", *"tass")
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+    def test_empty_result(self, app, snap_compare):
+        async def search(pilot):
+            steady(pilot.app)
+            await pilot.press("slash", *"nothing like this", "enter")
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=search)
+
+
+class TestHelp:
+    def test_help_screen(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+@pytest.fixture(autouse=True)
+def _fixed_keymap_path(monkeypatch):
+    """The help names the keymap file: the same path on every machine, and no such file."""
+    monkeypatch.setenv("NEWSLINE_KEYMAP", "/nonexistent/newsline/keymap.toml")
