@@ -84,6 +84,12 @@ class TimelineView:
         ]
         return self.rows
 
+    def involved_actors(self, event_id: str) -> frozenset[str]:
+        return self._involved[event_id]
+
+    def sides_of(self, event_id: str) -> frozenset[str]:
+        return self._sides[event_id]
+
     def index_of(self, event_id: str) -> int | None:
         for index, row in enumerate(self.rows):
             if row.id == event_id:

@@ -105,6 +105,8 @@ async def test_enter_focuses_the_event_pane_and_tab_moves_across_panes(app):
         await pilot.press("tab")
         assert app.focused is app.query_one("#quotes")
         await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is app.query_one("#axis")
+        await pilot.press("shift+tab")
         assert app.focused is app.query_one("#timeline")
 
 

@@ -63,6 +63,27 @@ class TestFilters:
         assert snap_compare(app, terminal_size=SIZE, run_before=search)
 
 
+class TestAxis:
+    @pytest.mark.parametrize(
+        ("keys", "name"), [([], "2h"), (["plus", "plus", "plus"], "15min"), (["minus", "minus"], "1day")]
+    )
+    def test_zoom_levels(self, app, snap_compare, keys, name):
+        async def zoom(pilot):
+            steady(pilot.app)
+            pilot.app.jump_to("zelensky-video-speech")
+            await pilot.press(*keys)
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=zoom)
+
+    def test_lanes_by_actor(self, app, snap_compare):
+        async def lanes(pilot):
+            steady(pilot.app)
+            pilot.app.jump_to("tass-regrouping-notice")
+            await pilot.press("L")
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=lanes)
+
+
 class TestHelp:
     def test_help_screen(self, app, snap_compare):
         assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])

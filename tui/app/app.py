@@ -13,6 +13,7 @@ from tui.app.commands import NewslineCommands
 from tui.app.keymap import load_keymap
 from tui.app.screens.filters import FilterScreen
 from tui.app.screens.help import HelpScreen
+from tui.app.widgets.axis import TimeAxis
 from tui.app.widgets.chrome import ReportHeader, SearchBar, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
@@ -21,6 +22,7 @@ from tui.temporal import Timeline, resolve
 from tui.view import Filters, TimelineView
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
+AXIS_FROM_HEIGHT = 30  # below this the axis starts hidden: the list of events comes first ("t" shows it)
 
 
 class NewslineApp(App[None]):
@@ -32,8 +34,14 @@ class NewslineApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("a", "filters", "Actors", id="filter-actors"),
         Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "clear_filters", "Clear filters", id="clear-filters"),
-        Binding("enter", "focus_event", "Event", id="focus-event"),
+        Binding("escape", "clear_filters", "Clear", id="clear-filters"),
+        Binding("enter", "focus_event", "Event details", show=False, id="focus-event"),
+        Binding("r", "article", "Article", id="show-article"),
+        Binding("c", "claims", "Claims", id="show-claims"),
+        Binding("t", "toggle_axis", "Axis", id="toggle-axis"),
+        Binding("plus", "zoom(-1)", "Zoom in", id="axis-zoom-in"),
+        Binding("minus", "zoom(1)", "Zoom out", show=False, id="axis-zoom-out"),
+        Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
     ]
 
     def __init__(self, report: Report, timeline: Timeline | None = None, keymap: dict[str, str] | None = None):
@@ -45,7 +53,9 @@ class NewslineApp(App[None]):
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report, id="header")
         with Horizontal(id="main"):
-            yield TimelineList(self.view, id="timeline")
+            with Vertical(id="left"):
+                yield TimelineList(self.view, id="timeline")
+                yield TimeAxis(self.view, id="axis")
             with Vertical(id="details"):
                 yield EventPane(self.view, "Event", id="event")
                 yield SourcesPane(self.view, "Sources", id="sources")
@@ -59,6 +69,8 @@ class NewslineApp(App[None]):
         if self._keymap:
             self.set_keymap(self._keymap)
         self.query_one("#timeline", TimelineList).border_title = "Timeline"
+        self.query_one("#axis", TimeAxis).border_title = "Time axis"
+        self.query_one("#axis", TimeAxis).display = self.size.height >= AXIS_FROM_HEIGHT
         self.query_one("#timeline", TimelineList).focus()
         self._refresh(keep=None)
         self._fit(self.size.width, self.size.height)
@@ -75,6 +87,10 @@ class NewslineApp(App[None]):
         row = self.view.timeline[message.event_id] if message.event_id else None
         for pane in self.query("#event, #sources, #quotes"):
             pane.show(row)  # type: ignore[attr-defined]
+        self.query_one("#axis", TimeAxis).select(message.event_id)
+
+    def on_time_axis_selected(self, message: TimeAxis.Selected) -> None:
+        self.query_one("#timeline", TimelineList).select(message.event_id)
 
     def apply_filters(self, filters: Filters) -> None:
         timeline = self.query_one("#timeline", TimelineList)
@@ -83,6 +99,7 @@ class NewslineApp(App[None]):
         self._refresh(keep)
 
     def _refresh(self, keep: str | None) -> None:
+        self.query_one("#axis", TimeAxis).rebuild()
         self.query_one("#timeline", TimelineList).refresh_rows(keep)
         self.query_one("#status", StatusLine).update(self.view.status())
 
@@ -130,10 +147,38 @@ class NewslineApp(App[None]):
     def action_focus_event(self) -> None:
         self.query_one("#event", EventPane).focus()
 
+    def action_toggle_axis(self) -> None:
+        axis = self.query_one("#axis", TimeAxis)
+        axis.display = not axis.display
+        if axis.display:
+            axis.select(axis.selected)
+
+    def action_zoom(self, step: int) -> None:
+        axis = self.query_one("#axis", TimeAxis)
+        axis.display = True
+        if not axis.zoom_by(step):
+            self.bell()
+        axis.select(axis.selected)
+
+    def action_toggle_lanes(self) -> None:
+        axis = self.query_one("#axis", TimeAxis)
+        axis.display = True
+        axis.toggle_lanes()
+
+    def action_article(self) -> None:
+        from tui.app.screens.article import ArticleScreen  # loaded on first use: start-up stays light
+
+        self.push_screen(ArticleScreen(self.view, self.query_one("#timeline", TimelineList).selected_id))
+
+    def action_claims(self) -> None:
+        from tui.app.screens.claims import ClaimsScreen
+
+        self.push_screen(ClaimsScreen(self.view))
+
     def action_help(self) -> None:
         rows = []
         seen = set()
-        for widget in (self, self.query_one("#timeline", TimelineList)):
+        for widget in (self, self.query_one("#timeline", TimelineList), self.query_one("#axis", TimeAxis)):
             for binding in widget.BINDINGS:
                 if isinstance(binding, Binding) and binding.id and binding.id not in seen:
                     seen.add(binding.id)

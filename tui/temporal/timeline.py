@@ -132,6 +132,15 @@ class ResolvedEvent:
     def end(self) -> Bounds:
         return self._context.bounds(self._points[1])
 
+    @cached_property
+    def extent(self) -> tuple[float, float]:
+        """Earliest start and latest end (or latest start, for an event that may go on) in minutes since
+        the Unix epoch, ±inf where open: what a drawing needs, without building dates."""
+        solution = self._context.solution
+        start, end = self._points
+        latest = solution.upper(end)
+        return solution.lower(start), latest if latest != INF else solution.upper(start)
+
     @property
     def earliest(self) -> datetime | None:
         return self.start.earliest

@@ -33,8 +33,16 @@ class TimelineList(ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", show=False, id="cursor-last"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
-        Binding("left_square_bracket", "same_actor(-1)", "Prev same actor", id="previous-same-actor"),
-        Binding("right_square_bracket", "same_actor(1)", "Next same actor", id="next-same-actor"),
+        Binding(
+            "left_square_bracket",
+            "same_actor(-1)",
+            "Previous event of the same actor",
+            show=False,
+            id="previous-same-actor",
+        ),
+        Binding(
+            "right_square_bracket", "same_actor(1)", "Next event of the same actor", show=False, id="next-same-actor"
+        ),
     ]
     COMPONENT_CLASSES = {"timeline--cursor", "timeline--when", "timeline--who", "timeline--mark", "timeline--empty"}
     DEFAULT_CSS = """

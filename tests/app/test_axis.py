@@ -1,0 +1,128 @@
+"""The time axis: bars for uncertainty, zoom, lanes, publication mark, and selection in sync both ways."""
+
+from __future__ import annotations
+
+from tui.app.widgets.axis import ZOOMS, TimeAxis
+from tui.app.widgets.timeline import TimelineList
+
+SIZE = (120, 35)
+
+
+def axis_lines(app) -> list[str]:
+    axis = app.query_one("#axis", TimeAxis)
+    return [axis.render_line(y).text for y in range(axis.scrollable_content_region.height)]
+
+
+async def test_axis_shows_lanes_bars_and_the_publication(app):
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to("zelensky-video-speech")
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        assert axis.display
+        lines = axis_lines(app)
+        assert lines[0].startswith("2 h per column · lanes: sides")
+        assert "Sat 10 Sep" in lines[1] and "Sun 11 Sep" in lines[1]
+        assert lines[2].startswith("published ▼") and "▼" in lines[2][18:] and "┄" in lines[2]
+        assert lines[3].startswith("Ukraine")
+        # the speech lies within Saturday evening: 18:00 to midnight is three 2-hour columns
+        (_, bar), *_ = axis._bars_of["zelensky-video-speech"]
+        first, last = axis.columns(bar)
+        assert last - first + 1 == 3
+
+
+async def test_open_bounds_are_drawn_open_and_relative_only_events_listed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        (_, bar), *_ = axis._bars_of["kupiansk-recapture-announcement"]  # "by Sun 11 Sep 22:59"
+        assert bar.first == float("-inf") and bar.last < float("inf")
+        assert app.view.timeline["ukrainian-advance-in-kharkiv"].label == "undated"
+        assert "ukrainian-advance-in-kharkiv" in axis.relative_only
+        assert "zelensky-video-speech" not in axis.relative_only
+        axis.scroll_end(animate=False)
+        await pilot.pause()
+        text = "\n".join(axis_lines(app))
+        assert "⋯ a few hours after: Ukrainian authorities announce" in text
+
+
+async def test_zoom_in_to_hours_and_out_to_days_and_stop_at_the_ends(app):
+    async with app.run_test(size=SIZE) as pilot:
+        axis = app.query_one("#axis", TimeAxis)
+        await pilot.press("plus", "plus", "plus")
+        assert axis.zoom == ZOOMS[0] == 15
+        assert axis_lines(app)[0].startswith("15 min per column")
+        await pilot.press("plus")  # nothing finer: a bell, no change
+        assert axis.zoom == 15
+        await pilot.press(*["minus"] * 6)
+        assert axis.zoom == ZOOMS[-1] == 1440
+        assert axis_lines(app)[0].startswith("1 day per column")
+
+
+async def test_lanes_toggle_between_sides_and_actors(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        lines = axis_lines(app)
+        assert "lanes: actors" in lines[0]
+        lanes = {line[:18].strip() for line in lines[3:] if line[:18].strip()}
+        assert "Ukrainian army" in lanes
+        await pilot.press("L")
+        assert "lanes: sides" in axis_lines(app)[0]
+
+
+async def test_t_hides_and_shows_the_axis(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert not app.query_one("#axis").display
+        await pilot.press("t")
+        assert app.query_one("#axis").display
+
+
+async def test_selection_syncs_both_ways(app):
+    async with app.run_test(size=SIZE) as pilot:
+        timeline = app.query_one("#timeline", TimelineList)
+        axis = app.query_one("#axis", TimeAxis)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert axis.selected == timeline.selected_id == app.view.rows[2].id
+        axis.focus()
+        await pilot.press("down")  # on the axis: the next event
+        await pilot.pause()
+        assert timeline.selected_id == app.view.rows[3].id == axis.selected
+
+
+async def test_clicking_a_bar_selects_its_event(app):
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to("zelensky-video-speech")
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        (index, bar), *_ = axis._bars_of["zelensky-video-speech"]
+        app.jump_to("high-command-thursday-figure")
+        await pilot.pause()
+        first, _ = axis.columns(bar)
+        axis.left = int(first) - 10
+        axis.refresh()
+        await pilot.pause()
+        y = 3 + index - axis.scroll_offset.y
+        await pilot.click("#axis", offset=(1 + 18 + 10, 1 + y))
+        await pilot.pause()
+        assert app.query_one("#timeline", TimelineList).selected_id == "zelensky-video-speech"
+
+
+async def test_axis_follows_the_filters(app):
+    async with app.run_test(size=SIZE) as pilot:
+        app.filter_by_actor("zelensky")
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        shown = {bar.event_id for line in axis.lines for bar in (*line.closed, *line.open)} | set(axis.relative_only)
+        assert shown == {row.id for row in app.view.rows}
+
+
+async def test_at_80_columns_the_axis_still_draws(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        assert axis.display
+        lines = axis_lines(app)
+        assert all(len(line) == axis.scrollable_content_region.width for line in lines)
+        assert lines[2].startswith("published ▼")

@@ -1,0 +1,344 @@
+"""The time axis: the resolved timeline on a horizontal scale, uncertainty drawn as the length of a bar.
+
+Each event is a bar from its earliest to its latest bound (◀ or ▶ where the report leaves a side open), in
+one lane per side or per actor; bars that would overlap in a lane go on lines of their own. The
+publication is marked (▼ its estimate, ┄ its range). Events the report places only relative to other
+events have no place on a calendar: they are listed under the axis with the relation that places them.
+A Line API view: it draws only the lines on screen, from bars laid out once per zoom level.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from datetime import datetime
+from typing import NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.model import SIDE_LABELS
+from tui.temporal.expressions import INF, to_minutes
+from tui.view import TimelineView, printable
+
+# Minutes per column, finest first: "+" moves left in this list, "-" right.
+ZOOMS = (15, 30, 60, 120, 360, 1440)
+ZOOM_NAMES = {15: "15 min", 30: "30 min", 60: "1 h", 120: "2 h", 360: "6 h", 1440: "1 day"}
+DEFAULT_ZOOM = 120
+LABEL_WIDTH = 18
+HEADER_LINES = 3  # the legend, the day scale, the ticks
+
+
+class Bar(NamedTuple):
+    """An event's extent in minutes from the axis origin; an open side is ±inf."""
+
+    first: float
+    last: float
+    event_id: str
+
+
+class Line(NamedTuple):
+    lane: str  # the lane's label
+    first: bool  # the lane's first line: the label is shown there, and on the top line on screen
+    closed: tuple[Bar, ...]  # bars with both ends, sorted by first minute
+    firsts: tuple[float, ...]  # their first minutes, for bisecting
+    reach: float  # the longest closed bar, so a bisect finds every bar that reaches the window
+    open: tuple[Bar, ...]  # bars open on a side: few, always checked
+
+
+class TimeAxis(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("left,h", "pan(-1)", "Earlier", id="axis-pan-earlier"),
+        Binding("right,l", "pan(1)", "Later", id="axis-pan-later"),
+        Binding("up,k", "step(-1)", "Previous event", show=False, id="axis-previous-event"),
+        Binding("down,j", "step(1)", "Next event", show=False, id="axis-next-event"),
+    ]
+    COMPONENT_CLASSES = {
+        "axis--bar", "axis--selected", "axis--open", "axis--lane", "axis--scale", "axis--publication",
+        "axis--legend", "axis--relative",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    TimeAxis { background: $surface; overflow-x: hidden; }
+    TimeAxis > .axis--bar { color: $primary; }
+    TimeAxis > .axis--open { color: $primary 60%; }
+    TimeAxis > .axis--selected { color: $text; background: $accent; text-style: bold; }
+    TimeAxis > .axis--lane { color: $text-muted; }
+    TimeAxis > .axis--scale { color: $text-secondary; }
+    TimeAxis > .axis--publication { color: $text-warning; text-style: bold; }
+    TimeAxis > .axis--legend { color: $text-muted; }
+    TimeAxis > .axis--relative { color: $text-muted; }
+    """
+
+    class Selected(Message):
+        """A bar was chosen on the axis."""
+
+        def __init__(self, event_id: str) -> None:
+            super().__init__()
+            self.event_id = event_id
+
+    def __init__(self, view: TimelineView, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view = view
+        self.zoom = DEFAULT_ZOOM
+        self.lanes_by = "side"  # or "actor"
+        self.selected: str | None = None
+        published = view.report.document.published
+        self.zone = published.estimate.tzinfo
+        self.origin = to_minutes(published.estimate.replace(hour=0, minute=0, second=0, microsecond=0))
+        self.publication = tuple(to_minutes(m) for m in (published.earliest, published.estimate, published.latest))
+        self.left = 0  # the first column on screen, from the axis origin
+        self.lines: list[Line] = []
+        self.relative_only: list[str] = []
+        self._bars_of: dict[str, list[tuple[int, Bar]]] = {}
+        self.rebuild()
+
+    # -- layout --------------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Lay the shown events out again, after a filter or a change of lanes. Bars are laid out in
+        minutes, so zooming and panning only redraw: columns are worked out for what is on screen."""
+        lanes: dict[str, list[Bar]] = {}
+        self.relative_only = []
+        lanes_of = self._lanes_of
+        for row in self.view.rows:
+            first, last = row.extent
+            if first == -INF and (last == INF or row.label == "undated"):
+                self.relative_only.append(row.id)
+                continue
+            bar = Bar(first - self.origin, last - self.origin, row.id)
+            for lane in lanes_of(row.id):
+                lanes.setdefault(lane, []).append(bar)
+        order = list(SIDE_LABELS) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
+        self.lines, self._bars_of = [], {}
+        for lane in [key for key in order if key in lanes]:
+            label = SIDE_LABELS[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
+            for number, bars in enumerate(_pack(lanes[lane])):
+                index = len(self.lines)
+                closed = tuple(b for b in bars if b.first > -INF and b.last < INF)
+                opened = tuple(b for b in bars if b.first == -INF or b.last == INF)
+                reach = max((b.last - b.first for b in closed), default=0)
+                firsts = tuple(b.first for b in closed)
+                self.lines.append(Line(label, number == 0, closed, firsts, reach, opened))
+                for bar in bars:
+                    self._bars_of.setdefault(bar.event_id, []).append((index, bar))
+        self.virtual_size = Size(0, HEADER_LINES + len(self.lines) + self._relative_lines())
+        self.refresh()
+
+    def _relative_lines(self) -> int:
+        return 1 + len(self.relative_only) if self.relative_only else 0
+
+    def _lanes_of(self, event_id: str) -> list[str]:
+        involved = self.view.involved_actors(event_id)
+        if self.lanes_by == "actor":
+            return sorted(involved)
+        return sorted(self.view.sides_of(event_id))
+
+    def columns(self, bar: Bar) -> tuple[float, float]:
+        """The bar's first and last column at this zoom (±inf where open); an end on a boundary is
+        exclusive, so Saturday evening at 2 h per column is three columns."""
+        first = bar.first // self.zoom if bar.first != -INF else -INF
+        if bar.last == INF:
+            return first, INF
+        last = bar.last // self.zoom - (1 if bar.last % self.zoom == 0 and bar.last > bar.first else 0)
+        return first, max(first, last)
+
+    @property
+    def axis_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - LABEL_WIDTH)
+
+    # -- selection, zoom, panning ---------------------------------------------------------------------
+
+    def select(self, event_id: str | None) -> None:
+        """Highlight the event (the timeline pane chose it) and bring it on screen."""
+        self.selected = event_id
+        self._center_on(event_id)
+        self.refresh()
+
+    def _center_on(self, event_id: str | None) -> None:
+        placed = self._bars_of.get(event_id or "")
+        if not placed:
+            return
+        index, bar = placed[0]
+        first, last = self.columns(bar)
+        first = last if first == -INF else first  # an open side has no place to show: use the other
+        last = first if last == INF else last
+        width = self.axis_width
+        if not (self.left <= first and last < self.left + width):
+            self.left = int((first + last) // 2) - width // 2
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        y = HEADER_LINES + index
+        if height and not top + HEADER_LINES <= y < top + height:
+            self.scroll_to(y=max(0, y - HEADER_LINES - height // 2), animate=False)
+
+    def zoom_by(self, step: int) -> bool:
+        """Zoom in (step −1) or out (+1), keeping the middle of the screen where it is."""
+        position = ZOOMS.index(self.zoom) + step
+        if not 0 <= position < len(ZOOMS):
+            return False
+        middle = (self.left + self.axis_width // 2) * self.zoom
+        self.zoom = ZOOMS[position]
+        self.left = middle // self.zoom - self.axis_width // 2
+        self.refresh()
+        return True
+
+    def toggle_lanes(self) -> str:
+        self.lanes_by = "actor" if self.lanes_by == "side" else "side"
+        self.rebuild()
+        self._center_on(self.selected)
+        return self.lanes_by
+
+    def action_pan(self, direction: int) -> None:
+        self.left += direction * max(1, self.axis_width // 4)
+        self.refresh()
+
+    def action_step(self, step: int) -> None:
+        rows = self.view.rows
+        index = self.view.index_of(self.selected) if self.selected else None
+        target = 0 if index is None else max(0, min(len(rows) - 1, index + step))
+        if rows:
+            self.post_message(self.Selected(rows[target].id))
+
+    def on_click(self, event: Click) -> None:
+        self.focus()
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        y = offset.y + self.scroll_offset.y - HEADER_LINES
+        column = self.left + offset.x - LABEL_WIDTH
+        if 0 <= y < len(self.lines) and offset.x >= LABEL_WIDTH:
+            for bar in self._bars_in(self.lines[y], column, column):
+                self.post_message(self.Selected(bar.event_id))
+                return
+        relative = y - len(self.lines) - 1
+        if 0 <= relative < len(self.relative_only):
+            self.post_message(self.Selected(self.relative_only[relative]))
+
+    # -- drawing -------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        style = self.get_component_rich_style
+        if y == 0:
+            return self._text_line(self._legend(), width, style("axis--legend"))
+        if y in (1, 2):
+            return self._scale_line(y, width)
+        index = y + self.scroll_offset.y - HEADER_LINES
+        if index < len(self.lines):
+            return self._lane_line(self.lines[index], width, top=y == HEADER_LINES)
+        relative = index - len(self.lines)
+        if self.relative_only and relative == 0:
+            text = f"Placed only relative to other events, not on the calendar ({len(self.relative_only)}):"
+            return self._text_line(text, width, style("axis--lane"))
+        if self.relative_only and 0 < relative <= len(self.relative_only):
+            row = self.view.timeline[self.relative_only[relative - 1]]
+            text = f"  ⋯ {self.view.when(row) if self.view.when(row) != 'undated' else 'undated'} — {row.event.summary}"
+            chosen = row.id == self.selected
+            return self._text_line(printable(text), width, style("axis--selected" if chosen else "axis--relative"))
+        return Strip.blank(width, self.rich_style)
+
+    def _legend(self) -> str:
+        lanes = "sides" if self.lanes_by == "side" else "actors"
+        return f"{ZOOM_NAMES[self.zoom]} per column · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
+
+    def _text_line(self, text: str, width: int, style: Style) -> Strip:
+        return Strip([Segment(text[:width].ljust(width), self.rich_style + style)])
+
+    def _scale_line(self, y: int, width: int) -> Strip:
+        """Day names on the first line, ticks and the publication on the second."""
+        style = self.get_component_rich_style
+        cells = [" "] * self.axis_width
+        styles: list[Style | None] = [None] * self.axis_width
+        free = 0  # the first cell a label may use: labels never overwrite each other
+        for x in range(self.axis_width):
+            minute = (self.left + x) * self.zoom
+            at_midnight = minute % 1440 < self.zoom
+            if y == 2:
+                weekly = self.zoom >= 1440  # a tick a day would be a comb: ticks on Mondays
+                monday = (self.origin + minute) // 1440 % 7 == 4  # the Unix epoch was a Thursday
+                cells[x] = "┬" if at_midnight and (not weekly or monday) else "─"
+            elif at_midnight and x >= free:
+                day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
+                label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
+                for offset, char in enumerate(label[: self.axis_width - x]):
+                    cells[x + offset] = char
+                free = x + len(label) + 1
+        if y == 2:
+            earliest, estimate, latest = (m - self.origin for m in self.publication)
+            for x in range(self.axis_width):
+                low, high = (self.left + x) * self.zoom, (self.left + x + 1) * self.zoom
+                if low <= estimate < high:
+                    cells[x], styles[x] = "▼", style("axis--publication")
+                elif earliest < high and low <= latest:
+                    cells[x], styles[x] = "┄", style("axis--publication")
+        label = "published ▼" if y == 2 else ""
+        return self._line_strip(label, cells, styles, width)
+
+    def _lane_line(self, line: Line, width: int, top: bool = False) -> Strip:
+        style = self.get_component_rich_style
+        cells = [" "] * self.axis_width
+        styles: list[Style | None] = [None] * self.axis_width
+        left, right = self.left, self.left + self.axis_width - 1
+        for bar in self._bars_in(line, left, right):
+            first, last = self.columns(bar)
+            bar_style = style("axis--selected" if bar.event_id == self.selected else "axis--bar")
+            for column in range(int(max(first, left)), int(min(last, right)) + 1):
+                if first == last:
+                    char = "●"
+                elif column == first:
+                    char = "├"
+                elif column == last:
+                    char = "┤"
+                else:
+                    char = "━"
+                if column == left and first < left:
+                    char = "◀"
+                if column == right and last > right:
+                    char = "▶"
+                cells[column - left], styles[column - left] = char, bar_style
+        return self._line_strip(line.lane if line.first or top else "", cells, styles, width)
+
+    def _bars_in(self, line: Line, first_column: int, last_column: int) -> list[Bar]:
+        """The bars of a line that reach into the columns [first, last]."""
+        low, high = first_column * self.zoom, (last_column + 1) * self.zoom
+        start = bisect_right(line.firsts, low - line.reach - 1)
+        stop = bisect_left(line.firsts, high)
+        found = [bar for bar in line.closed[start:stop] if bar.last >= low]
+        found += [bar for bar in line.open if bar.first < high and bar.last >= low]
+        return found
+
+    def _line_strip(self, label: str, cells: list[str], styles: list[Style | None], width: int) -> Strip:
+        base = self.rich_style
+        lane_style = base + self.get_component_rich_style("axis--lane")
+        head = printable(label)[: LABEL_WIDTH - 1].ljust(LABEL_WIDTH)
+        segments = [Segment(head, lane_style)]
+        run, run_style = "", styles[0] if styles else None
+        for char, cell_style in zip(cells, styles, strict=True):
+            if cell_style is not run_style and run:
+                segments.append(Segment(run, base + run_style if run_style else base))
+                run = ""
+            run_style = cell_style
+            run += char
+        if run:
+            segments.append(Segment(run, base + run_style if run_style else base))
+        return Strip(segments).adjust_cell_length(width, base)
+
+
+def _pack(bars: list[Bar]) -> list[list[Bar]]:
+    """Put bars on as few lines as possible with none overlapping (earliest-ending line first)."""
+    lines: list[list[Bar]] = []
+    free: list[tuple[float, int]] = []  # (last minute used, line number)
+    for bar in sorted(bars):
+        if free and free[0][0] < bar.first:
+            _, number = heapq.heappop(free)
+        else:
+            number = len(lines)
+            lines.append([])
+        lines[number].append(bar)
+        heapq.heappush(free, (bar.last, number))
+    return lines
