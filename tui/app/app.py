@@ -7,12 +7,10 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from tui.app.commands import NewslineCommands
 from tui.app.keymap import load_keymap
-from tui.app.screens.filters import FilterScreen
-from tui.app.screens.help import HelpScreen
 from tui.app.widgets.axis import TimeAxis
 from tui.app.widgets.chrome import ReportHeader, SearchBar, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
@@ -23,12 +21,13 @@ from tui.view import Filters, TimelineView
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis starts hidden: the list of events comes first ("t" shows it)
+AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
 
 
 class NewslineApp(App[None]):
     CSS_PATH = "newsline.tcss"
     TITLE = "newsline"
-    COMMANDS = App.COMMANDS | {NewslineCommands}
+    COMMANDS = App.COMMANDS | {lambda: _commands()}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -49,6 +48,8 @@ class NewslineApp(App[None]):
         self.report = report
         self.view = TimelineView(timeline or resolve(report))
         self._keymap = load_keymap() if keymap is None else keymap
+        self._shown: str | None = None  # the event the detail panes show
+        self._axis_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report, id="header")
@@ -70,7 +71,10 @@ class NewslineApp(App[None]):
             self.set_keymap(self._keymap)
         self.query_one("#timeline", TimelineList).border_title = "Timeline"
         self.query_one("#axis", TimeAxis).border_title = "Time axis"
-        self.query_one("#axis", TimeAxis).display = self.size.height >= AXIS_FROM_HEIGHT
+        axis = self.query_one("#axis", TimeAxis)
+        axis.display = self.size.height >= AXIS_FROM_HEIGHT
+        if axis.display:
+            axis.rebuild()
         self.query_one("#timeline", TimelineList).focus()
         self._refresh(keep=None)
         self._fit(self.size.width, self.size.height)
@@ -84,6 +88,9 @@ class NewslineApp(App[None]):
     # -- selection and filters -----------------------------------------------------------------------
 
     def on_timeline_list_selected(self, message: TimelineList.Selected) -> None:
+        if message.event_id == self._shown and message.event_id is not None:
+            return  # a filter kept the same event selected: nothing to draw again
+        self._shown = message.event_id
         row = self.view.timeline[message.event_id] if message.event_id else None
         for pane in self.query("#event, #sources, #quotes"):
             pane.show(row)  # type: ignore[attr-defined]
@@ -99,7 +106,14 @@ class NewslineApp(App[None]):
         self._refresh(keep)
 
     def _refresh(self, keep: str | None) -> None:
-        self.query_one("#axis", TimeAxis).rebuild()
+        axis = self.query_one("#axis", TimeAxis)
+        if len(self.view.timeline) > AXIS_FOLLOWS_LATER:
+            # Large reports: the list follows each keystroke, the axis once typing pauses.
+            if self._axis_timer is not None:
+                self._axis_timer.stop()
+            self._axis_timer = self.set_timer(AXIS_DELAY, axis.rebuild)
+        else:
+            axis.rebuild()
         self.query_one("#timeline", TimelineList).refresh_rows(keep)
         self.query_one("#status", StatusLine).update(self.view.status())
 
@@ -116,6 +130,8 @@ class NewslineApp(App[None]):
     # -- actions -------------------------------------------------------------------------------------
 
     def action_filters(self) -> None:
+        from tui.app.screens.filters import FilterScreen  # screens load on first use: start-up stays light
+
         def chosen(filters: Filters | None) -> None:
             if filters is not None:
                 self.apply_filters(filters)
@@ -176,6 +192,8 @@ class NewslineApp(App[None]):
         self.push_screen(ClaimsScreen(self.view))
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
         rows = []
         seen = set()
         for widget in (self, self.query_one("#timeline", TimelineList), self.query_one("#axis", TimeAxis)):
@@ -187,3 +205,10 @@ class NewslineApp(App[None]):
                     rows.append((shown, binding.description, binding.id))
         rows += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
         self.push_screen(HelpScreen(rows))
+
+
+def _commands() -> type:
+    """The palette's provider, imported when the palette first opens (textual.command costs ~50 ms)."""
+    from tui.app.commands import NewslineCommands
+
+    return NewslineCommands

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.model import SIDE_LABELS
+from tui.temporal import ResolvedEvent
 from tui.temporal.expressions import INF, to_minutes
 from tui.view import TimelineView, printable
 
@@ -33,6 +34,7 @@ ZOOM_NAMES = {15: "15 min", 30: "30 min", 60: "1 h", 120: "2 h", 360: "6 h", 144
 DEFAULT_ZOOM = 120
 LABEL_WIDTH = 18
 HEADER_LINES = 3  # the legend, the day scale, the ticks
+LINES_PER_LANE = 8  # beyond this, overlapping bars are counted, not drawn: "+N more"
 
 
 class Bar(NamedTuple):
@@ -96,29 +98,39 @@ class TimeAxis(ScrollView, can_focus=True):
         self.lines: list[Line] = []
         self.relative_only: list[str] = []
         self._bars_of: dict[str, list[tuple[int, Bar]]] = {}
-        self.rebuild()
+        self._bars: dict[str, Bar | None] = {}
+        self._lanes: dict[str, dict[str, tuple[str, ...]]] = {"side": {}, "actor": {}}
+        self._stale = True
 
     # -- layout --------------------------------------------------------------------------------------
 
     def rebuild(self) -> None:
         """Lay the shown events out again, after a filter or a change of lanes. Bars are laid out in
-        minutes, so zooming and panning only redraw: columns are worked out for what is on screen."""
+        minutes, so zooming and panning only redraw: columns are worked out for what is on screen. Each
+        event's bar and lanes are worked out once; a hidden axis is laid out when it is shown."""
+        if not self.display:
+            self._stale = True
+            return
+        self._stale = False
         lanes: dict[str, list[Bar]] = {}
         self.relative_only = []
-        lanes_of = self._lanes_of
+        bar_of, lanes_of = self._bar_of, self._lanes_of
         for row in self.view.rows:
-            first, last = row.extent
-            if first == -INF and (last == INF or row.label == "undated"):
+            bar = bar_of(row)
+            if bar is None:
                 self.relative_only.append(row.id)
                 continue
-            bar = Bar(first - self.origin, last - self.origin, row.id)
             for lane in lanes_of(row.id):
-                lanes.setdefault(lane, []).append(bar)
+                if lane in lanes:
+                    lanes[lane].append(bar)
+                else:
+                    lanes[lane] = [bar]
         order = list(SIDE_LABELS) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
         self.lines, self._bars_of = [], {}
         for lane in [key for key in order if key in lanes]:
             label = SIDE_LABELS[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
-            for number, bars in enumerate(_pack(lanes[lane])):
+            packed, hidden = _pack(lanes[lane], LINES_PER_LANE)
+            for number, bars in enumerate(packed):
                 index = len(self.lines)
                 closed = tuple(b for b in bars if b.first > -INF and b.last < INF)
                 opened = tuple(b for b in bars if b.first == -INF or b.last == INF)
@@ -127,17 +139,34 @@ class TimeAxis(ScrollView, can_focus=True):
                 self.lines.append(Line(label, number == 0, closed, firsts, reach, opened))
                 for bar in bars:
                     self._bars_of.setdefault(bar.event_id, []).append((index, bar))
+            if hidden:
+                self.lines.append(Line(f"+{hidden} more", True, (), (), 0, ()))
         self.virtual_size = Size(0, HEADER_LINES + len(self.lines) + self._relative_lines())
         self.refresh()
+
+    def _bar_of(self, row: ResolvedEvent) -> Bar | None:
+        """The event's bar, or None for an event placed only relative to others (worked out once)."""
+        if row.id not in self._bars:
+            first, last = row.extent
+            relative = first == -INF and (last == INF or row.label == "undated")
+            self._bars[row.id] = None if relative else Bar(first - self.origin, last - self.origin, row.id)
+        return self._bars[row.id]
+
+    def on_show(self) -> None:
+        if self._stale:
+            self.rebuild()
+            self.select(self.selected)
 
     def _relative_lines(self) -> int:
         return 1 + len(self.relative_only) if self.relative_only else 0
 
-    def _lanes_of(self, event_id: str) -> list[str]:
-        involved = self.view.involved_actors(event_id)
-        if self.lanes_by == "actor":
-            return sorted(involved)
-        return sorted(self.view.sides_of(event_id))
+    def _lanes_of(self, event_id: str) -> tuple[str, ...]:
+        """The lanes the event is drawn in, by the current kind of lane (worked out once)."""
+        cache = self._lanes[self.lanes_by]
+        if event_id not in cache:
+            keys = self.view.involved_actors(event_id) if self.lanes_by == "actor" else self.view.sides_of(event_id)
+            cache[event_id] = tuple(sorted(keys))
+        return cache[event_id]
 
     def columns(self, bar: Bar) -> tuple[float, float]:
         """The bar's first and last column at this zoom (±inf where open); an end on a boundary is
@@ -329,16 +358,21 @@ class TimeAxis(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
 
-def _pack(bars: list[Bar]) -> list[list[Bar]]:
-    """Put bars on as few lines as possible with none overlapping (earliest-ending line first)."""
+def _pack(bars: list[Bar], most: int) -> tuple[list[list[Bar]], int]:
+    """Put bars on at most ``most`` lines with none overlapping (earliest-ending line first); return the
+    lines and how many bars found no room. Dense lanes would otherwise need a line per event."""
     lines: list[list[Bar]] = []
     free: list[tuple[float, int]] = []  # (last minute used, line number)
+    hidden = 0
     for bar in sorted(bars):
         if free and free[0][0] < bar.first:
             _, number = heapq.heappop(free)
-        else:
+        elif len(lines) < most:
             number = len(lines)
             lines.append([])
+        else:
+            hidden += 1
+            continue
         lines[number].append(bar)
         heapq.heappush(free, (bar.last, number))
-    return lines
+    return lines, hidden
