@@ -1,0 +1,144 @@
+"""The installed ``newsline`` command works in a real terminal, as a user sees it.
+
+These tests launch the console script from the environment running the tests (not ``python -m tui`` and
+not Textual's headless pilot) inside a detached tmux session of 120×35 with TERM=xterm-256color, then read
+the screen with ``tmux capture-pane`` and drive it with ``tmux send-keys``. They prove that the entry
+point is installed and starts the app on the bundled report, that the first screen shows the headline,
+the timeline and the footer, that the search filters as you type and escape clears it, that q quits
+(the process exits and the session ends), and that a broken file gets a clean error and exit status 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+NEWSLINE = Path(sys.executable).parent / "newsline"
+TMUX = shutil.which("tmux")
+WIDTH, HEIGHT = 120, 35
+UNFILTERED = "27 of 27 events · filter: none"
+# The tmux server passes its first client's environment to the pane. Under pytest the C-level environment
+# holds LINES=24 and COLUMNS=80 (GNU readline exports them once imported), and Textual obeys them, which would
+# draw an 80×24 app in the 120×35 pane; an explicit environment without them leaves the size to the terminal.
+CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in ("LINES", "COLUMNS")}
+QUERY = "Koupyansk"  # the article's own spelling of Kupiansk
+
+
+def wait_for(what: str, check: Callable[[], object], timeout: float, last: Callable[[], str]) -> object:
+    """Poll ``check`` every 0.2 s until it returns something truthy; fail with the last screen if it never does."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; the screen was:\n{last()}")
+        time.sleep(0.2)
+
+
+class Terminal:
+    """A tmux session running one command on its own server (socket), so tests never touch the user's tmux."""
+
+    def __init__(self, socket: str, session: str = "newsline") -> None:
+        self.socket, self.session, self.screen = socket, session, ""
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        command = [str(TMUX), "-L", self.socket, "-f", "/dev/null", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=10, check=check, env=CLEAN_ENV)
+
+    def start(self, command: list[str], env: dict[str, str]) -> None:
+        options = [arg for name, value in env.items() for arg in ("-e", f"{name}={value}")]
+        # tmux sets TERM from default-terminal, so that option (not -e TERM=…) decides what the app sees
+        self.tmux(
+            "set-option", "-g", "default-terminal", "xterm-256color", ";",
+            "new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT), *options, *command,
+        )  # fmt: skip
+
+    def capture(self) -> str:
+        result = self.tmux("capture-pane", "-p", "-t", self.session, check=False)
+        if result.returncode == 0:
+            self.screen = result.stdout
+        return self.screen
+
+    def alive(self) -> bool:
+        return self.tmux("has-session", "-t", self.session, check=False).returncode == 0
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", self.session, *(["-l"] if literal else []), *keys)
+
+    def wait_for_text(self, text: str, timeout: float = 10.0) -> str:
+        """The screen once it shows ``text`` and is the same in two captures in a row (not a half-drawn frame)."""
+        previous = ""
+
+        def settled() -> str | None:
+            nonlocal previous
+            before, now = previous, self.capture()
+            previous = now
+            return now if text in now and now == before else None
+
+        return wait_for(repr(text), settled, timeout, lambda: self.screen)
+
+    def kill(self) -> None:
+        self.tmux("kill-server", check=False)
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    if not NEWSLINE.exists():
+        pytest.skip(f"the newsline console script is not installed next to the interpreter: {NEWSLINE}")
+    term = Terminal(f"newsline-test-{uuid.uuid4().hex[:12]}")
+    try:
+        yield term
+    finally:
+        term.kill()
+
+
+def test_newsline_in_a_real_terminal_opens_searches_and_quits(terminal: Terminal, tmp_path: Path):
+    # a keymap path that does not exist, so the user's own keymap cannot move the keys this test presses
+    terminal.start([str(NEWSLINE)], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
+    screen = terminal.wait_for_text(UNFILTERED, timeout=20)
+
+    assert "Le plus gros coup porté" in screen.splitlines()[0]
+    assert "Timeline" in screen
+    assert "Sat 10 Sep · evening" in screen
+    assert "Quit" in screen
+
+    # "/" opens the search; wait for the screen to change so the query goes to the search box
+    terminal.keys("/")
+    wait_for("the search to open", lambda: terminal.capture() != screen, 10, lambda: terminal.screen)
+    terminal.keys(QUERY, literal=True)
+    screen = terminal.wait_for_text(f"filter: “{QUERY}”")
+    match = re.search(r"(\d+) of 27 events · filter: “" + QUERY + "”", screen)
+    assert match, screen
+    shown = int(match.group(1))
+    assert 1 <= shown < 27, screen
+
+    terminal.keys("Escape")
+    terminal.wait_for_text(UNFILTERED)
+
+    terminal.keys("q")
+    wait_for("q to end the session", lambda: not terminal.alive(), 10, lambda: terminal.screen)
+
+
+def test_installed_command_reports_a_broken_file_without_a_traceback(tmp_path: Path):
+    if not NEWSLINE.exists():
+        pytest.skip(f"the newsline console script is not installed next to the interpreter: {NEWSLINE}")
+    path = tmp_path / "broken.json"
+    path.write_text('{"format":', encoding="utf-8")
+    result = subprocess.run(
+        [str(NEWSLINE), str(path)], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stderr
+    assert "Traceback" not in result.stderr
