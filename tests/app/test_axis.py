@@ -20,14 +20,17 @@ async def test_axis_shows_lanes_bars_and_the_publication(app):
         axis = app.query_one("#axis", TimeAxis)
         assert axis.display
         lines = axis_lines(app)
-        assert lines[0].startswith("2 h per column · lanes: sides")
-        assert "Sat 10 Sep" in lines[1] and "Sun 11 Sep" in lines[1]
+        assert lines[0].startswith("6 h per column · lanes: sides")  # the finest zoom fitting 1–11 Sep
+        assert "9 Sep" in lines[1] and "11 Sep" in lines[1]  # at 6 h per column, days without weekdays
         assert lines[2].startswith("published ▼") and "▼" in lines[2][18:] and "┄" in lines[2]
         assert lines[3].startswith("Ukraine")
-        # the speech lies within Saturday evening: 18:00 to midnight is three 2-hour columns
+        # the speech lies within Saturday evening, 18:00 to midnight: one 6-hour column, three 2-hour ones
         (_, bar), *_ = axis._bars_of["zelensky-video-speech"]
         first, last = axis.columns(bar)
-        assert last - first + 1 == 3
+        assert last - first + 1 == 1
+        await pilot.press("plus")
+        first, last = axis.columns(bar)
+        assert axis.zoom == 120 and last - first + 1 == 3
 
 
 async def test_open_bounds_are_drawn_open_and_relative_only_events_listed(app):
@@ -48,7 +51,7 @@ async def test_open_bounds_are_drawn_open_and_relative_only_events_listed(app):
 async def test_zoom_in_to_hours_and_out_to_days_and_stop_at_the_ends(app):
     async with app.run_test(size=SIZE) as pilot:
         axis = app.query_one("#axis", TimeAxis)
-        await pilot.press("plus", "plus", "plus")
+        await pilot.press(*["plus"] * ZOOMS.index(axis.zoom))
         assert axis.zoom == ZOOMS[0] == 15
         assert axis_lines(app)[0].startswith("15 min per column")
         await pilot.press("plus")  # nothing finer: a bell, no change

@@ -65,7 +65,7 @@ class TestFilters:
 
 class TestAxis:
     @pytest.mark.parametrize(
-        ("keys", "name"), [([], "2h"), (["plus", "plus", "plus"], "15min"), (["minus", "minus"], "1day")]
+        ("keys", "name"), [([], "6h-fit"), (["plus"], "2h"), (["plus"] * 4, "15min"), (["minus", "minus"], "1day")]
     )
     def test_zoom_levels(self, app, snap_compare, keys, name):
         async def zoom(pilot):

@@ -16,10 +16,11 @@ filter  One search keystroke, from ``pilot.press(char)`` until ``pilot.pause()``
         character at a time, ROUNDS times (escape clears between rounds, not timed). The baseline is the same
         procedure on the bundled 27-event report; ours is a synthetic report of 10 000 events, where the
         query first keeps every event and then narrows to 1 111, 111 and 11.
-        Two clocks. Wall time is what the pilot takes, but it has a floor of about 60 ms whatever the app
-        does: ``press`` waits for idle twice and ``pause`` once, and each wait sleeps at least 20 ms and
-        until 20 ms pass with under 1 ms of CPU. CPU time (``time.process_time``, the app is one thread) over
-        the same span is the work the keystroke costs. Target: median CPU time under 30 ms.
+        Two clocks. Wall time is what the pilot takes, but it has a floor of about 80 ms whatever the app
+        does: ``press`` waits for idle twice and ``pause`` once, and each wait sleeps in 20 ms steps until a
+        step passes with under 1 ms of CPU (a bare Textual app holding one Input measures 84 ms wall, 7 ms
+        CPU). CPU time (``time.process_time``; the app is one thread) over the same span is the work the
+        keystroke costs. Target: median CPU time under 30 ms.
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def main() -> int:
         row(f"start to first screen, median of {RUNS}", start_base, start_ours, "s", "ratio ≤ 1.5", start_ok),
         row(f"keystroke CPU time, median of {n}", median(cpu_base), median(cpu_ours), "ms", "< 30 ms", keys_ok),
         row("keystroke CPU time, max", max(cpu_base), max(cpu_ours), "ms"),
-        row(f"keystroke wall time, median of {n}", median(wall_base), median(wall_ours), "ms", "(floor ≈ 60 ms)"),
+        row(f"keystroke wall time, median of {n}", median(wall_base), median(wall_ours), "ms", "(floor ≈ 80 ms)"),
         row("keystroke wall time, max", max(wall_base), max(wall_ours), "ms"),
     ]
     widths = [max(len(cells[column]) for cells in rows) for column in range(len(rows[0]))]

@@ -101,6 +101,7 @@ class TimeAxis(ScrollView, can_focus=True):
         self._bars: dict[str, Bar | None] = {}
         self._lanes: dict[str, dict[str, tuple[str, ...]]] = {"side": {}, "actor": {}}
         self._stale = True
+        self._fitted = False
 
     # -- layout --------------------------------------------------------------------------------------
 
@@ -152,10 +153,27 @@ class TimeAxis(ScrollView, can_focus=True):
             self._bars[row.id] = None if relative else Bar(first - self.origin, last - self.origin, row.id)
         return self._bars[row.id]
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """The legend and scale stay put while lanes scroll: redraw everything, not just what moved."""
+        super().watch_scroll_y(old_value, new_value)
+        self.refresh()
+
     def on_show(self) -> None:
         if self._stale:
             self.rebuild()
             self.select(self.selected)
+
+    def fit(self) -> None:
+        """Zoom so that every dated bound of the shown events fits on screen, starting at the earliest."""
+        ends = [edge for line in self.lines for bar in line.closed + line.open for edge in bar if type(edge) is not str]
+        dated = [edge for edge in ends if -INF < edge < INF]
+        if not dated:
+            return
+        low, high = min(dated), max(dated)
+        width = self.axis_width
+        self.zoom = next((zoom for zoom in ZOOMS if (high - low) / zoom < width - 2), ZOOMS[-1])
+        self.left = int(low // self.zoom) - 1
+        self.refresh()
 
     def _relative_lines(self) -> int:
         return 1 + len(self.relative_only) if self.relative_only else 0
@@ -190,6 +208,9 @@ class TimeAxis(ScrollView, can_focus=True):
         self.refresh()
 
     def _center_on(self, event_id: str | None) -> None:
+        if not self._fitted and self.lines and self.axis_width > 1:
+            self._fitted = True  # the first view shows the whole dated extent, not one bar
+            self.fit()
         placed = self._bars_of.get(event_id or "")
         if not placed:
             return
@@ -294,9 +315,9 @@ class TimeAxis(ScrollView, can_focus=True):
             elif at_midnight and x >= free:
                 day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
                 label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
-                for offset, char in enumerate(label[: self.axis_width - x]):
-                    cells[x + offset] = char
-                free = x + len(label) + 1
+                if x + len(label) <= self.axis_width:  # a label cut at the edge would mislead
+                    cells[x : x + len(label)] = label
+                    free = x + len(label) + 1
         if y == 2:
             earliest, estimate, latest = (m - self.origin for m in self.publication)
             for x in range(self.axis_width):

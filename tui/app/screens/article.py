@@ -1,0 +1,408 @@
+"""The article, with the evidence: the report's full text, the selected event's spans highlighted by kind.
+
+``n`` / ``N`` step through the event's evidence in document order. The other way round, a sentence cursor
+picks a sentence and enter opens the events told in it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.model import Event, Report, Span, split_sentences
+from tui.temporal import ResolvedEvent
+from tui.view import TimelineView, printable
+
+KINDS = {
+    "time": "time expression",
+    "relation": "relation cue",
+    "quote": "quote",
+    "claim": "claim",
+    "attribution": "attribution cue",
+}
+_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+GUTTER = 2  # the sentence cursor's marker, left of the text
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One span of the report that an event rests on, of one kind (a key of ``KINDS``)."""
+
+    kind: str
+    span: Span
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+    def describe(self) -> str:
+        text = self.span.text if len(self.span.text) <= 70 else self.span.text[:69] + "…"
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.label}: ‘{text}’{note}"
+
+
+def evidence_of(report: Report, event: Event) -> list[Evidence]:
+    """The event's time expression, relation cues, quotes, claims and attribution cues, in document order."""
+    found: list[Evidence] = []
+    if event.time:
+        found.append(Evidence("time", event.time))
+    for relation in event.relations:
+        found.append(Evidence("relation", relation.cue, f"{relation.type} {report.event(relation.target).summary}"))
+    for quote in event.quotes:
+        found.append(Evidence("quote", quote.span, f"{report.actor(quote.speaker).name}, {quote.mode}"))
+    for claim in event.claims:
+        found.append(Evidence("claim", claim.span, figure(claim.quantity, claim.unit, claim.qualifier)))
+    for attribution in event.sources:
+        if attribution.cue:
+            found.append(Evidence("attribution", attribution.cue, report.source(attribution.source).label))
+    unique = dict.fromkeys(found)
+    return sorted(unique, key=lambda e: (e.span.start, -e.span.end, _KIND_ORDER[e.kind]))
+
+
+def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
+    """A claimed figure as it reads: "about 2000 km"."""
+    number = f"{int(quantity)}" if float(quantity).is_integer() else f"{quantity:g}"
+    return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
+
+
+def wrap_lines(text: str, width: int, console: Console) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each line of ``text`` word-wrapped by rich to ``width`` cells."""
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        paragraph_end = position + len(paragraph)
+        start = position
+        for line in Text(paragraph).wrap(console, width, overflow="fold"):
+            end = min(start + len(line.plain), paragraph_end)
+            lines.append((start, end))
+            start = end
+            while start < paragraph_end and text[start].isspace():  # the spaces a line break swallows
+                start += 1
+        position = paragraph_end + 1
+    return lines
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+class ArticleText(ScrollView, can_focus=False):
+    """The report's text, wrapped and drawn line by line; styles come from :meth:`paint`."""
+
+    COMPONENT_CLASSES = {
+        "article--sentence",
+        "article--cursor",
+        "article--marker",
+        "article--current",
+        *(f"article--{kind}" for kind in KINDS),
+    }
+
+    class Clicked(Message):
+        """The text at ``offset`` was clicked."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.plain = printable(text)  # one symbol per control character: offsets are kept
+        self.text = Text(self.plain)
+        self.lines: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._width = -1
+        self._cursor: tuple[int, int] | None = None
+        self._reveal: tuple[int, int] | None = None
+        self._strips: dict[int, Strip] = {}
+
+    def style(self, name: str) -> Style:
+        """The style of one component ("time", "cursor", …), to draw over what is under it."""
+        return self.get_component_rich_style(f"article--{name}", partial=True)
+
+    def paint(self, layers: Iterable[tuple[int, int, Style]], cursor: tuple[int, int] | None) -> None:
+        """Restyle the text: each ``(start, end, style)`` in turn, later ones over earlier ones."""
+        text = Text(self.plain)
+        for start, end, style in layers:
+            text.stylize(style, start, end)
+        self.text = text
+        self._cursor = cursor
+        self._strips.clear()
+        self.refresh()
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so that ``start:end`` is on screen (centred if it was not); kept across resizes."""
+        self._reveal = (start, end)
+        if not self.lines:
+            return
+        first, last = self.line_at(start), self.line_at(max(start, end - 1))
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if height and (first < top or last >= top + height):
+            target = first if last - first + 1 >= height else first - (height - (last - first + 1)) // 2
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def line_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset drawn at content cell ``(x, y)`` of the whole text, or None past its end."""
+        if not 0 <= y < len(self.lines):
+            return None
+        start, end = self.lines[y]
+        column = 0
+        for offset in range(start, end):
+            column += cell_len(self.plain[offset])
+            if column > x - GUTTER:
+                return offset
+        return max(start, end - 1)
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._width or width <= GUTTER:
+            return
+        self._width = width
+        self.lines = wrap_lines(self.plain, width - GUTTER, self.app.console)
+        self._starts = [start for start, _ in self.lines]
+        self._strips.clear()
+        self.virtual_size = Size(0, len(self.lines))
+        if self._reveal:
+            self.call_after_refresh(self.reveal, *self._reveal)
+
+    def on_resize(self, event: Resize) -> None:
+        self._rewrap()
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            found = self.offset_at(offset.x, offset.y + round(self.scroll_offset.y))
+            if found is not None:
+                self.post_message(self.Clicked(found))
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        index = y + round(self.scroll_offset.y)
+        base = self.rich_style
+        if index >= len(self.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            start, end = self.lines[index]
+            cursor = self._cursor
+            marked = cursor is not None and start < cursor[1] and cursor[0] < end
+            segments = [Segment("▌ ", base + self.style("marker")) if marked else Segment(" " * GUTTER, base)]
+            segments += [
+                Segment(s.text, base + s.style if s.style else base)
+                for s in self.text[start:end].render(self.app.console)
+            ]
+            strip = self._strips[index] = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return strip
+
+
+class ArticleScreen(ModalScreen[None]):
+    """The report's text with one event's evidence; a sentence cursor leads back to the events."""
+
+    BINDINGS = [
+        Binding("n", "evidence(1)", "Next evidence", id="article-next-evidence"),
+        Binding("N", "evidence(-1)", "Previous evidence", id="article-previous-evidence"),
+        Binding("up,k", "sentence(-1)", "Sentence up", show=False, id="article-sentence-up"),
+        Binding("down,j", "sentence(1)", "Sentence down", show=False, id="article-sentence-down"),
+        Binding("enter", "choose_sentence", "Events of sentence", id="article-choose-sentence"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
+        Binding("escape,r", "close", "Close", id="article-close"),
+    ]
+
+    def __init__(self, view: TimelineView, event_id: str | None) -> None:
+        super().__init__()
+        self.view = view
+        report = view.report
+        self.event = report.event(event_id) if event_id else None
+        self.evidence = evidence_of(report, self.event) if self.event else []
+        self.current: int | None = None
+        self.sentences = split_sentences(report.document.text) or [(0, 0)]
+        self.cursor = 0
+        if self.event and self.event.sentences:
+            first = self.event.sentences[0]
+            self.cursor = next((i for i, (s, e) in enumerate(self.sentences) if _overlaps(first, s, e)), 0)
+
+    def compose(self) -> ComposeResult:
+        summary = printable(self.event.summary) if self.event else "No event selected"
+        yield Static(Text(summary, style="bold" if self.event else "italic"), id="article-header")
+        yield Static(id="article-legend")
+        yield Static(id="article-status")
+        yield ArticleText(self.view.report.document.text, id="article-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        article = self.article
+        legend = Text("Legend  ", style="dim")
+        for name, label in (("sentence", "event's sentence"), *KINDS.items(), ("current", "current")):
+            legend.append(
+                label, article.style(name) if name != "current" else article.style("time") + article.style(name)
+            )
+            legend.append("  ")
+        legend.append("▌", article.style("marker"))
+        legend.append("sentence cursor", article.style("cursor"))
+        self.query_one("#article-legend", Static).update(legend)
+        self._paint()
+        if self.event is None:
+            self._say("No event selected · ↑/↓ pick a sentence, enter opens its events")
+        elif self.evidence:
+            self._say(
+                f"{len(self.evidence)} evidence spans in {len(self.event.sentences)} sentence(s) · "
+                "n / N step through them · ↑/↓ pick a sentence, enter opens its events"
+            )
+        else:
+            self._say("No time expression, cue, quote or claim for this event · ↑/↓ pick a sentence")
+        article.reveal(*self.sentences[self.cursor])
+
+    @property
+    def article(self) -> ArticleText:
+        return self.query_one("#article-text", ArticleText)
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#article-status", Static).render())
+
+    def style_at(self, offset: int) -> Style:
+        """The style the text has at ``offset`` (for tests and checks)."""
+        return self.article.text.get_style_at_offset(self.app.console, offset)
+
+    def _say(self, message: str) -> None:
+        self.query_one("#article-status", Static).update(Text(printable(message)))
+
+    def _paint(self) -> None:
+        article = self.article
+        layers: list[tuple[int, int, Style]] = []
+        if self.event:
+            layers += [(s.start, s.end, article.style("sentence")) for s in self.event.sentences]
+        cursor = self.sentences[self.cursor]
+        layers.append((*cursor, article.style("cursor")))
+        for evidence in sorted(self.evidence, key=lambda e: -len(e.span)):  # inner spans over outer ones
+            layers.append((evidence.span.start, evidence.span.end, article.style(evidence.kind)))
+        if self.current is not None:
+            span = self.evidence[self.current].span
+            layers.append((span.start, span.end, article.style("current")))
+        article.paint(layers, cursor)
+
+    # -- the sentence's events -------------------------------------------------------------------------
+
+    def events_of_sentence(self, index: int) -> list[ResolvedEvent]:
+        """The events told in sentence ``index``, in timeline order."""
+        start, end = self.sentences[index]
+        return [row for row in self.view.timeline.events if any(_overlaps(s, start, end) for s in row.event.sentences)]
+
+    def reason_of_sentence(self, index: int) -> str | None:
+        """Why sentence ``index`` is not an event, if the report's curation says."""
+        start, end = self.sentences[index]
+        return next((n.reason for n in self.view.report.not_events if _overlaps(n.span, start, end)), None)
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def action_evidence(self, step: int) -> None:
+        if not self.evidence:
+            self.app.bell()
+            return
+        if self.current is None:
+            self.current = 0 if step > 0 else len(self.evidence) - 1
+        else:
+            self.current = (self.current + step) % len(self.evidence)
+        evidence = self.evidence[self.current]
+        self._paint()
+        self.article.reveal(evidence.span.start, evidence.span.end)
+        self._say(f"evidence {self.current + 1} of {len(self.evidence)} · {evidence.describe()}")
+
+    def action_sentence(self, step: int) -> None:
+        self.move_cursor(max(0, min(self.cursor + step, len(self.sentences) - 1)))
+
+    def move_cursor(self, index: int) -> None:
+        self.cursor = index
+        self._paint()
+        self.article.reveal(*self.sentences[index])
+        rows = self.events_of_sentence(index)
+        if len(rows) == 1:
+            says = f"enter opens: {rows[0].event.summary}"
+        elif rows:
+            says = f"{len(rows)} events — enter chooses one"
+        elif self.reason_of_sentence(index):
+            says = "not an event — enter says why"
+        else:
+            says = "no event comes from this sentence"
+        self._say(f"sentence {index + 1} of {len(self.sentences)} · {says}")
+
+    def on_article_text_clicked(self, message: ArticleText.Clicked) -> None:
+        index = bisect_right([start for start, _ in self.sentences], message.offset) - 1
+        self.move_cursor(max(0, index))
+
+    def action_choose_sentence(self) -> None:
+        rows = self.events_of_sentence(self.cursor)
+        if len(rows) == 1:
+            self.open_event(rows[0].id)
+        elif rows:
+
+            def chosen(event_id: str | None) -> None:
+                if event_id:
+                    self.open_event(event_id)
+
+            self.app.push_screen(SentenceEventsScreen(rows), chosen)
+        else:
+            reason = self.reason_of_sentence(self.cursor)
+            self._say(f"Not an event: {reason}" if reason else "No event comes from this sentence.")
+
+    def open_event(self, event_id: str) -> None:
+        """Close the article and select ``event_id`` in the timeline."""
+        self.dismiss()
+        self.app.jump_to(event_id)  # type: ignore[attr-defined]
+
+    def action_page(self, direction: int) -> None:
+        if direction > 0:
+            self.article.scroll_page_down(animate=False)
+        else:
+            self.article.scroll_page_up(animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class SentenceEventsScreen(ModalScreen[str | None]):
+    """Several events come from one sentence: pick the one to open."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="article-choice-cancel")]
+
+    def __init__(self, rows: list[ResolvedEvent]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sentence-events-dialog"):
+            yield Label(Text(f"{len(self.rows)} events come from this sentence — enter opens one, escape cancels"))
+            options = []
+            for row in self.rows:
+                prompt = Text(printable(row.event.summary))
+                prompt.append(printable(f"\n{row.label}"), style="dim")
+                options.append(Option(prompt, id=row.id))
+            yield OptionList(*options, id="sentence-events")
+        yield Footer()
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        self.dismiss(message.option.id)
