@@ -199,7 +199,8 @@ async def test_help_lists_every_binding_with_its_id(app):
         shown = widget_text(app.screen.query_one("#help-table"))
         for binding_id in ("quit", "help", "filter-actors", "search", "clear-filters", "focus-event",
                            "cursor-up", "cursor-down", "cursor-first", "cursor-last", "page-up", "page-down",
-                           "previous-same-actor", "next-same-actor"):  # fmt: skip
+                           "previous-same-actor", "next-same-actor", "toggle-axis", "axis-zoom-in",
+                           "article-next-evidence", "article-choose-sentence", "claims-open-event"):  # fmt: skip
             assert binding_id in shown
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]

@@ -192,11 +192,14 @@ class NewslineApp(App[None]):
         self.push_screen(ClaimsScreen(self.view))
 
     def action_help(self) -> None:
+        from tui.app.screens.article import ArticleScreen
+        from tui.app.screens.claims import ClaimsScreen
         from tui.app.screens.help import HelpScreen
 
         rows = []
         seen = set()
-        for widget in (self, self.query_one("#timeline", TimelineList), self.query_one("#axis", TimeAxis)):
+        places = (self, self.query_one("#timeline", TimelineList), self.query_one("#axis", TimeAxis))
+        for widget in (*places, ArticleScreen, ClaimsScreen):
             for binding in widget.BINDINGS:
                 if isinstance(binding, Binding) and binding.id and binding.id not in seen:
                     seen.add(binding.id)

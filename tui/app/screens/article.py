@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -295,7 +296,12 @@ class ArticleScreen(ModalScreen[None]):
         article = self.article
         layers: list[tuple[int, int, Style]] = []
         if self.event:
-            layers += [(s.start, s.end, article.style("sentence")) for s in self.event.sentences]
+            sentences = sorted(self.event.sentences, key=lambda s: s.start)
+            layers += [(s.start, s.end, article.style("sentence")) for s in sentences]
+            for before, after in pairwise(sentences):
+                gap = article.plain[before.end : after.start]
+                if gap and gap.isspace() and "\n" not in gap:  # consecutive sentences read as one block
+                    layers.append((before.end, after.start, article.style("sentence")))
         cursor = self.sentences[self.cursor]
         layers.append((*cursor, article.style("cursor")))
         for evidence in sorted(self.evidence, key=lambda e: -len(e.span)):  # inner spans over outer ones
@@ -319,10 +325,11 @@ class ArticleScreen(ModalScreen[None]):
 
     # -- actions -------------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n / N show as disabled when the event has no evidence to step through."""
+        return None if action == "evidence" and not self.evidence else True
+
     def action_evidence(self, step: int) -> None:
-        if not self.evidence:
-            self.app.bell()
-            return
         if self.current is None:
             self.current = 0 if step > 0 else len(self.evidence) - 1
         else:

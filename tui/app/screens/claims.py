@@ -83,10 +83,14 @@ class ClaimsScreen(ModalScreen[None]):
         table.clear(columns=True)
         names = ("figure", "what it counts", "claimed by", "when", "through", "event")
         widths = [max([len(name), *(len(cells[index + 1]) for cells in self.rows)]) for index, name in enumerate(names)]
-        widths[0], widths[2], widths[3] = min(widths[0], 16), min(widths[2], 22), min(widths[3], 20)
-        free = max(36, width - 2 - 2 * PADDING * len(names) - widths[0] - widths[2] - widths[3])  # 2: scroll bar
-        widths[1] = widths[4] = free * 3 // 10
+        narrow = width < 100  # at 80 columns: smaller fixed columns, and headers may take two lines
+        widths[0] = min(widths[0], 10 if narrow else 13)
+        widths[2] = min(widths[2], 10 if narrow else 18)
+        widths[3] = min(widths[3], 10 if narrow else 13)
+        free = max(30, width - 2 - 2 * PADDING * len(names) - widths[0] - widths[2] - widths[3])  # 2: scroll bar
+        widths[1], widths[4] = free // 4, free * 2 // 5
         widths[5] = free - widths[1] - widths[4]
+        table.header_height = 2 if any(len(name) > w for name, w in zip(names, widths, strict=True)) else 1
         for name, column_width in zip(names, widths, strict=True):
             table.add_column(Text(name, style="bold"), width=column_width, key=name)
         for claim_id, *cells in self.rows:
