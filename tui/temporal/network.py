@@ -207,6 +207,10 @@ class Solution(Generic[E]):
         """The earliest the point can be, against the origin (``-inf`` when unbounded)."""
         return -self._lower.distance[point]
 
+    def bounds(self) -> tuple[list[float], list[float]]:
+        """Every point's upper bound, and the negated lower bounds (``-lower``), as lists by point."""
+        return self._upper.distance, self._lower.distance
+
     def upper_reasons(self, point: int) -> list[Constraint[E]]:
         """The constraints whose chain yields the point's upper bound, from the origin outwards."""
         return self._chain(self._upper, point)[::-1]

@@ -327,8 +327,8 @@ def _resolve(report: Report) -> Timeline:
         for position, event in enumerate(events)
     ]
     # By the latest its start can be, then the earliest, then the report's order.
-    upper, lower = solution.upper, solution.lower
-    resolved.sort(key=lambda r: (upper(r._points[0]), lower(r._points[0]), r.position))
+    upper, negated_lower = solution.bounds()
+    resolved.sort(key=lambda r: (upper[r._points[0]], -negated_lower[r._points[0]], r.position))
     return Timeline(report, tuple(resolved), solution, points)
 
 
