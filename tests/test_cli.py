@@ -53,3 +53,14 @@ def test_missing_file(tmp_path):
 def test_help_and_version():
     assert "events JSON file" in run_cli("--help").stdout
     assert run_cli("--version").stdout.startswith("newsline ")
+
+
+def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text("[keymap\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSLINE_KEYMAP", str(keymap))
+    result = run_cli()
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"newsline: cannot read the keymap {keymap}:")
+    assert "Traceback" not in result.stderr
+    assert keymap.read_text(encoding="utf-8") == "[keymap\n"

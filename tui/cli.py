@@ -69,8 +69,14 @@ def _explore(args: list[str]) -> int:
     if report is None:
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
+    from tui.app.keymap import KeymapError, load_keymap
 
-    NewslineApp(report).run()
+    try:
+        keymap = load_keymap()
+    except KeymapError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    NewslineApp(report, keymap=keymap).run()
     return 0
 
 

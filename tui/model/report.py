@@ -214,6 +214,3 @@ class Report:
         for event in self.events:
             for claim in event.claims:
                 yield event, claim
-
-    def events_of_actor(self, actor_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if actor_id in e.actors)

@@ -74,16 +74,3 @@ def _inclusive_end(latest: datetime) -> datetime:
 
 def _last_day_or_moment(latest: datetime) -> str:
     return day_label(_inclusive_end(latest)) if _at_midnight(latest) else moment_label(latest)
-
-
-def duration_label(minutes: float) -> str:
-    """ "45 min", "3 h", "1 h 30", "2 days", "1 day 12 h"."""
-    minutes = round(minutes)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        unit = "day" if days == 1 else "days"
-        return f"{days} {unit}" + (f" {hours} h" if hours else "")
-    if hours:
-        return f"{hours} h" + (f" {mins:02d}" if mins else "")
-    return f"{mins} min"

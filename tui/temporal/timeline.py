@@ -226,10 +226,6 @@ class Timeline:
     def conflicts(self) -> tuple[Conflict[Evidence], ...]:
         return self._solution.conflicts
 
-    @property
-    def publication(self) -> Bounds:
-        return self.events[0]._context.bounds(1) if self.events else Bounds(None, None)
-
     def certainly_before(self, first: str, second: str) -> bool:
         """Whether the network proves that ``first`` ends no later than ``second`` starts."""
         if first == second:
