@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import SelectionList
 
 from tui.app import NewslineApp
@@ -278,6 +279,27 @@ async def test_text_from_the_data_is_shown_literally():
         row = app.query_one("#timeline", TimelineList).render_line(0).text
         assert "Bob says [bold]no␛[2J" in row
         assert "\x1b" not in row and "\x1b" not in quotes
+
+        # What the user types is data too: the status line echoes it literally, even a lone closing tag.
+        await pilot.press("slash", *"[/")
+        await pilot.pause()
+        assert status(app) == "1 of 1 events · filter: “[/”"  # the name holds "[/"
+        await pilot.press("escape")
+
+        # The palette shows names and summaries literally, in its titles and in its help lines.
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        palette = app.screen.query_one(CommandList)
+        prompts = [str(palette.get_option_at_index(i).prompt) for i in range(palette.option_count)]
+        assert any("Filter by actor: [i]Bob[/i]" in prompt for prompt in prompts), prompts
+        assert any("Jump to event: Bob says [bold]no␛[2J" in prompt for prompt in prompts), prompts
+        await pilot.press(*"Filter by actor: [i]Bob")
+        await pilot.pause(0.5)
+        found = str(palette.get_option_at_index(0).prompt)
+        assert found.startswith("Filter by actor: [i]Bob[/i]\n"), found
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(app) == "1 of 1 events · filter: actor [i]Bob[/i]"
 
 
 async def test_a_terminal_too_small_says_so(app):

@@ -115,7 +115,7 @@ class NewslineApp(App[None]):
         else:
             axis.rebuild()
         self.query_one("#timeline", TimelineList).refresh_rows(keep)
-        self.query_one("#status", StatusLine).update(self.view.status())
+        self.query_one("#status", StatusLine).show(self.view.status())
 
     def filter_by_actor(self, actor_id: str) -> None:
         self.apply_filters(Filters(actors=frozenset({actor_id}), sides=frozenset(), text=self.view.filters.text))
