@@ -3,6 +3,10 @@
 Event i happens shortly after event i−1 ("peu de temps après": 0–3 h) and after event i−7 (order only);
 every tenth event is on "samedi". All of them fitting within that Saturday is a solution, so the network
 is consistent, yet every relation and time expression constrains the bounds.
+
+With ``week=True`` the dated events spread over the week instead, Monday to Saturday in report order
+(adjacent dated events are at most a day apart, so "shortly after" chains still fit): the bounds then
+prove that early events come before late ones.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ from typing import Any
 
 SIDES = ["ukraine", "russia", "russian-installed", "media", "civilians"]
 CUES = ["peu de temps après", "après"]
+DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
 WORDS = ["avance", "retrait", "annonce", "frappe", "évacuation", "déclaration", "combats", "regroupement"]
 
 
-def synthetic_report(count: int, seed: int = 7) -> dict[str, Any]:
+def synthetic_report(count: int, seed: int = 7, week: bool = False) -> dict[str, Any]:
     rng = random.Random(seed)
     pieces: list[str] = []
     offset = 0
@@ -45,7 +50,7 @@ def synthetic_report(count: int, seed: int = 7) -> dict[str, Any]:
         sentence_start = offset
         add(f"E{index} {word} ")
         if index % 10 == 5:
-            time = add("samedi")
+            time = add(DAYS[index * len(DAYS) // count] if week else "samedi")
             add(" ")
         if index >= 1:
             cue = add(CUES[0])

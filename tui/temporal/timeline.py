@@ -17,6 +17,7 @@ constraints, the weakest of which is set aside so that the rest still resolves.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -241,7 +242,21 @@ class Timeline:
 
     def certainly_after(self, event_id: str) -> tuple[str, ...]:
         """Ids of the events the network proves come after this one, in display order."""
-        return tuple(other.id for other in self.events if self.certainly_before(event_id, other.id))
+        if len(self.events) <= EXACT_ORDER_LIMIT:
+            return tuple(other.id for other in self.events if self.certainly_before(event_id, other.id))
+        # Above the limit only the bounds decide (see certainly_before): the events whose earliest start is
+        # no earlier than this one's latest end, found by bisection instead of a pass over every event.
+        starts, indices = self._by_earliest_start
+        own = self._index[event_id]
+        first = bisect_left(starts, self._solution.upper(self._points[event_id][1]))
+        return tuple(self.events[index].id for index in sorted(indices[first:]) if index != own)
+
+    @cached_property
+    def _by_earliest_start(self) -> tuple[list[float], list[int]]:
+        """Every event's earliest start, ascending, with the event's display index alongside."""
+        lower = self._solution.lower
+        order = sorted((lower(self._points[row.id][0]), index) for index, row in enumerate(self.events))
+        return [start for start, _ in order], [index for _, index in order]
 
     def ordered_with_next(self, event_id: str) -> bool:
         """Whether this event is proven to come before the next one in display order (True for the last)."""
