@@ -88,13 +88,17 @@ class NewslineApp(App[None]):
     # -- selection and filters -----------------------------------------------------------------------
 
     def on_timeline_list_selected(self, message: TimelineList.Selected) -> None:
-        if message.event_id == self._shown and message.event_id is not None:
+        self._show(message.event_id)
+
+    def _show(self, event_id: str | None) -> None:
+        """Fill the detail panes and mark the axis for this event, unless they already show it."""
+        if event_id == self._shown and event_id is not None:
             return  # a filter kept the same event selected: nothing to draw again
-        self._shown = message.event_id
-        row = self.view.timeline[message.event_id] if message.event_id else None
+        self._shown = event_id
+        row = self.view.timeline[event_id] if event_id else None
         for pane in self.query("#event, #sources, #quotes"):
             pane.show(row)  # type: ignore[attr-defined]
-        self.query_one("#axis", TimeAxis).select(message.event_id)
+        self.query_one("#axis", TimeAxis).select(event_id)
 
     def on_time_axis_selected(self, message: TimeAxis.Selected) -> None:
         self.query_one("#timeline", TimelineList).select(message.event_id)
@@ -104,6 +108,9 @@ class NewslineApp(App[None]):
         keep = timeline.selected_id
         self.view.apply(filters)
         self._refresh(keep)
+        # The panes follow now rather than when the list's Selected message arrives: the keystroke's
+        # whole result then reaches the screen in one frame.
+        self._show(timeline.selected_id)
 
     def _refresh(self, keep: str | None) -> None:
         axis = self.query_one("#axis", TimeAxis)

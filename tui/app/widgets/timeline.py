@@ -6,12 +6,14 @@ filters as fast as one of 27.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -69,6 +71,7 @@ class TimelineList(ScrollView, can_focus=True):
     def __init__(self, view: TimelineView, **kwargs) -> None:
         super().__init__(**kwargs)
         self.view = view
+        self._look: _Look | None = None
 
     # -- data ----------------------------------------------------------------------------------------
 
@@ -139,43 +142,63 @@ class TimelineList(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The styles are the same for every line of one pass; Textual works each out afresh per call
+        # (the widget's own style walks its ancestors), which was most of a line's cost.
+        self._look = self._current_look()
+        return super().render_lines(crop)
+
+    def _current_look(self) -> _Look:
+        style = self.get_component_rich_style
+        base, cursor = self.rich_style, style("timeline--cursor")
+        columns = [style(f"timeline--{name}", partial=True) for name in ("mark", "when", "who")] + [Style()]
+        return _Look(
+            base=base,
+            # each column's own colours, or on the cursor row the cursor's winning over them
+            plain=tuple(base + column for column in columns),
+            cursor=tuple(column + cursor for column in columns),
+            empty=base + style("timeline--empty"),
+        )
+
     def render_line(self, y: int) -> Strip:
+        look = self._look or self._current_look()  # asked for one line outside a pass: work the styles out
         width = self.scrollable_content_region.width
         index = y + self.scroll_offset.y
         rows = self.view.rows
         if not rows:
             if y == 0:
                 message = f"No event matches the filter: {self.view.describe_filters()} — escape clears it."
-                text = Text(printable(message), style=self.get_component_rich_style("timeline--empty"))
-                return self._strip(text, width, self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                return Strip([Segment(_fit(printable(message), width), look.empty)], width)
+            return Strip.blank(width, look.base)
         if index >= len(rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, look.base)
         row = rows[index]
-        mark = " " if self.view.certain_with_next(index) else "?"
         when_width = min(WHEN_WIDTH, max(12, width * 2 // 5))
         who_width = min(WHO_WIDTH, width // 5) if width >= 64 else 0  # narrow: the summary matters more
-        cursor = index == self.cursor
-        # On the cursor row the cursor's colours win; elsewhere each column keeps its own.
-        style = self.get_component_rich_style
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(mark + " ", style("timeline--mark", partial=True))
-        text.append(_fit(printable(self.view.when(row)), when_width) + " ", style("timeline--when", partial=True))
-        if who_width >= 8:
-            who = _fit(printable(self.view.actor_names(row.event)), who_width)
-            text.append(who + " ", style("timeline--who", partial=True))
-        text.append(printable(row.event.summary))
-        base = style("timeline--cursor") if cursor else self.rich_style
-        return self._strip(text, width, base, cursor=cursor)
-
-    def _strip(self, text: Text, width: int, base: Style, cursor: bool = False) -> Strip:
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(s.text, (s.style + base if cursor else base + s.style) if s.style else base)
-            for s in text.render(self.app.console)
+        columns = [
+            (" " if self.view.certain_with_next(index) else "?") + " ",
+            _fit(printable(self.view.when(row)), when_width) + " ",
         ]
-        return Strip(segments).crop(0, width)
+        if who_width >= 8:
+            columns.append(_fit(printable(self.view.actor_names(row.event)), who_width) + " ")
+        used = sum(cell_len(column) for column in columns)
+        columns.append(_fit(printable(row.event.summary), max(0, width - used)))
+        mark, when, who, summary = look.cursor if index == self.cursor else look.plain
+        styles = [mark, when, *([who] if who_width >= 8 else []), summary]
+        return Strip([Segment(text, style) for text, style in zip(columns, styles, strict=True)]).crop(0, width)
+
+
+class _Look(NamedTuple):
+    """The styles of one drawing pass: columns mark, when, who, summary; plain and on the cursor row."""
+
+    base: Style
+    plain: tuple[Style, ...]
+    cursor: tuple[Style, ...]
+    empty: Style
 
 
 def _fit(text: str, width: int) -> str:
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+    """The text in exactly ``width`` cells: padded, or cut with an ellipsis (wide characters count double)."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""
