@@ -34,7 +34,7 @@ def widget_text(widget) -> str:
 
 
 def pane_text(app, pane: str) -> str:
-    return widget_text(app.query_one(f"#{pane} .pane-body"))
+    return " ".join(" ".join(line.split()) for line in app.query_one(f"#{pane}").text.splitlines()).strip()
 
 
 def count(app, actor: str) -> int:
