@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -102,6 +102,7 @@ class TimeAxis(ScrollView, can_focus=True):
         self._lanes: dict[str, dict[str, tuple[str, ...]]] = {"side": {}, "actor": {}}
         self._stale = True
         self._fitted = False
+        self._pass_styles: dict[str, Style] = {}
 
     # -- layout --------------------------------------------------------------------------------------
 
@@ -271,9 +272,27 @@ class TimeAxis(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self._fitted and self.selected is not None:
+            self._center_on(self.selected)  # the first drawing with a known width shows the whole extent
+        # Styles are the same for every line of a pass, and Textual works each out afresh per call.
+        self._pass_styles = {"": self.rich_style}
+        return super().render_lines(crop)
+
+    def _style(self, name: str) -> Style:
+        """A component style ("" for the widget's own), worked out once per drawing pass."""
+        styles = self._pass_styles
+        if name not in styles:
+            styles[name] = self.get_component_rich_style(name) if name else self.rich_style
+        return styles[name]
+
+    @property
+    def _base_style(self) -> Style:
+        return self._style("")
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        style = self.get_component_rich_style
+        style = self._style
         if y == 0:
             return self._text_line(self._legend(), width, style("axis--legend"))
         if y in (1, 2):
@@ -290,18 +309,18 @@ class TimeAxis(ScrollView, can_focus=True):
             text = f"  ⋯ {self.view.when(row) if self.view.when(row) != 'undated' else 'undated'} — {row.event.summary}"
             chosen = row.id == self.selected
             return self._text_line(printable(text), width, style("axis--selected" if chosen else "axis--relative"))
-        return Strip.blank(width, self.rich_style)
+        return Strip.blank(width, self._base_style)
 
     def _legend(self) -> str:
         lanes = "sides" if self.lanes_by == "side" else "actors"
         return f"{ZOOM_NAMES[self.zoom]} per column · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
 
     def _text_line(self, text: str, width: int, style: Style) -> Strip:
-        return Strip([Segment(text[:width].ljust(width), self.rich_style + style)])
+        return Strip([Segment(text[:width].ljust(width), self._base_style + style)])
 
     def _scale_line(self, y: int, width: int) -> Strip:
         """Day names on the first line, ticks and the publication on the second."""
-        style = self.get_component_rich_style
+        style = self._style
         cells = [" "] * self.axis_width
         styles: list[Style | None] = [None] * self.axis_width
         free = 0  # the first cell a label may use: labels never overwrite each other
@@ -330,7 +349,7 @@ class TimeAxis(ScrollView, can_focus=True):
         return self._line_strip(label, cells, styles, width)
 
     def _lane_line(self, line: Line, width: int, top: bool = False) -> Strip:
-        style = self.get_component_rich_style
+        style = self._style
         cells = [" "] * self.axis_width
         styles: list[Style | None] = [None] * self.axis_width
         left, right = self.left, self.left + self.axis_width - 1
@@ -363,8 +382,8 @@ class TimeAxis(ScrollView, can_focus=True):
         return found
 
     def _line_strip(self, label: str, cells: list[str], styles: list[Style | None], width: int) -> Strip:
-        base = self.rich_style
-        lane_style = base + self.get_component_rich_style("axis--lane")
+        base = self._base_style
+        lane_style = base + self._style("axis--lane")
         head = printable(label)[: LABEL_WIDTH - 1].ljust(LABEL_WIDTH)
         segments = [Segment(head, lane_style)]
         run, run_style = "", styles[0] if styles else None

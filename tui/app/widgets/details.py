@@ -63,6 +63,7 @@ class DetailPane(ScrollView, can_focus=True):
         self.virtual_size = Size(max((line.cell_length for line in self._lines), default=0), len(self._lines))
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        self._wrap()  # the first drawing after a layout may come before the Resize event: wrap now
         self._base = self.rich_style  # the same for every line of a pass, and costly to work out
         return super().render_lines(crop)
 
