@@ -64,3 +64,27 @@ def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
     assert result.stderr.startswith(f"newsline: cannot read the keymap {keymap}:")
     assert "Traceback" not in result.stderr
     assert keymap.read_text(encoding="utf-8") == "[keymap\n"
+
+
+async def test_start_up_holds_the_collector_off_until_the_first_screen(tmp_path, monkeypatch):
+    """`newsline` does not collect garbage while it starts (it would only cost time), and collects
+    again once the first screen is drawn, with what start-up built frozen out of its sight."""
+    import gc
+
+    from tui import cli
+    from tui.app import NewslineApp
+
+    monkeypatch.setenv("NEWSLINE_KEYMAP", str(tmp_path / "no-keymap.toml"))
+    assert cli.prepare([str(tmp_path / "missing.json")]) == 2
+    assert gc.isenabled(), "a refusal must not leave the collector off"
+    frozen = gc.get_freeze_count()
+    try:
+        app = cli.prepare([])
+        assert isinstance(app, NewslineApp) and not gc.isenabled()
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()

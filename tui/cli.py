@@ -10,6 +10,7 @@ stderr and exit status 2, never a traceback and never a half-drawn screen.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ from tui.model import Report, ReportError, bundled_path, load_report
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from tui.app import NewslineApp
     from tui.temporal import ResolvedEvent, Timeline
 
 EXIT_BAD_INPUT = 2
@@ -57,6 +59,21 @@ def _load(parser: argparse.ArgumentParser, file: Path | None) -> Report | None:
 
 
 def _explore(args: list[str]) -> int:
+    app = prepare(args)
+    if isinstance(app, int):
+        return app
+    app.run()
+    return 0
+
+
+def prepare(args: Sequence[str]) -> NewslineApp | int:
+    """Everything ``newsline [FILE]`` does before the app runs: the app, or the exit status of a refusal.
+
+    The cyclic garbage collector is held off from here: start-up allocates a great deal and frees
+    little, so collecting would only cost time. The app resumes collection once its first screen is
+    drawn, after freezing what start-up built (see ``NewslineApp.on_mount``).
+    """
+    gc.disable()
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Explore a news report as a timeline: what happened, when, according to whom.",
@@ -67,6 +84,7 @@ def _explore(args: list[str]) -> int:
     options = parser.parse_args(args)
     report = _load(parser, options.file)
     if report is None:
+        gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
     from tui.app.keymap import KeymapError, load_keymap
@@ -75,9 +93,9 @@ def _explore(args: list[str]) -> int:
         keymap = load_keymap()
     except KeymapError as error:
         print(error, file=sys.stderr)
+        gc.enable()
         return EXIT_BAD_INPUT
-    NewslineApp(report, keymap=keymap).run()
-    return 0
+    return NewslineApp(report, keymap=keymap)
 
 
 def _timeline(args: list[str]) -> int:
