@@ -24,6 +24,7 @@ from tui.view import Filters, TimelineView
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis starts hidden: the list of events comes first ("t" shows it)
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
+SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
 class NewslineApp(App[None]):
@@ -63,7 +64,6 @@ class NewslineApp(App[None]):
                 yield EventPane(self.view, "Event", id="event")
                 yield SourcesPane(self.view, "Sources", id="sources")
                 yield QuotesPane(self.view, "Quotes", id="quotes")
-        yield SearchBar(placeholder="Search summaries, quotes and names — enter keeps, escape clears", id="search")
         yield StatusLine(id="status")
         yield Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small")
         yield Footer()
@@ -150,8 +150,12 @@ class NewslineApp(App[None]):
 
         self.push_screen(FilterScreen(self.view), chosen)
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", SearchBar)
+    async def action_search(self) -> None:
+        found = self.query("#search").results(SearchBar)
+        search = next(found, None)
+        if search is None:  # mounted on first use: an input costs start-up time even while hidden
+            search = SearchBar(placeholder=SEARCH_PLACEHOLDER, id="search")
+            await self.mount(search, before="#status")
         search.add_class("open")
         search.focus()
 
@@ -165,10 +169,10 @@ class NewslineApp(App[None]):
             self.query_one("#timeline", TimelineList).focus()
 
     def action_clear_filters(self) -> None:
-        search = self.query_one("#search", SearchBar)
-        with search.prevent(Input.Changed):
-            search.value = ""
-        search.remove_class("open")
+        for search in self.query("#search").results(SearchBar):
+            with search.prevent(Input.Changed):
+                search.value = ""
+            search.remove_class("open")
         self.apply_filters(Filters())
         self.query_one("#timeline", TimelineList).focus()
 
