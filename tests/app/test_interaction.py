@@ -311,3 +311,27 @@ async def test_a_terminal_too_small_says_so(app):
         await pilot.resize_terminal(120, 35)
         await pilot.pause()
         assert app.query_one("#main").display and not notice.display
+
+
+def footer_keys(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey) if key.description]
+
+
+async def test_the_footer_shows_clear_only_while_there_is_something_to_clear(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Clear" not in footer_keys(app) and "Search" in footer_keys(app)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Clear" in footer_keys(app)  # escape closes the open search box
+        await pilot.press(*"tass")
+        await pilot.pause()
+        assert "Clear" in footer_keys(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Clear" not in footer_keys(app) and status(app) == "27 of 27 events · filter: none"
+        await pilot.press("a", "space", "enter")  # the picker: first side
+        await pilot.pause()
+        assert "Clear" in footer_keys(app)

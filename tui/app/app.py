@@ -41,7 +41,7 @@ class NewslineApp(App[None]):
         Binding("r", "article", "Article", id="show-article"),
         Binding("c", "claims", "Claims", id="show-claims"),
         Binding("t", "toggle_axis", "Axis", id="toggle-axis"),
-        Binding("plus", "zoom(-1)", "Zoom in", id="axis-zoom-in"),
+        Binding("plus", "zoom(-1)", "Zoom in", show=False, id="axis-zoom-in"),  # the axis's legend says it
         Binding("minus", "zoom(1)", "Zoom out", show=False, id="axis-zoom-out"),
         Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
     ]
@@ -84,6 +84,12 @@ class NewslineApp(App[None]):
         self._show(timeline.selected_id)  # before the first drawing, not when the Selected message comes
         self._fit(self.size.width, self.size.height)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":  # in the footer only while there is something to clear
+            searching = any(search.has_class("open") for search in self.query("#search"))
+            return self.view.filters.active or searching  # False: not shown, and escape has no work
+        return True
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 
@@ -113,6 +119,7 @@ class NewslineApp(App[None]):
         keep = timeline.selected_id
         self.view.apply(filters)
         self._refresh(keep)
+        self.refresh_bindings()  # "esc Clear" shows while a filter is on
         # The panes follow now rather than when the list's Selected message arrives: the keystroke's
         # whole result then reaches the screen in one frame.
         self._show(timeline.selected_id)
@@ -158,6 +165,7 @@ class NewslineApp(App[None]):
             await self.mount(search, before="#status")
         search.add_class("open")
         search.focus()
+        self.refresh_bindings()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
