@@ -335,3 +335,25 @@ async def test_the_footer_shows_clear_only_while_there_is_something_to_clear(app
         await pilot.press("a", "space", "enter")  # the picker: first side
         await pilot.pause()
         assert "Clear" in footer_keys(app)
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(app):
+    """Typing in the search box keeps the footer's keys (the same widgets); a filter that adds "Clear"
+    rebuilds it once, and the keys start in the footer's own style."""
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [key.description for key in app.query(FooterKey)][:2] == ["Quit", "Help"]
+        assert all(key.compact == key.has_class("-compact") for key in app.query(FooterKey))
+        assert not any(key.compact for key in app.query(FooterKey) if not key.has_class("-command-palette"))
+        await pilot.press("slash")
+        await pilot.pause()
+        before = list(app.query(FooterKey))
+        await pilot.press(*"kupi")
+        await pilot.pause()
+        assert list(app.query(FooterKey)) == before, "the footer was rebuilt though its keys did not change"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Clear" not in footer_keys(app)
+        assert list(app.query(FooterKey)) != before

@@ -10,11 +10,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.app.keymap import load_keymap
 from tui.app.widgets.axis import TimeAxis
-from tui.app.widgets.chrome import ReportHeader, SearchBar, StatusLine
+from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
 from tui.model import Report
@@ -66,7 +66,7 @@ class NewslineApp(App[None]):
                 yield QuotesPane(self.view, "Quotes", id="quotes")
         yield StatusLine(id="status")
         yield Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.call_after_refresh(_collect_from_now_on)

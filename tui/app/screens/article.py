@@ -25,9 +25,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.chrome import KeysFooter
 from tui.model import Event, Report, Span, split_sentences
 from tui.temporal import ResolvedEvent
 from tui.view import TimelineView, printable
@@ -252,7 +253,7 @@ class ArticleScreen(ModalScreen[None]):
         yield Static(id="article-legend")
         yield Static(id="article-status")
         yield ArticleText(self.view.report.document.text, id="article-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         article = self.article
@@ -409,7 +410,7 @@ class SentenceEventsScreen(ModalScreen[str | None]):
                 prompt.append(printable(f"\n{row.label}"), style="dim")
                 options.append(Option(prompt, id=row.id))
             yield OptionList(*options, id="sentence-events")
-        yield Footer()
+        yield KeysFooter()
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         self.dismiss(message.option.id)

@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.screens.article import figure
+from tui.app.widgets.chrome import KeysFooter
 from tui.model import Claim, Event, Report
 from tui.view import TimelineView, printable
 
@@ -64,7 +65,7 @@ class ClaimsScreen(ModalScreen[None]):
         yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="claims-caveats"):
             yield Static(self._caveats(), id="claims-caveats-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#claims-caveats", VerticalScroll).border_title = "Conflicts the report points out"

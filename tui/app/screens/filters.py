@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, SelectionList
+from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from tui.app.widgets.chrome import KeysFooter
 from tui.model import SIDE_LABELS
 from tui.view import Filters, TimelineView, printable
 
@@ -45,7 +46,7 @@ class FilterScreen(ModalScreen[Filters | None]):
                 ),
                 id="actors",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#actors", SelectionList).border_title = "Actors"
