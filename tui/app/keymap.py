@@ -9,7 +9,6 @@ filter-actors = "f"
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -28,10 +27,16 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     """The ``[keymap]`` table of the file, or nothing if there is no file."""
     path = path or keymap_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        raise KeymapError(f"newsline: cannot read the keymap {path}: {error}") from None
+    import tomllib  # only with a keymap to read: most starts have none, and the parser costs ~4 ms
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise KeymapError(f"newsline: cannot read the keymap {path}: {error}") from None
     table = data.get("keymap", {})
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):

@@ -1,0 +1,61 @@
+"""Start-up stays light: what ``newsline`` loads before its first screen (after harlequin's import test).
+
+Each check runs in a fresh interpreter, since this test session has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+LOADED = """
+import json, sys
+{code}
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(code: str, **env: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED.format(code=code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**_environment(), **env},
+    )
+    return set(json.loads(result.stdout))
+
+
+def _environment() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "NEWSLINE_KEYMAP": "/nonexistent/newsline/keymap.toml"}
+
+
+def test_the_model_the_engine_and_the_view_work_without_textual():
+    loaded = modules_after(
+        "from tui.model import bundled_path, load_report\n"
+        "from tui.temporal import resolve\n"
+        "from tui.view import TimelineView\n"
+        "TimelineView(resolve(load_report(bundled_path())))"
+    )
+    assert "tui.view" in loaded
+    assert not {name for name in loaded if name.split(".")[0] in ("textual", "rich")}
+
+
+def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
+    loaded = modules_after("from tui import cli\napp = cli.prepare([])\nassert not isinstance(app, int)")
+    assert "tui.app.app" in loaded
+    deferred = {
+        "dateparser": "the engine's fallback for expressions no rule reads (~0.4 s); the report needs none",
+        "tomllib": "the keymap's parser, with no keymap file",
+        "jsonschema": "a test need, never the app's",
+        "tui.app.commands": "the palette's provider, on first ctrl+p",
+        "tui.app.screens.filters": "the actor picker, on first a",
+        "tui.app.screens.article": "the article view, on first r",
+        "tui.app.screens.claims": "the claims view, on first c",
+        "tui.app.screens.help": "the help, on first ?",
+    }
+    assert {name: why for name, why in deferred.items() if name in loaded} == {}
