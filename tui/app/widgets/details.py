@@ -50,15 +50,12 @@ class DetailPane(ScrollView, can_focus=True):
         self._wrap()
 
     def _wrap(self) -> None:
-        region = self.content_region  # inside border and padding, scrollbar included
+        region = self.scrollable_content_region  # the scrollbar's gutter is kept (newsline.tcss): one width
         if region.width <= 0 or self._wrapped_for == region.size:
             return
         self._wrapped_for = region.size
         console = self.app.console
         lines = console.render_lines(self._body, console.options.update_width(region.width), pad=False)
-        if len(lines) > region.height:  # a scrollbar will take its columns: wrap again, narrower
-            width = max(1, region.width - self.styles.scrollbar_size_vertical)
-            lines = console.render_lines(self._body, console.options.update_width(width), pad=False)
         self._lines = [Strip(line) for line in lines]
         self.virtual_size = Size(max((line.cell_length for line in self._lines), default=0), len(self._lines))
 
