@@ -203,6 +203,12 @@ async def test_help_lists_every_binding_with_its_id(app):
                            "previous-same-actor", "next-same-actor", "toggle-axis", "axis-zoom-in",
                            "article-next-evidence", "article-choose-sentence", "claims-open-event"):  # fmt: skip
             assert binding_id in shown
+        # grouped by where the keys work: each id under its own heading
+        headings = ["Everywhere", "Timeline", "Time axis", "Actor picker (a)", "Article (r)", "Claims (c)", "This help"]
+        positions = [shown.index(heading) for heading in headings]
+        assert positions == sorted(positions)
+        assert positions[0] < shown.index("quit") < positions[1] < shown.index("cursor-up") < positions[2]
+        assert positions[4] < shown.index("article-next-evidence") < positions[5] < shown.index("claims-close")
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
 

@@ -216,22 +216,36 @@ class NewslineApp(App[None]):
         self.push_screen(ClaimsScreen(self.view))
 
     def action_help(self) -> None:
-        from tui.app.screens.article import ArticleScreen
+        from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
         from tui.app.screens.claims import ClaimsScreen
+        from tui.app.screens.filters import FilterScreen
         from tui.app.screens.help import HelpScreen
 
+        everywhere = self._help_rows(self.BINDINGS)
+        everywhere += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
+        sections = [
+            ("Everywhere", everywhere),
+            ("Timeline", self._help_rows(TimelineList.BINDINGS)),
+            ("Time axis, once focused (tab, or a click)", self._help_rows(TimeAxis.BINDINGS)),
+            (
+                "Actor picker (a)",
+                [("space", "Choose or drop an actor or side", "—"), *self._help_rows(FilterScreen.BINDINGS)],
+            ),
+            ("Article (r)", self._help_rows([*ArticleScreen.BINDINGS, *SentenceEventsScreen.BINDINGS])),
+            ("Claims (c)", self._help_rows(ClaimsScreen.BINDINGS)),
+            ("This help", self._help_rows(HelpScreen.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def _help_rows(self, bindings: list) -> list[tuple[str, str, str]]:
+        """(keys as the user has them, what they do, id) for each binding with an id."""
         rows = []
-        seen = set()
-        places = (self, self.query_one("#timeline", TimelineList), self.query_one("#axis", TimeAxis))
-        for widget in (*places, ArticleScreen, ClaimsScreen):
-            for binding in widget.BINDINGS:
-                if isinstance(binding, Binding) and binding.id and binding.id not in seen:
-                    seen.add(binding.id)
-                    keys = self._keymap.get(binding.id, binding.key)
-                    shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
-                    rows.append((shown, binding.description, binding.id))
-        rows += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
-        self.push_screen(HelpScreen(rows))
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.id:
+                keys = self._keymap.get(binding.id, binding.key)
+                shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+                rows.append((shown, binding.description, binding.id))
+        return rows
 
 
 def _collect_from_now_on() -> None:

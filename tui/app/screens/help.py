@@ -1,7 +1,8 @@
-"""The help screen: every key binding, what it does, and its id for keymaps."""
+"""The help screen: every key binding, grouped by where it works, with its id for keymaps."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,27 +13,42 @@ from textual.widgets import Static
 
 from tui.app.keymap import keymap_path
 
+HelpRow = tuple[str, str, str]  # keys as shown, what they do, binding id ("—": not remappable)
+HelpSection = tuple[str, list[HelpRow]]  # where the keys work, and its rows
+KEYS_WIDTH, ID_WIDTH = 16, 26
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help-close")]
 
-    def __init__(self, bindings: list[tuple[str, str, str]]) -> None:
+    def __init__(self, sections: list[HelpSection]) -> None:
         super().__init__()
-        self.bindings = bindings
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("keys", no_wrap=True)
-        table.add_column("does")
-        table.add_column("id (for the keymap)", style="dim", no_wrap=True)
-        for keys, description, binding_id in self.bindings:
-            table.add_row(Text(keys), Text(description), Text(binding_id))
+        tables = []
+        for title, rows in self.sections:
+            table = Table(
+                title=Text(title, style="bold"),
+                title_justify="left",
+                box=None,
+                expand=True,
+                show_header=False,
+                pad_edge=False,
+            )
+            table.add_column("keys", width=KEYS_WIDTH, no_wrap=True)
+            table.add_column("does", ratio=1)
+            table.add_column("id", width=ID_WIDTH, style="dim", no_wrap=True)
+            for keys, description, binding_id in rows:
+                table.add_row(Text(keys), Text(description), Text(binding_id))
+            tables.append(table)
         with VerticalScroll(id="help-dialog"):
             yield Static(Text("newsline — keys", style="bold"))
-            yield Static(table, id="help-table")
+            yield Static(Group(*tables), id="help-table")
             yield Static(
                 Text(
-                    f'Remap any key in {keymap_path()}, a TOML file with a [keymap] table of id = "keys", '
+                    f"The third column is each binding's id. Remap a key in {keymap_path()}, a TOML file with "
+                    'a [keymap] table of id = "keys", '
                     'for example: quit = "ctrl+q". Escape, q or ? closes this help.',
                     style="dim",
                 )
