@@ -80,6 +80,24 @@ async def test_t_hides_and_shows_the_axis(app):
         assert app.query_one("#axis").display
 
 
+async def test_the_axis_follows_the_terminal_height_until_the_user_chooses(app):
+    async with app.run_test(size=SIZE) as pilot:
+        axis = app.query_one("#axis", TimeAxis)
+        assert axis.display
+        await pilot.resize_terminal(80, 24)  # the list of events first in a short terminal
+        await pilot.pause()
+        assert not axis.display
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert axis.display and axis_lines(app)[2].startswith("published ▼")
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("t")  # shown by choice: it stays through resizes
+        await pilot.pause()
+        await pilot.resize_terminal(100, 25)
+        await pilot.pause()
+        assert axis.display
+
+
 async def test_selection_syncs_both_ways(app):
     async with app.run_test(size=SIZE) as pilot:
         timeline = app.query_one("#timeline", TimelineList)

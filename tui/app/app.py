@@ -22,7 +22,7 @@ from tui.temporal import Timeline, resolve
 from tui.view import Filters, TimelineView
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
-AXIS_FROM_HEIGHT = 30  # below this the axis starts hidden: the list of events comes first ("t" shows it)
+AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
 SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
@@ -52,6 +52,7 @@ class NewslineApp(App[None]):
         self.view = TimelineView(timeline or resolve(report))
         self._keymap = load_keymap() if keymap is None else keymap
         self._shown: str | None = None  # the event the detail panes show
+        self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
         self._axis_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -92,6 +93,8 @@ class NewslineApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
+        if not self._axis_chosen:
+            self._show_axis(event.size.height >= AXIS_FROM_HEIGHT)
 
     def _fit(self, width: int, height: int) -> None:
         self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
@@ -188,22 +191,28 @@ class NewslineApp(App[None]):
         self.query_one("#event", EventPane).focus()
 
     def action_toggle_axis(self) -> None:
+        self._axis_chosen = True
+        self._show_axis(not self.query_one("#axis", TimeAxis).display)
+
+    def _show_axis(self, show: bool) -> None:
         axis = self.query_one("#axis", TimeAxis)
-        axis.display = not axis.display
-        if axis.display:
-            axis.select(axis.selected)
+        if axis.display != show:
+            axis.display = show
+            if show:
+                axis.select(axis.selected)
 
     def action_zoom(self, step: int) -> None:
         axis = self.query_one("#axis", TimeAxis)
-        axis.display = True
+        self._axis_chosen = True
+        self._show_axis(True)
         if not axis.zoom_by(step):
             self.bell()
         axis.select(axis.selected)
 
     def action_toggle_lanes(self) -> None:
-        axis = self.query_one("#axis", TimeAxis)
-        axis.display = True
-        axis.toggle_lanes()
+        self._axis_chosen = True
+        self._show_axis(True)
+        self.query_one("#axis", TimeAxis).toggle_lanes()
 
     def action_article(self) -> None:
         from tui.app.screens.article import ArticleScreen  # loaded on first use: start-up stays light
