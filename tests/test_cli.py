@@ -66,6 +66,19 @@ def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
     assert keymap.read_text(encoding="utf-8") == "[keymap\n"
 
 
+def test_a_keymap_naming_no_binding_is_refused_with_a_suggestion(tmp_path, monkeypatch):
+    """A typo in a binding id would otherwise remap nothing, silently."""
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keymap]\nfilter-actor = "f"\nquit = "ctrl+q"\narticle-close = "x"\n', encoding="utf-8")
+    monkeypatch.setenv("NEWSLINE_KEYMAP", str(keymap))
+    result = run_cli()
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"newsline: cannot use the keymap {keymap}: 1 problem found.\n"
+        '  [keymap].filter-actor: expected the id of a binding, found "filter-actor"; did you mean "filter-actors"?\n'
+    )  # quit (the main view's) and article-close (a sub-view's) are known ids
+
+
 async def test_start_up_holds_the_collector_off_until_the_first_screen(tmp_path, monkeypatch):
     """`newsline` does not collect garbage while it starts (it would only cost time), and collects
     again once the first screen is drawn, with what start-up built frozen out of its sight."""

@@ -87,10 +87,11 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
         gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
+    from tui.app.app import binding_ids
     from tui.app.keymap import KeymapError, load_keymap
 
     try:
-        keymap = load_keymap()
+        keymap = load_keymap(known_ids=binding_ids)
     except KeymapError as error:
         print(error, file=sys.stderr)
         gc.enable()

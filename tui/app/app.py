@@ -225,36 +225,50 @@ class NewslineApp(App[None]):
         self.push_screen(ClaimsScreen(self.view))
 
     def action_help(self) -> None:
-        from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
-        from tui.app.screens.claims import ClaimsScreen
-        from tui.app.screens.filters import FilterScreen
         from tui.app.screens.help import HelpScreen
 
-        everywhere = self._help_rows(self.BINDINGS)
-        everywhere += [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")]
-        sections = [
-            ("Everywhere", everywhere),
-            ("Timeline", self._help_rows(TimelineList.BINDINGS)),
-            ("Time axis, once focused (tab, or a click)", self._help_rows(TimeAxis.BINDINGS)),
-            (
-                "Actor picker (a)",
-                [("space", "Choose or drop an actor or side", "—"), *self._help_rows(FilterScreen.BINDINGS)],
-            ),
-            ("Article (r)", self._help_rows([*ArticleScreen.BINDINGS, *SentenceEventsScreen.BINDINGS])),
-            ("Claims (c)", self._help_rows(ClaimsScreen.BINDINGS)),
-            ("This help", self._help_rows(HelpScreen.BINDINGS)),
-        ]
+        extra = {
+            "Everywhere": [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")],
+            "Actor picker (a)": [("space", "Choose or drop an actor or side", "—")],
+        }
+        sections = [(place, self._help_rows(bindings) + extra.get(place, [])) for place, bindings in binding_places()]
         self.push_screen(HelpScreen(sections))
 
-    def _help_rows(self, bindings: list) -> list[tuple[str, str, str]]:
-        """(keys as the user has them, what they do, id) for each binding with an id."""
+    def _help_rows(self, bindings: list[Binding]) -> list[tuple[str, str, str]]:
+        """(keys as the user has them, what they do, id) for each binding."""
         rows = []
         for binding in bindings:
-            if isinstance(binding, Binding) and binding.id:
+            if binding.id:
                 keys = self._keymap.get(binding.id, binding.key)
                 shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
                 rows.append((shown, binding.description, binding.id))
         return rows
+
+
+def binding_places() -> list[tuple[str, list[Binding]]]:
+    """Where keys work, and their bindings: the help's sections, and every id a keymap may name.
+    Imports the sub-screens, so call it for the help or for a keymap, not while starting."""
+    from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
+    from tui.app.screens.claims import ClaimsScreen
+    from tui.app.screens.filters import FilterScreen
+    from tui.app.screens.help import HelpScreen
+
+    def with_ids(*lists: list) -> list[Binding]:
+        return [binding for bindings in lists for binding in bindings if isinstance(binding, Binding) and binding.id]
+
+    return [
+        ("Everywhere", with_ids(NewslineApp.BINDINGS)),
+        ("Timeline", with_ids(TimelineList.BINDINGS)),
+        ("Time axis, once focused (tab, or a click)", with_ids(TimeAxis.BINDINGS)),
+        ("Actor picker (a)", with_ids(FilterScreen.BINDINGS)),
+        ("Article (r)", with_ids(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS)),
+        ("Claims (c)", with_ids(ClaimsScreen.BINDINGS)),
+        ("This help", with_ids(HelpScreen.BINDINGS)),
+    ]
+
+
+def binding_ids() -> set[str]:
+    return {binding.id for _, bindings in binding_places() for binding in bindings if binding.id}
 
 
 def _collect_from_now_on() -> None:
