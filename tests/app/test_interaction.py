@@ -235,6 +235,19 @@ async def test_command_palette_filters_by_actor(app):
         assert status(app) == f"{count(app, 'tass')} of 27 events · filter: actor TASS"
 
 
+async def test_command_palette_filters_by_side(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Filter by side: Russian-installed")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        expected = sum("russian-installed" in app.view.sides_of(row.id) for row in app.view.timeline.events)
+        assert 0 < expected < 27
+        assert status(app) == f"{expected} of 27 events · filter: side Russian-installed"
+
+
 async def test_clicking_a_row_selects_it(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # focus elsewhere first

@@ -142,6 +142,9 @@ class NewslineApp(App[None]):
     def filter_by_actor(self, actor_id: str) -> None:
         self.apply_filters(Filters(actors=frozenset({actor_id}), sides=frozenset(), text=self.view.filters.text))
 
+    def filter_by_side(self, side: str) -> None:
+        self.apply_filters(Filters(actors=frozenset(), sides=frozenset({side}), text=self.view.filters.text))
+
     def jump_to(self, event_id: str) -> None:
         timeline = self.query_one("#timeline", TimelineList)
         if not timeline.select(event_id):

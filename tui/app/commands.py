@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): "Filter by actor: …" and "Jump to event: …"."""
+"""Command palette (ctrl+p): "Filter by actor: …", "Filter by side: …" and "Jump to event: …"."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tui.model import SIDE_LABELS
 from tui.view import printable
 
 
@@ -23,6 +24,10 @@ class NewslineCommands(Provider):
             title = printable(f"Filter by actor: {name}")
             help_text = Content(printable(f"{side} · {count} event{'s' if count != 1 else ''}"))
             commands.append((title, partial(app.filter_by_actor, actor), help_text))
+        for side, count in view.side_counts().items():
+            if count:
+                help_text = Content(f"{count} event{'s' if count != 1 else ''}")
+                commands.append((f"Filter by side: {SIDE_LABELS[side]}", partial(app.filter_by_side, side), help_text))
         for row in view.timeline.events:
             title = printable(f"Jump to event: {row.event.summary}")
             commands.append((title, partial(app.jump_to, row.id), Content(printable(row.label))))
