@@ -213,36 +213,31 @@ async def test_help_lists_every_binding_with_its_id(app):
         assert app.screen is app.screen_stack[0]
 
 
+async def run_command(pilot, text: str) -> None:
+    """Open the palette, type ``text``, and run the first command it offers."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_command_palette_jumps_to_an_event(app):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Jump to event: Zelensky says")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Jump to event: Zelensky says")
         assert selected(app) == "zelensky-video-speech"
 
 
 async def test_command_palette_filters_by_actor(app):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Filter by actor: TASS")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Filter by actor: TASS")
         assert status(app) == f"{count(app, 'tass')} of 27 events · filter: actor TASS"
 
 
 async def test_command_palette_filters_by_side(app):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Filter by side: Russian-installed")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Filter by side: Russian-installed")
         expected = sum("russian-installed" in app.view.sides_of(row.id) for row in app.view.timeline.events)
         assert 0 < expected < 27
         assert status(app) == f"{expected} of 27 events · filter: side Russian-installed"
