@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,11 +56,16 @@ def test_help_and_version():
     assert run_cli("--version").stdout.startswith("newsline ")
 
 
-def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
+def run_with_keymap(tmp_path, monkeypatch, text: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``newsline`` with a keymap file holding ``text``: the result, and the file (to check it is untouched)."""
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text("[keymap\n", encoding="utf-8")
+    keymap.write_text(text, encoding="utf-8")
     monkeypatch.setenv("NEWSLINE_KEYMAP", str(keymap))
-    result = run_cli()
+    return run_cli(), keymap
+
+
+def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
+    result, keymap = run_with_keymap(tmp_path, monkeypatch, "[keymap\n")
     assert result.returncode == 2
     assert result.stderr.startswith(f"newsline: cannot read the keymap {keymap}:")
     assert "Traceback" not in result.stderr
@@ -68,15 +74,14 @@ def test_a_broken_keymap_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
 
 def test_a_keymap_naming_no_binding_is_refused_with_a_suggestion(tmp_path, monkeypatch):
     """A typo in a binding id would otherwise remap nothing, silently."""
-    keymap = tmp_path / "keymap.toml"
-    keymap.write_text('[keymap]\nfilter-actor = "f"\nquit = "ctrl+q"\narticle-close = "x"\n', encoding="utf-8")
-    monkeypatch.setenv("NEWSLINE_KEYMAP", str(keymap))
-    result = run_cli()
+    text = '[keymap]\nfilter-actor = "f"\nquit = "ctrl+q"\narticle-close = "x"\n'
+    result, keymap = run_with_keymap(tmp_path, monkeypatch, text)
     assert result.returncode == 2
     assert result.stderr == (
         f"newsline: cannot use the keymap {keymap}: 1 problem found.\n"
         '  [keymap].filter-actor: expected the id of a binding, found "filter-actor"; did you mean "filter-actors"?\n'
     )  # quit (the main view's) and article-close (a sub-view's) are known ids
+    assert keymap.read_text(encoding="utf-8") == text
 
 
 async def test_start_up_holds_the_collector_off_until_the_first_screen(tmp_path, monkeypatch):
