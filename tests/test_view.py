@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.synthetic import synthetic_report
 from tui.model import parse_report
 from tui.temporal import resolve
-from tui.view import Filters, TimelineView, folded, printable
+from tui.view import Filters, TimelineView, counted, folded, printable
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,9 @@ def test_printable_and_folded():
     assert printable("a\x1b[31mb\tc\x7f") == "a␛[31mb c␡"
     assert printable("[bold]x[/]") == "[bold]x[/]"  # markup is the widgets' business: they never read it
     assert folded("Évacuation À Koupiansk") == "evacuation a koupiansk"
+
+
+def test_counted_says_one_or_many():
+    assert counted(1, "event") == "1 event"
+    assert counted(0, "event") == "0 events"
+    assert counted(6, "sentence") == "6 sentences"

@@ -31,6 +31,11 @@ def _symbol(char: str) -> str:
     return "␡" if code == 0x7F else "�"
 
 
+def counted(count: int, noun: str) -> str:
+    """ "1 event", "3 events": a count with its noun, in the plural when it is not one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def folded(text: str) -> str:
     """Case- and accent-insensitive form, for search: "Évacuation" and "evacuation" match."""
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))

@@ -125,7 +125,7 @@ async def test_inner_spans_draw_over_outer_ones(app):
 async def test_n_and_shift_n_step_through_the_evidence_in_order_and_wrap_around(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot)
-        assert screen.status.startswith("5 evidence spans in 6 sentence(s)")
+        assert screen.status.startswith("5 evidence spans in 6 sentences")
         current = screen.article.style("current")
         seen = []
         for _ in range(5):

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from tui.model import SIDE_LABELS
-from tui.view import printable
+from tui.view import counted, printable
 
 
 class NewslineCommands(Provider):
@@ -22,11 +22,11 @@ class NewslineCommands(Provider):
         commands = []
         for actor, name, side, count in view.actor_counts():
             title = printable(f"Filter by actor: {name}")
-            help_text = Content(printable(f"{side} · {count} event{'s' if count != 1 else ''}"))
+            help_text = Content(printable(f"{side} · {counted(count, 'event')}"))
             commands.append((title, partial(app.filter_by_actor, actor), help_text))
         for side, count in view.side_counts().items():
             if count:
-                help_text = Content(f"{count} event{'s' if count != 1 else ''}")
+                help_text = Content(counted(count, "event"))
                 commands.append((f"Filter by side: {SIDE_LABELS[side]}", partial(app.filter_by_side, side), help_text))
         for row in view.timeline.events:
             title = printable(f"Jump to event: {row.event.summary}")

@@ -31,7 +31,7 @@ from textual.widgets.option_list import Option
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import Event, Report, Span, split_sentences
 from tui.temporal import ResolvedEvent
-from tui.view import TimelineView, printable
+from tui.view import TimelineView, counted, printable
 
 KINDS = {
     "time": "time expression",
@@ -271,7 +271,7 @@ class ArticleScreen(ModalScreen[None]):
             self._say("No event selected · ↑/↓ pick a sentence, enter opens its events")
         elif self.evidence:
             self._say(
-                f"{len(self.evidence)} evidence spans in {len(self.event.sentences)} sentence(s) · "
+                f"{counted(len(self.evidence), 'evidence span')} in {counted(len(self.event.sentences), 'sentence')} · "
                 "n / N step through them · ↑/↓ pick a sentence, enter opens its events"
             )
         else:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from tui.app.screens.article import figure
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import Claim, Event, Report
-from tui.view import TimelineView, printable
+from tui.view import TimelineView, counted, printable
 
 PADDING = 1  # the table's cell padding, each side
 
@@ -60,7 +60,7 @@ class ClaimsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.rows)
-        header = f"{count} claimed figure{'s' if count != 1 else ''} · enter opens a figure's event · escape closes"
+        header = f"{counted(count, 'claimed figure')} · enter opens a figure's event · escape closes"
         yield Static(Text(header), id="claims-header")
         yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="claims-caveats"):

@@ -12,7 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import SIDE_LABELS
-from tui.view import Filters, TimelineView, printable
+from tui.view import Filters, TimelineView, counted, printable
 
 
 class FilterScreen(ModalScreen[Filters | None]):
@@ -34,14 +34,16 @@ class FilterScreen(ModalScreen[Filters | None]):
             yield Label("Filter the timeline — space toggles, enter applies, escape cancels", id="filter-title")
             yield SelectionList[str](
                 *(
-                    Selection(Text(f"{label}  ({_events(counts.get(side, 0))})"), side, side in chosen.sides)
+                    Selection(Text(f"{label}  ({counted(counts.get(side, 0), 'event')})"), side, side in chosen.sides)
                     for side, label in SIDE_LABELS.items()
                 ),
                 id="sides",
             )
             yield SelectionList[str](
                 *(
-                    Selection(Text(printable(f"{name} · {side}  ({_events(count)})")), actor, actor in chosen.actors)
+                    Selection(
+                        Text(printable(f"{name} · {side}  ({counted(count, 'event')})")), actor, actor in chosen.actors
+                    )
                     for actor, name, side, count in self.view.actor_counts()
                 ),
                 id="actors",
@@ -60,7 +62,3 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def _events(count: int) -> str:
-    return "1 event" if count == 1 else f"{count} events"

@@ -12,7 +12,7 @@ from textual.strip import Strip
 
 from tui.temporal import ResolvedEvent
 from tui.temporal.labels import moment_label
-from tui.view import TimelineView, printable
+from tui.view import TimelineView, counted, printable
 
 NOTHING_SELECTED = Text("No event selected.", style="italic dim")
 
@@ -112,7 +112,7 @@ class EventPane(DetailPane):
                 other = view.timeline[relation.other].event
                 parts.append(Text(printable(f"  {relation.phrase}: {other.summary}  (‘{relation.cue.text}’)")))
         after = view.timeline.certainly_after(row.id)
-        order = f"certainly before {len(after)} other event(s)" if after else "no later event is certain"
+        order = f"certainly before {counted(len(after), 'other event')}" if after else "no later event is certain"
         parts.append(_line("Order", order))
         if event.claims:
             parts.append(Text("Claims", style="bold"))
