@@ -238,13 +238,12 @@ class NewslineApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
     def _help_rows(self, bindings: list[Binding]) -> list[tuple[str, str, str]]:
-        """(keys as the user has them, what they do, id) for each binding."""
+        """(keys as the user has them, what they do, id) for each binding (all have ids: binding_places)."""
         rows = []
         for binding in bindings:
-            if binding.id:
-                keys = self._keymap.get(binding.id, binding.key)
-                shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
-                rows.append((shown, binding.description, binding.id))
+            keys = self._keymap.get(binding.id or "", binding.key)
+            shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+            rows.append((shown, binding.description, binding.id or ""))
         return rows
 
 
@@ -271,7 +270,7 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
 
 
 def binding_ids() -> set[str]:
-    return {binding.id for _, bindings in binding_places() for binding in bindings if binding.id}
+    return {binding.id or "" for _, bindings in binding_places() for binding in bindings}
 
 
 def _collect_from_now_on() -> None:

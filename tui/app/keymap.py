@@ -13,6 +13,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from tui.view import counted
+
 
 def keymap_path() -> Path:
     if os.environ.get("NEWSLINE_KEYMAP"):
@@ -48,9 +50,10 @@ def load_keymap(path: Path | None = None, known_ids: Callable[[], set[str]] | No
         known = known_ids()
         problems = [_unknown(binding_id, known) for binding_id in table if binding_id not in known]
         if problems:
-            count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
             lines = "".join(f"\n  {problem}" for problem in problems)
-            raise KeymapError(f"newsline: cannot use the keymap {path}: {count} found.{lines}")
+            raise KeymapError(
+                f"newsline: cannot use the keymap {path}: {counted(len(problems), 'problem')} found.{lines}"
+            )
     return table
 
 
