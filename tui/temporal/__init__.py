@@ -6,12 +6,13 @@ No Textual import here: the engine is usable, and tested, without a terminal.
 from tui.temporal.expressions import Normalised, Window, normalise
 from tui.temporal.labels import interval_label
 from tui.temporal.relations import Gap, gap_for
-from tui.temporal.timeline import Bounds, Evidence, ResolvedEvent, TimedRelation, Timeline, resolve
+from tui.temporal.timeline import Bounds, Evidence, Layer, ResolvedEvent, TimedRelation, Timeline, resolve
 
 __all__ = [
     "Bounds",
     "Evidence",
     "Gap",
+    "Layer",
     "Normalised",
     "ResolvedEvent",
     "TimedRelation",

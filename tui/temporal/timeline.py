@@ -66,6 +66,17 @@ class Bounds:
 
 
 @dataclass(frozen=True, slots=True)
+class Layer:
+    """Where an event lies in one layer of reading: ``certain`` (what the report's words entail) or ``likely``
+    (that, plus the named news-reading defaults). Bounds are None where the layer leaves a side open."""
+
+    earliest: datetime | None
+    latest: datetime | None
+    label: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimedRelation:
     """A relation seen from one of its two events: "a few hours before" the other one."""
 
@@ -179,6 +190,22 @@ class ResolvedEvent:
             return "undated"  # only the assumption that it was reported by publication bounds it
         latest = self.end.latest if self.end.latest is not None else self.start.latest
         return interval_label(self.start.earliest, latest)
+
+    @cached_property
+    def certain(self) -> Layer:
+        """What the report's words entail."""
+        latest = self.end.latest if self.end.latest is not None else self.start.latest
+        return Layer(self.start.earliest, latest, self.label, self.explanation)
+
+    @property
+    def likely(self) -> Layer:
+        """The certain reading plus the news-reading defaults (see :mod:`tui.temporal.defaults`)."""
+        return self.certain
+
+    @property
+    def defaults(self) -> tuple[str, ...]:
+        """The names of the defaults the likely layer rests on."""
+        return ()
 
     @cached_property
     def explanation(self) -> str:
