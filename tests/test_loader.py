@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.model import ReportError, load_report, parse_report
 
@@ -121,3 +124,173 @@ def test_loading_never_writes_to_the_input(small_data, write_json):
 def test_parse_report_accepts_text():
     report = parse_report(json.dumps(small_report_data()))
     assert [e.id for e in report.events] == ["alice-speaks", "bob-says-no"]
+
+
+# -- the loader is total: a report or its own error, whatever the file holds -------------------------------
+
+
+def only_problem(data, write_json, raw: str | None = None) -> str:
+    path = write_json(raw if raw is not None else data)
+    with pytest.raises(ReportError) as caught:
+        load_report(path)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("[" * 200_000 + "]" * 200_000, "nested too deeply"),
+        ('{"a": ' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+        ('{"n": ' + "9" * 5_000 + "}", "not valid JSON for newsline: exceeds the limit (4300 digits)"),
+    ],
+    ids=["deep-arrays", "deep-objects", "long-integer"],
+)
+def test_json_the_parser_cannot_hold_gets_a_message(write_json, raw, expected):
+    assert expected in only_problem(None, write_json, raw)
+
+
+def test_an_event_missing_its_lists_or_with_a_wrong_id_is_reported_not_a_type_error(small_data, write_json):
+    small_data["events"].append({"id": 42})
+    del small_data["events"][0]["claims"]
+    message = only_problem(small_data, write_json)
+    assert "$.events[0].claims: expected a value (required field is missing)" in message
+    assert "$.events[2].id: expected a non-empty string, found 42" in message
+    assert "$.events[2].sentences: expected a value (required field is missing)" in message
+
+
+def test_a_lone_surrogate_is_refused_with_its_place(small_data, write_json):
+    raw = json.dumps(small_data).replace('"Alice speaks"', '"Alice \\ud800 speaks"')
+    raw = raw.replace('"role": "speaker"', '"role": "speak\\uDC00er"', 1)
+    message = only_problem(None, write_json, raw)
+    assert "$.events[0].summary: expected Unicode text, found a lone surrogate (\\ud800) at character 6" in message
+    assert "$.actors[0].role: expected Unicode text, found a lone surrogate (\\udc00) at character 5" in message
+    # a surrogate pair, escaped as JSON allows, is one character and loads
+    raw = json.dumps(small_data).replace('"Alice speaks"', '"Alice \\ud83d\\ude00 speaks"')
+    assert load_report(write_json(raw)).event("alice-speaks").summary == "Alice 😀 speaks"
+
+
+def test_a_byte_order_mark_is_accepted(small_data, tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(small_data, ensure_ascii=False).encode())
+    assert load_report(path).document.id == "small"
+    assert parse_report("\ufeff" + json.dumps(small_data)).document.id == "small"
+
+
+@pytest.mark.parametrize(
+    ("number", "found"),
+    [("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity"), ("1e400", "Infinity"),
+     ("1" + "0" * 4000, "a whole number of about 4000 digits")],
+)  # fmt: skip
+def test_quantities_must_be_finite(small_data, write_json, number, found):
+    small_data["events"][0]["claims"] = [
+        {"id": "c1", "span": small_data["events"][0]["time"], "quantity": 1, "unit": "km", "about": "distance"}
+    ]
+    raw = json.dumps(small_data).replace('"quantity": 1,', f'"quantity": {number},')
+    message = only_problem(None, write_json, raw)
+    assert "$.events[0].claims[0].quantity: expected a finite number" in message
+    assert message.rstrip().endswith(f"found {found}")
+
+
+@pytest.mark.parametrize("schema", [5, None, [], {"$ref": "x"}, True])
+def test_schema_must_be_a_string(small_data, write_json, schema):
+    small_data["$schema"] = schema
+    assert "$.$schema: expected the URL or path of the JSON Schema, as a string" in only_problem(small_data, write_json)
+    small_data["$schema"] = "tui/model/events.schema.json"
+    load_report(write_json(small_data))
+
+
+def test_every_zone_less_timestamp_is_reported(small_data, write_json):
+    published = small_data["document"]["published"]
+    for key in ("earliest", "estimate", "latest"):
+        published[key] = published[key].removesuffix("+03:00")
+    message = only_problem(small_data, write_json)
+    for key in ("earliest", "estimate", "latest"):
+        assert f"$.document.published.{key}: expected an ISO 8601 date-time with a UTC offset" in message
+    assert "3 problems found" in message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("special", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_only_regular_files_are_read(tmp_path, special):
+    """A device or a FIFO would hang newsline, or fill its memory: it is refused before anything is read."""
+    if special == "fifo":
+        special = str(tmp_path / "fifo")
+        os.mkfifo(special)
+    kind = "a FIFO (named pipe)" if special.endswith("fifo") else "a character device"
+    with pytest.raises(ReportError, match=rf"cannot open {special}: it is {re.escape(kind)}, expected a regular file"):
+        load_report(special)
+
+
+def test_a_file_over_the_stated_limit_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (2 * 1024 * 1024))
+    monkeypatch.setattr("tui.model.loader.EVENTS_LIMIT", 1024 * 1024)
+    with pytest.raises(ReportError, match=r"big\.json: it is larger than newsline reads \(1 MiB\)"):
+        load_report(path)
+
+
+def test_messages_show_hostile_keys_and_values_as_symbols(small_data, write_json):
+    small_data["events"][0]["\x1b]0;pwned\x07"] = 1
+    small_data["actors"][0]["side"] = "\x9b2J\u202e"
+    message = only_problem(small_data, write_json)
+    assert "$.events[0].␛]0;pwned␇: expected no such field" in message
+    assert "$.actors[0].side: expected one of" in message
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", message)
+
+
+# Every place of a valid file, and every JSON value a hostile or careless file could hold there.
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**300, max_value=10**4000)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["", " ", "\x1b[2J", "2022-09-11T12:00:00", "2022-09-11T12:00:00+03:00", "alice", "e1",
+                      "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "newsline/1"])
+)  # fmt: skip
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+
+
+def _places(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _places(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _places(item, (*path, index))
+
+
+_SMALL_PLACES = list(_places(small_report_data()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(_SMALL_PLACES), value=_JSON_VALUES, remove=st.booleans())
+def test_any_value_anywhere_loads_or_gets_the_loaders_error(place, value, remove):
+    data = small_report_data()
+    if place:
+        parent = data
+        for step in place[:-1]:
+            parent = parent[step]
+        if remove and isinstance(parent, dict):
+            del parent[place[-1]]
+        else:
+            parent[place[-1]] = value
+    else:
+        data = value
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        report = parse_report(text)
+    except ReportError as error:
+        message = str(error)
+        assert message.startswith("newsline: cannot open <string>:")
+        message.encode("utf-8")  # printable: no lone surrogate
+    else:
+        assert report.document.text

@@ -2,33 +2,21 @@
 
 The app's widgets only draw what this module decides: which events pass the filters (actors, sides,
 text), how a row reads, how an attribution chain reads, and what the status line says. Text from the
-data is made printable here: control characters, escape sequences included, are shown as symbols and
-never reach the terminal.
+data reaches the screen only through :func:`tui.printable.printable`, the one sanitiser (re-exported here
+for the widgets): control characters and escape sequences are shown as symbols, never sent to the terminal.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui.model import SIDE_LABELS, Event, Report
+from tui.printable import printable
 from tui.temporal import ResolvedEvent, Timeline
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """The text with every control character shown as its Unicode symbol (ESC as ␛), tabs as spaces."""
-    return _CONTROL.sub(lambda m: _symbol(m.group()), text.replace("\t", " "))
-
-
-def _symbol(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "␡" if code == 0x7F else "�"
+__all__ = ["Filters", "TimelineView", "counted", "folded", "involved", "printable"]
 
 
 def counted(count: int, noun: str) -> str:

@@ -9,11 +9,15 @@ at once in one :class:`ReportError`, each naming its JSON path and what was expe
 from __future__ import annotations
 
 import json
+import math
+import re
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+from tui.model.files import EVENTS_LIMIT, UnreadableFile, read_regular_file
 from tui.model.report import (
     SIDES,
     Actor,
@@ -32,6 +36,7 @@ from tui.model.report import (
     Source,
     Span,
 )
+from tui.printable import printable
 
 FORMAT = "newsline/1"
 SOURCE_KINDS = ("video-message", "news-agency", "social-media-post", "official-statement", "announcement", "report")
@@ -51,8 +56,9 @@ class ReportError(Exception):
         self.problems = problems
         count = len(problems)
         head = headline or f"{count} problem{'s' if count != 1 else ''} found"
-        lines = [f"newsline: cannot open {self.path}: {head}."]
-        lines += [f"  {problem}" for problem in problems]
+        # Paths and values come from the file: the one sanitiser keeps them from acting on the terminal.
+        lines = [printable(f"newsline: cannot open {self.path}: {head}.")]
+        lines += [f"  {printable(problem)}" for problem in problems]
         super().__init__("\n".join(lines))
 
 
@@ -66,34 +72,76 @@ def bundled_path() -> Path:
 
 
 def load_report(path: Path | str) -> Report:
-    """Read, parse and validate the events file at ``path``; raise :class:`ReportError` on any problem."""
+    """Read, parse and validate the events file at ``path``; raise :class:`ReportError` on any problem.
+
+    Only a regular file of at most :data:`~tui.model.files.EVENTS_LIMIT` bytes is read.
+    """
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportError(path, [], "no such file") from None
-    except IsADirectoryError:
-        raise ReportError(path, [], "it is a directory, expected an events JSON file") from None
-    except OSError as error:
-        raise ReportError(path, [], error.strerror or str(error)) from None
+        raw = read_regular_file(path, EVENTS_LIMIT)
+    except UnreadableFile as error:
+        raise ReportError(path, [], str(error)) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the JSON
     except UnicodeDecodeError as error:
         raise ReportError(path, [], f"not UTF-8 text (byte {error.start})") from None
     return parse_report(text, path)
 
 
 def parse_report(text: str, path: Path | str = "<string>") -> Report:
-    """Parse and validate events JSON given as text; ``path`` names it in messages."""
+    """Parse and validate events JSON given as text; ``path`` names it in messages.
+
+    Total: whatever the text holds, this returns a report or raises :class:`ReportError`.
+    """
+    text = text.removeprefix("\ufeff")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError(path, [], f"not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise ReportError(path, [], "not valid JSON for newsline: arrays or objects nested too deeply") from None
+    except ValueError as error:  # an integer longer than Python converts (4 300 digits by default)
+        raise ReportError(path, [], f"not valid JSON for newsline: {_first_clause(error)}") from None
     reader = _Reader()
+    if _ESCAPED_SURROGATE.search(text):  # only a \u escape can put a lone surrogate in the parsed text
+        _surrogates(data, "$", reader)
+        if reader.problems:
+            raise ReportError(path, reader.problems)
     report = reader.report(data)
     if reader.problems or report is None:
         raise ReportError(path, reader.problems)
     return report
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _surrogates(value: Any, path: str, reader: _Reader) -> None:
+    """Report every string (or key) holding a lone surrogate: it is not Unicode text, and cannot be shown."""
+    stack = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            _check_surrogates(value, path, reader)
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(value))))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                _check_surrogates(key, f"{path} (a key)", reader)
+                stack.append((item, f"{path}.{key}"))
+
+
+def _check_surrogates(text: str, path: str, reader: _Reader) -> None:
+    for offset, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            found = f"a lone surrogate (\\u{ord(char):04x}) at character {offset}"
+            reader.fail(path, f"Unicode text, found {found}", found=False)
+            return
+
+
+def _first_clause(error: Exception) -> str:
+    message = str(error).split(";")[0]
+    return message[:1].lower() + message[1:]
 
 
 class _Invalid(Exception):
@@ -147,8 +195,15 @@ class _Reader:
         return value
 
     def number(self, value: Any, path: str) -> float:
+        """A finite number: NaN, Infinity and numbers too large for a float (1e400) are refused."""
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise self.fail(path, "a number", value)
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer beyond a float's range
+            finite = False
+        if not finite:
+            raise self.fail(path, f"a finite number, at most {sys.float_info.max:.3g} in size", value)
         return value
 
     def datetime(self, value: Any, path: str) -> datetime:
@@ -224,14 +279,17 @@ class _Reader:
 
     def publication(self, value: Any, path: str) -> Publication:
         data = self.obj(value, path, ("earliest", "estimate", "latest", "basis"))
-        if not {"earliest", "estimate", "latest", "basis"} <= data.keys():
-            raise _Invalid()
-        earliest = self.datetime(data["earliest"], f"{path}.earliest")
-        estimate = self.datetime(data["estimate"], f"{path}.estimate")
-        latest = self.datetime(data["latest"], f"{path}.latest")
-        if not earliest <= estimate <= latest:
-            raise self.fail(path, "earliest ≤ estimate ≤ latest", f"{earliest}, {estimate}, {latest}")
-        return Publication(earliest, estimate, latest, self.string(data["basis"], f"{path}.basis"))
+        publication = self.build(
+            Publication,
+            earliest=lambda: self.datetime(data["earliest"], f"{path}.earliest"),
+            estimate=lambda: self.datetime(data["estimate"], f"{path}.estimate"),
+            latest=lambda: self.datetime(data["latest"], f"{path}.latest"),
+            basis=lambda: self.string(data["basis"], f"{path}.basis"),
+        )
+        moments = (publication.earliest, publication.estimate, publication.latest)
+        if all(moments) and not moments[0] <= moments[1] <= moments[2]:
+            raise self.fail(path, "earliest ≤ estimate ≤ latest", ", ".join(str(moment) for moment in moments))
+        return publication
 
     def document(self, value: Any, path: str) -> Document:
         data = self.obj(value, path, ("id", "language", "headline", "text", "published"))
@@ -371,6 +429,8 @@ class _Reader:
             return None
         if "format" in data and data["format"] != FORMAT:
             self.fail("$.format", f'"{FORMAT}"', data["format"])
+        if "$schema" in data and not isinstance(data["$schema"], str):
+            self.fail("$.$schema", "the URL or path of the JSON Schema, as a string", data["$schema"])
         try:
             document = self.document(data["document"], "$.document")
         except (_Invalid, KeyError):
@@ -389,13 +449,14 @@ class _Reader:
                 lists[key] = ()
         if document is None:
             return None
-        report = Report(document=document, **lists)
-        self.check_references(report)
-        return None if self.problems else report
+        self.check_references(_Lists(**lists))
+        if self.problems:
+            return None  # records with missing or invalid fields (left as None) never reach a Report
+        return Report(document=document, **lists)
 
     # -- cross-references ------------------------------------------------------------------------
 
-    def check_references(self, report: Report) -> None:
+    def check_references(self, report: _Lists) -> None:
         """Ids are unique per list (claims across the file) and every reference resolves."""
 
         def unique(items: Iterable[Any], kind: str) -> set[str]:
@@ -446,6 +507,17 @@ class _Reader:
                 ref(claim, claims, f"{self.where[id(caveat)]}.claims[{j}]", "events[*].claims")
 
 
+class _Lists(NamedTuple):
+    """The lists of a file being read, checked for references before any :class:`Report` is built."""
+
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+    caveats: tuple[Caveat, ...]
+    not_events: tuple[NotEvent, ...]
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "null"
@@ -453,6 +525,10 @@ def _describe(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return _quote(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")  # as JSON writes them
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"a whole number of about {int(value.bit_length() * math.log10(2))} digits"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
