@@ -106,3 +106,145 @@ async def test_start_up_holds_the_collector_off_until_the_first_screen(tmp_path,
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+# -- outputs that fail, terminals that are not there, keymaps that cannot work ------------------------------
+
+
+def test_a_full_disk_gets_a_message_and_status_1():
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "timeline"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert result.returncode == 1
+    assert result.stderr == "newsline: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("redirect", "expected"),
+    [
+        ("stdin", "standard input is not a terminal"),
+        ("all", "standard input is not a terminal"),
+        ("term", "TERM is 'dumb'"),
+        ("stderr", "standard error is not a terminal"),
+    ],
+)
+def test_without_a_terminal_to_drive_newsline_says_so(redirect, expected, tmp_path):
+    """Run under a pseudo-terminal, so that only what the case redirects is not a terminal."""
+    import os
+    import pty
+
+    env = dict(os.environ, TERM="dumb" if redirect == "term" else "xterm-256color")
+    env.pop("NEWSLINE_KEYMAP", None)
+    env["XDG_CONFIG_HOME"] = str(tmp_path)
+    leader, follower = pty.openpty()
+    log = tmp_path / "stderr.txt"
+    with open(log, "w") as stderr_file:
+        streams = {"stdin": follower, "stdout": follower, "stderr": follower}
+        if redirect in ("stdin", "all"):
+            streams["stdin"] = subprocess.DEVNULL
+        if redirect in ("stderr", "all"):
+            streams["stderr"] = stderr_file
+        if redirect == "all":
+            streams["stdout"] = subprocess.DEVNULL
+        try:
+            result = subprocess.run([sys.executable, "-m", "tui"], env=env, timeout=60, **streams)
+            os.set_blocking(leader, False)
+            try:
+                on_terminal = os.read(leader, 65536).decode("utf-8", "replace")
+            except OSError:  # nothing was written to the terminal
+                on_terminal = ""
+        finally:
+            os.close(follower)
+            os.close(leader)
+    message = (log.read_text(encoding="utf-8") + on_terminal).replace("\r\n", "\n")
+    assert result.returncode == 2
+    assert message.startswith("newsline: there is no terminal to drive:")
+    assert expected in message
+    assert "Traceback" not in message
+
+
+def test_no_terminal_names_each_reason(monkeypatch):
+    from tui import cli
+
+    class Stream:
+        def __init__(self, tty: bool) -> None:
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys, "__stdin__", Stream(False))
+    monkeypatch.setattr(sys, "__stderr__", Stream(True))
+    assert "standard input is not a terminal" in cli.no_terminal()
+    monkeypatch.setattr(sys, "__stdin__", Stream(True))
+    monkeypatch.setattr(sys, "__stderr__", Stream(False))
+    assert "standard error is not a terminal" in cli.no_terminal()
+    monkeypatch.setattr(sys, "__stderr__", Stream(True))
+    assert cli.no_terminal() is None
+    monkeypatch.setenv("TERM", "dumb")
+    assert "TERM is 'dumb'" in cli.no_terminal()
+    monkeypatch.setattr(sys, "__stdin__", None)  # pythonw-like: no stream at all
+    assert "standard input is not a terminal" in cli.no_terminal()
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('quit = "ctrl+"', '[keymap].quit: expected keys like "ctrl+q" or "up,k", found "ctrl+" (no key follows'),
+        ('quit = ","', '[keymap].quit: expected keys like "ctrl+q" or "up,k", found "," (a comma separates keys'),
+        ('quit = "not a key at all!!"', 'found "not a key at all!!" (not a key; a key is a character or a name'),
+        ('quit = "x,\\u001b"', 'found "x,␛" ("␛" is not a key'),
+        ('quit = "turbo+x"', '("turbo" is not a modifier'),
+        ("quit = 5", '[keymap].quit: expected a string of keys like "ctrl+q" or "up,k", found 5'),
+        ("quit = [1, 2]", "[keymap].quit: expected a string of keys like"),
+        ('cursor-down = "q"', '[keymap].cursor-down: "q" is also the key of quit in the timeline, which would then'),
+        ('axis-pan-later = "r"', '[keymap].axis-pan-later: "r" is also the key of show-article in the time axis'),
+        ('search = "ctrl+p"', '[keymap].search: "ctrl+p" is kept for the command palette'),
+        ('filter-actors = "tab"', '[keymap].filter-actors: "tab" is kept for moving between panes'),
+    ],
+)
+def test_keymaps_that_cannot_work_are_refused_with_one_message(tmp_path, monkeypatch, line, problem):
+    result, keymap = run_with_keymap(tmp_path, monkeypatch, f"[keymap]\n{line}\n")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"newsline: cannot use the keymap {keymap}: 1 problem found.\n  ")
+    assert problem in result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["keymap = 5\n", "[keymap]\n[keymaps]\nquit = 'x'\n", "[keymap.quit]\nkey = 'x'\n"],
+    ids=["not-a-table", "unknown-table", "table-for-a-value"],
+)
+def test_a_keymap_of_the_wrong_shape_names_its_problem(tmp_path, monkeypatch, text):
+    result, _ = run_with_keymap(tmp_path, monkeypatch, text)
+    assert result.returncode == 2
+    assert "keymap" in result.stderr and "1 problem found" in result.stderr, result.stderr
+
+
+def test_keymaps_that_move_keys_without_clashing_are_accepted(tmp_path):
+    from tui.app.app import binding_places
+    from tui.app.keymap import load_keymap
+
+    path = tmp_path / "keymap.toml"
+    # a swap of two keys, keys other places use too (j in the article), and a character written as itself
+    path.write_text('[keymap]\nquit = "ctrl+q"\ncursor-down = "q,down"\nhelp = "f1,?"\n', encoding="utf-8")
+    assert load_keymap(path, binding_places) == {"quit": "ctrl+q", "cursor-down": "q,down", "help": "f1,question_mark"}
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_a_keymap_that_is_not_a_regular_file_is_refused(tmp_path, monkeypatch, special):
+    import os
+
+    if special == "fifo":
+        special = str(tmp_path / "keymap.fifo")
+        os.mkfifo(special)
+    monkeypatch.setenv("NEWSLINE_KEYMAP", special)
+    result = run_cli()
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"newsline: cannot read the keymap {special}: it is a ")
+    assert "expected a regular file" in result.stderr

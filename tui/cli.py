@@ -4,7 +4,10 @@
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
-stderr and exit status 2, never a traceback and never a half-drawn screen.
+stderr and exit status 2, never a traceback and never a half-drawn screen. Without a terminal to drive
+(standard input or standard error redirected, TERM=dumb) the app says so and exits with status 2; an
+output that cannot be written (a full disk) gets a message and status 1. Every string from the data that
+is printed goes through :func:`tui.printable.printable`, or is escaped in JSON.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.model import Report, ReportError, bundled_path, load_report
+from tui.printable import escaped_json, printable
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -28,17 +32,28 @@ if TYPE_CHECKING:
     from tui.temporal import ResolvedEvent, Timeline
 
 EXIT_BAD_INPUT = 2
+EXIT_NO_TERMINAL = 2
+EXIT_CANNOT_WRITE = 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args[:1] == ["timeline"]:
-            return _timeline(args[1:])
-        return _explore(args)
+        status = _timeline(args[1:]) if args[:1] == ["timeline"] else _explore(args)
+        sys.stdout.flush()  # here, not at exit: a full disk must be reported, not end in a traceback
+        return status
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as error:  # `newsline timeline > /dev/full`
+        _drop_stdout()
+        print(printable(f"newsline: cannot write the output: {error.strerror or error}"), file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+
+
+def _drop_stdout() -> None:
+    """Send what is left in stdout's buffer nowhere, so that the exit does not fail writing it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _file_argument(parser: argparse.ArgumentParser) -> None:
@@ -62,8 +77,34 @@ def _explore(args: list[str]) -> int:
     app = prepare(args)
     if isinstance(app, int):
         return app
+    missing = no_terminal()
+    if missing:
+        gc.enable()
+        print(printable(f"newsline: there is no terminal to drive: {missing}."), file=sys.stderr)
+        print("  'newsline timeline [FILE]' prints the timeline as text instead.", file=sys.stderr)
+        return EXIT_NO_TERMINAL
     app.run()
-    return 0
+    return app.return_code or 0  # a crash after opening is reported by Textual, and never exits 0
+
+
+def no_terminal() -> str | None:
+    """Why the app cannot run here, or None: it reads keys from standard input and draws on standard error
+    (Textual's choice, so that standard output stays free), and both must be a terminal that can draw."""
+    if not _is_terminal(sys.__stdin__):
+        return "standard input is not a terminal, so no key could reach newsline"
+    if not _is_terminal(sys.__stderr__):
+        return "standard error is not a terminal, and newsline draws its screen there"
+    term = os.environ.get("TERM", "")
+    if term == "dumb":
+        return "TERM is 'dumb', a terminal that cannot place text on its screen"
+    return None
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream) and stream.isatty()  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def prepare(args: Sequence[str]) -> NewslineApp | int:
@@ -87,11 +128,11 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
         gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
-    from tui.app.app import binding_ids
+    from tui.app.app import binding_places
     from tui.app.keymap import KeymapError, load_keymap
 
     try:
-        keymap = load_keymap(known_ids=binding_ids)
+        keymap = load_keymap(places=binding_places)
     except KeymapError as error:
         print(error, file=sys.stderr)
         gc.enable()
@@ -115,7 +156,7 @@ def _timeline(args: list[str]) -> int:
     timeline = resolve(report)
     if options.json:
         for resolved in timeline.events:
-            print(json.dumps(_event_json(timeline, resolved), ensure_ascii=False))
+            print(escaped_json(json.dumps(_event_json(timeline, resolved), ensure_ascii=False)))
     else:
         _print_table(timeline)
     return 0
@@ -145,7 +186,9 @@ def _print_table(timeline: Timeline) -> None:
     from rich.text import Text
 
     report = timeline.report
-    table = Table(title=Text(report.document.headline.text), title_justify="left", expand=True, box=box.SIMPLE)
+    table = Table(
+        title=Text(printable(report.document.headline.text)), title_justify="left", expand=True, box=box.SIMPLE
+    )
     table.add_column("when", no_wrap=True)
     table.add_column("", width=1, no_wrap=True)
     table.add_column("event", ratio=5)
@@ -153,11 +196,12 @@ def _print_table(timeline: Timeline) -> None:
     for resolved in timeline.events:
         actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
         ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
-        table.add_row(Text(resolved.label), Text(ordered), Text(resolved.event.summary), Text(actors))
+        cells = (resolved.label, ordered, resolved.event.summary, actors)
+        table.add_row(*(Text(printable(cell)) for cell in cells))
     console = Console(highlight=False)
     console.print(table)
     published = f"{report.document.published.estimate:%a %d %b %Y}"
     console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
     for conflict in timeline.conflicts:
         words = ", ".join(c.evidence.describe() for c in conflict.constraints)
-        console.print(Text(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}"))
+        console.print(Text(printable(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}")))

@@ -81,3 +81,20 @@ def _symbol(char: str) -> str:
     if code <= 0x9F or 0xD800 <= code <= 0xF8FF or code >= 0xF0000 or code in (0xFFFE, 0xFFFF):
         return REPLACEMENT  # C1 controls, lone surrogates, private use, non-characters
     return " "  # invisible, or drawn at widths terminals disagree on
+
+
+def escaped_json(text: str) -> str:
+    """JSON text with every character :func:`printable` would replace written as a ``\\u`` escape instead:
+    the same JSON to a parser, and nothing that acts on a terminal it is printed to (``json.dumps`` leaves
+    C1 controls, bidi overrides and line separators as they are when it keeps non-ASCII text)."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # as a surrogate pair, as JSON writes characters beyond the BMP
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
