@@ -327,6 +327,21 @@ async def test_a_terminal_too_small_says_so(app):
         assert app.query_one("#main").display and not notice.display
 
 
+@pytest.mark.parametrize("start", [(120, 35), (50, 12)], ids=["shrunk-then-restored", "started-small"])
+async def test_keys_work_again_once_the_terminal_is_large_enough(app, start):
+    """The notice hides the panes, and with them the focused timeline: focus comes back with them."""
+    async with app.run_test(size=start) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 35)
+        await pilot.pause()
+        assert app.focused is app.query_one("#timeline")
+        before = app.query_one("#timeline", TimelineList).cursor
+        await pilot.press("j", "j", "k")
+        assert app.query_one("#timeline", TimelineList).cursor == before + 1
+
+
 def footer_keys(app) -> list[str]:
     from textual.widgets._footer import FooterKey
 

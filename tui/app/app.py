@@ -9,7 +9,9 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app.keymap import load_keymap
@@ -54,6 +56,7 @@ class NewslineApp(App[None]):
         self._shown: str | None = None  # the event the detail panes show
         self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
         self._axis_timer: Timer | None = None
+        self._focus_before_small: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report, id="header")
@@ -97,7 +100,19 @@ class NewslineApp(App[None]):
             self._show_axis(event.size.height >= AXIS_FROM_HEIGHT)
 
     def _fit(self, width: int, height: int) -> None:
-        self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "too-small")
+        screen = self.screen
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not screen.has_class("too-small"):
+            self._focus_before_small = screen.focused  # hidden with the panes, Textual lets go of it
+        screen.set_class(small, "too-small")
+        if not small and self._focus_before_small is not None:
+            self.call_after_refresh(self._refocus, screen, self._focus_before_small)
+            self._focus_before_small = None
+
+    def _refocus(self, screen: Screen, widget: Widget) -> None:
+        """Give focus back to what had it before the "too small" notice, unless the user moved it since."""
+        if screen.focused is None and widget.is_attached and widget.screen is screen:
+            widget.focus()
 
     # -- selection and filters -----------------------------------------------------------------------
 
