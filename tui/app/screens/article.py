@@ -127,7 +127,7 @@ class ArticleText(ScrollView, can_focus=False):
 
     def __init__(self, text: str, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.plain = printable(text)  # one symbol per control character: offsets are kept
+        self.plain = printable(text, lines=True)  # one character for one, line breaks kept: offsets are kept
         self.text = Text(self.plain)
         self.lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
@@ -407,7 +407,7 @@ class SentenceEventsScreen(ModalScreen[str | None]):
             options = []
             for row in self.rows:
                 prompt = Text(printable(row.event.summary))
-                prompt.append(printable(f"\n{row.label}"), style="dim")
+                prompt.append("\n" + printable(row.label), style="dim")
                 options.append(Option(prompt, id=row.id))
             yield OptionList(*options, id="sentence-events")
         yield KeysFooter()

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from datetime import datetime
 from typing import NamedTuple
 
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -316,7 +317,7 @@ class TimeAxis(ScrollView, can_focus=True):
         return f"{ZOOM_NAMES[self.zoom]} per column · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
 
     def _text_line(self, text: str, width: int, style: Style) -> Strip:
-        return Strip([Segment(text[:width].ljust(width), self._base_style + style)])
+        return Strip([Segment(set_cell_size(text, width), self._base_style + style)])  # wide characters count double
 
     def _scale_line(self, y: int, width: int) -> Strip:
         """Day names on the first line, ticks and the publication on the second."""
@@ -384,7 +385,7 @@ class TimeAxis(ScrollView, can_focus=True):
     def _line_strip(self, label: str, cells: list[str], styles: list[Style | None], width: int) -> Strip:
         base = self._base_style
         lane_style = base + self._style("axis--lane")
-        head = printable(label)[: LABEL_WIDTH - 1].ljust(LABEL_WIDTH)
+        head = set_cell_size(printable(label), LABEL_WIDTH - 1) + " "
         segments = [Segment(head, lane_style)]
         run, run_style = "", styles[0] if styles else None
         for char, cell_style in zip(cells, styles, strict=True):

@@ -30,13 +30,14 @@ class ReportHeader(Static):
 
 
 class StatusLine(Static):
-    """ "n of m events · filter: …". It echoes names and what the user typed, so it never reads markup."""
+    """ "n of m events · filter: …". It echoes names and what the user typed, so it never reads markup, and
+    shows them through the sanitiser: an actor's name could otherwise set the terminal's title."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
 
     def show(self, status: str) -> None:
-        self.update(status, layout=False)  # one line whatever it says: no need to lay the screen out again
+        self.update(printable(status), layout=False)  # one line whatever it says: no need to lay the screen out again
 
 
 class SearchBar(Input):
