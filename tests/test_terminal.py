@@ -5,7 +5,8 @@ not Textual's headless pilot) inside a detached tmux session of 120×35 with TER
 the screen with ``tmux capture-pane`` and drive it with ``tmux send-keys``. They prove that the entry
 point is installed and starts the app on the bundled report, that the first screen shows the headline,
 the timeline and the footer, that the search filters as you type and escape clears it, that q quits
-(the process exits and the session ends), and that a broken file gets a clean error and exit status 2.
+(the process exits and the session ends), that a broken file gets a clean error and exit status 2, that
+hostile text in the data neither sets the window title nor moves a border, and that a crash exits non-zero.
 """
 
 from __future__ import annotations
@@ -142,3 +143,50 @@ def test_installed_command_reports_a_broken_file_without_a_traceback(tmp_path: P
     assert result.returncode == 2
     assert "not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_hostile_text_in_a_real_terminal_keeps_the_title_and_the_borders(terminal: Terminal, tmp_path: Path):
+    """Escapes in the data neither set the window title nor move the cursor, and no character drawn at a
+    width the terminal disagrees on pushes a border: every line of the panes ends on its right border."""
+    import json
+
+    from .hostile import hostile_report_data
+
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(hostile_report_data(), ensure_ascii=False), encoding="utf-8")
+    env = {"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")}
+    terminal.start([str(NEWSLINE), str(path)], env=env)
+    terminal.tmux("select-pane", "-t", terminal.session, "-T", "untouched")
+    screen = terminal.wait_for_text("3 of 3 events", timeout=20)
+    for step in ("j", "j", "t"):  # every event in the detail panes, and the axis
+        terminal.keys(step)
+        time.sleep(0.5)
+        screen = terminal.wait_for_text("3 of 3 events")
+        title = terminal.tmux("display-message", "-p", "-t", terminal.session, "#{pane_title}").stdout.strip()
+        assert title == "untouched", f"the data set the terminal's title to {title!r}"
+        lines = screen.splitlines()
+        assert lines[0].startswith(" Titre ␛]0;pwned␇"), screen
+        panes = [line for line in lines[2:-2] if line.strip()]
+        assert len(panes) >= HEIGHT - 6, screen
+        assert all(line.rstrip()[-1] in "│╮╯▊▎┃" for line in panes), screen
+        assert "3 of 3 events" in lines[-2], screen
+    terminal.keys("q")
+    wait_for("q to end the session", lambda: not terminal.alive(), 10, lambda: terminal.screen)
+
+
+def test_a_crash_after_opening_never_exits_0(terminal: Terminal, tmp_path: Path):
+    status = tmp_path / "status"
+    crash = (
+        "import sys\n"
+        "from tui.app.widgets import details\n"
+        "def boom(self, row): raise RuntimeError('a defect in a pane')\n"
+        "details.EventPane.render_event = boom\n"
+        "from tui.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    script = tmp_path / "crash.py"
+    script.write_text(crash, encoding="utf-8")
+    command = f"{sys.executable} {script}; echo $? > {status}; sleep 30"
+    terminal.start(["sh", "-c", command], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
+    wait_for("the crashed app to exit", lambda: status.exists() and status.read_text().strip(), 30, terminal.capture)
+    assert status.read_text().strip() == "1"
