@@ -294,3 +294,76 @@ def test_any_value_anywhere_loads_or_gets_the_loaders_error(place, value, remove
         message.encode("utf-8")  # printable: no lone surrogate
     else:
         assert report.document.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(_SMALL_PLACES), value=_JSON_VALUES, remove=st.booleans())
+def test_the_quick_reading_accepts_and_refuses_exactly_what_the_full_reading_does(place, value, remove):
+    """The loader reads a record in one quick pass first, and in full (wording every problem) if that pass
+    gives up: the two must agree on every file, valid or not."""
+    from tui.model import loader
+
+    data = small_report_data()
+    data["events"][1]["claims"] = [
+        {"id": "c1", "span": data["events"][1]["relations"][0]["cue"], "quantity": 2.5, "unit": "h", "about": "x"}
+    ]
+    data["events"][0]["time_anchor"] = "bob-says-no"
+    if place:
+        parent = data
+        for step in place[:-1]:
+            parent = parent[step]
+        if remove and isinstance(parent, dict):
+            del parent[place[-1]]
+        else:
+            parent[place[-1]] = value
+    results = []
+    for fast in (True, False):
+        reader = loader._Reader(fast=fast)
+        report = reader.report(json.loads(json.dumps(data)))
+        results.append((report, reader.problems))
+    assert results[0] == results[1]
+
+
+def _outcome(read, text):
+    try:
+        return read(text)
+    except ReportError as error:
+        return str(error)
+
+
+_TOP_LEVEL = list(small_report_data())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    place=st.sampled_from(_SMALL_PLACES),
+    value=_JSON_VALUES,
+    order=st.permutations(_TOP_LEVEL),
+    cut=st.none() | st.integers(min_value=0, max_value=3000),
+    extra=st.sampled_from(["", " ", "\n", "x", "{}", ', "events": []', ', "unknown": 1']),
+    remove=st.booleans(),
+)
+def test_reading_as_parsed_gives_what_reading_the_parsed_whole_gives(place, value, order, cut, extra, remove):
+    """A file is read item by item as it is parsed, to spare memory; any file, in any key order, broken or
+    not, must load (or be refused, with the same message) exactly as if it had been parsed whole first."""
+    from tui.model import loader
+
+    data = small_report_data()
+    if place:
+        parent = data
+        for step in place[:-1]:
+            parent = parent[step]
+        if remove and isinstance(parent, dict):
+            del parent[place[-1]]
+        else:
+            parent[place[-1]] = value
+    text = json.dumps({key: data[key] for key in order if key in data}, ensure_ascii=False)
+    if cut is not None:
+        text = text[:cut]
+    elif extra.startswith(","):
+        text = text[:-1] + extra + "}"
+    else:
+        text += extra
+    streamed = _outcome(parse_report, text)
+    whole = _outcome(lambda text: loader._validate(*loader._parse_json(text, "<string>"), "<string>"), text)
+    assert streamed == whole

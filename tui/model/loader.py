@@ -8,11 +8,14 @@ at once in one :class:`ReportError`, each naming its JSON path and what was expe
 
 from __future__ import annotations
 
+import gc
 import json
+import json.scanner
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -46,6 +49,21 @@ QUOTE_MODES = ("direct", "reported")
 QUALIFIERS = ("about", "at least")
 
 T = TypeVar("T")
+_TOP_KEYS = ("format", "document", "actors", "places", "sources", "events", "caveats", "not_events")
+_LISTS = {  # the top-level lists, in the order they are read, and the reader of their items
+    "actors": "actor", "places": "place", "sources": "source", "events": "event", "caveats": "caveat",
+    "not_events": "not_event",
+}  # fmt: skip
+_SCANNER = json.scanner.make_scanner(json.JSONDecoder())  # what json.loads parses each value with
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's white space
+SHARED_LENGTH = 40  # strings up to this long are shared between the records that hold them
+_ATTRIBUTION = frozenset({"source", "cue"})
+_EVENT_REQUIRED = frozenset(
+    {"id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations", "quotes", "claims"}
+)
+_EVENT_KNOWN = _EVENT_REQUIRED | {"time_anchor"}
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_FIELDS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[frozenset[str], frozenset[str]]] = {}
 
 
 class ReportError(Exception):
@@ -74,7 +92,8 @@ def bundled_path() -> Path:
 def load_report(path: Path | str) -> Report:
     """Read, parse and validate the events file at ``path``; raise :class:`ReportError` on any problem.
 
-    Only a regular file of at most :data:`~tui.model.files.EVENTS_LIMIT` bytes is read.
+    Only a regular file of at most :data:`~tui.model.files.EVENTS_LIMIT` bytes is read. The bytes are let go
+    of once decoded, and each event once read, so that the peak of memory is about the text and the report.
     """
     path = Path(path)
     try:
@@ -85,32 +104,71 @@ def load_report(path: Path | str) -> Report:
         text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the JSON
     except UnicodeDecodeError as error:
         raise ReportError(path, [], f"not UTF-8 text (byte {error.start})") from None
+    del raw
     return parse_report(text, path)
 
 
 def parse_report(text: str, path: Path | str = "<string>") -> Report:
     """Parse and validate events JSON given as text; ``path`` names it in messages.
 
-    Total: whatever the text holds, this returns a report or raises :class:`ReportError`.
+    Total: whatever the text holds, this returns a report or raises :class:`ReportError`. A file laid out
+    as newsline writes it is read as it is parsed (:meth:`_Reader.report_streamed`); any other is parsed
+    whole first, with the same result.
     """
     text = text.removeprefix("\ufeff")
+    if _ESCAPED_SURROGATE.search(text) is None:
+        reader = _Reader()
+        try:
+            with _collector_held_off():
+                report = reader.report_streamed(text)
+        except _Unstreamable:
+            pass
+        else:
+            if reader.problems or report is None:
+                raise ReportError(path, reader.problems)
+            return report
+    return _validate(*_parse_json(text, path), path)
+
+
+def _parse_json(text: str, path: Path | str) -> tuple[Any, bool]:
+    """The parsed JSON, and whether it may hold a lone surrogate (only a \\u escape can put one there)."""
+    text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text)
+        with _collector_held_off():
+            data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError(path, [], f"not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise ReportError(path, [], "not valid JSON for newsline: arrays or objects nested too deeply") from None
     except ValueError as error:  # an integer longer than Python converts (4 300 digits by default)
         raise ReportError(path, [], f"not valid JSON for newsline: {_first_clause(error)}") from None
+    return data, _ESCAPED_SURROGATE.search(text) is not None
+
+
+def _validate(data: Any, escaped_surrogates: bool, path: Path | str) -> Report:
     reader = _Reader()
-    if _ESCAPED_SURROGATE.search(text):  # only a \u escape can put a lone surrogate in the parsed text
+    if escaped_surrogates:
         _surrogates(data, "$", reader)
         if reader.problems:
             raise ReportError(path, reader.problems)
-    report = reader.report(data)
+    with _collector_held_off():
+        report = reader.report(data)
     if reader.problems or report is None:
         raise ReportError(path, reader.problems)
     return report
+
+
+@contextmanager
+def _collector_held_off() -> Iterator[None]:
+    """Reading builds millions of objects that all live on, so each collection the allocations set off
+    would scan them all again, for nothing: at 100 000 events that was most of the loading time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -148,13 +206,18 @@ class _Invalid(Exception):
     """Raised inside the reader to abandon one value after recording its problem."""
 
 
+class _Unstreamable(Exception):
+    """The file cannot be read as it is parsed (see :meth:`_Reader.report_streamed`): read it whole."""
+
+
 class _Reader:
     """Builds model records from parsed JSON, recording every problem with its JSON path."""
 
-    def __init__(self) -> None:
+    def __init__(self, fast: bool = True) -> None:
         self.problems: list[str] = []
         self.text = ""
-        self.where: dict[int, str] = {}  # id() of each record read -> its JSON path
+        self.fast = fast  # try the quick reading first (tests compare both ways)
+        self.shared: dict[str, str] = {}
 
     # -- primitives ------------------------------------------------------------------------------
 
@@ -163,10 +226,15 @@ class _Reader:
         self.problems.append(f"{path}: expected {expected}{got}")
         return _Invalid()
 
-    def obj(self, value: Any, path: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:
-        required = tuple(required)
+    def obj(self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
             raise self.fail(path, "an object", value)
+        fields = _FIELDS.get((required, optional))
+        if fields is None:
+            fields = _FIELDS[required, optional] = (frozenset(required), frozenset(required) | frozenset(optional))
+        keys = value.keys()
+        if fields[0] <= keys <= fields[1]:
+            return value  # the usual case, checked in two set operations
         for key in required:
             if key not in value:
                 self.fail(f"{path}.{key}", "a value (required field is missing)", found=False)
@@ -181,11 +249,16 @@ class _Reader:
             raise self.fail(path, "a non-empty string", value)
         if choices and value not in choices:
             raise self.fail(path, "one of " + ", ".join(choices), value)
-        return value
+        return self.share(value)
+
+    def share(self, text: str) -> str:
+        """One object for each short string: ids, references, kinds and cues repeat across events (100 000
+        events held "after" 200 000 times, each its own string from the JSON parser)."""
+        return self.shared.setdefault(text, text) if len(text) <= SHARED_LENGTH else text
 
     def ident(self, value: Any, path: str) -> str:
         text = self.string(value, path)
-        if not all(c.isascii() and (c.islower() or c.isdigit() or c == "-") for c in text) or text[0] == "-":
+        if _ID.fullmatch(text) is None:
             raise self.fail(path, "an id of lower-case letters, digits and '-'", value)
         return text
 
@@ -218,19 +291,25 @@ class _Reader:
             raise self.fail(path, expected + " (the offset is missing)", value)
         return moment
 
-    def array(self, value: Any, path: str, item: Callable[[Any, str], T], *, non_empty: bool = False) -> tuple[T, ...]:
+    def array(
+        self, value: Any, path: str, item: Callable[[Any, str], T], *, non_empty: bool = False, consume: bool = False
+    ) -> tuple[T, ...]:
+        """The items read, in place: an item that could not be read is None (its problem is recorded, so
+        no report is built), which keeps each item at its index for the messages of the later checks.
+        With ``consume``, each parsed item is let go of once read (the top-level lists: the loader's own)."""
         if not isinstance(value, list):
             raise self.fail(path, "an array", value)
         if non_empty and not value:
             raise self.fail(path, "at least one item", value)
-        items = []
+        items: list[Any] = []
+        append = items.append
         for index, element in enumerate(value):
             try:
-                record = item(element, f"{path}[{index}]")
+                append(item(element, f"{path}[{index}]"))
             except _Invalid:
-                continue
-            self.where[id(record)] = f"{path}[{index}]"
-            items.append(record)
+                append(None)
+            if consume:
+                value[index] = None
         return tuple(items)
 
     def optional(self, data: dict, key: str, path: str, read: Callable[[Any, str], T]) -> T | None:
@@ -254,6 +333,8 @@ class _Reader:
     # -- records ---------------------------------------------------------------------------------
 
     def span(self, value: Any, path: str) -> Span:
+        if self.fast and (span := self.quick_span(value)) is not None:
+            return span
         data = self.obj(value, path, ("start", "end", "text"))
         if not {"start", "end", "text"} <= data.keys():
             raise _Invalid()
@@ -267,7 +348,7 @@ class _Reader:
         actual = self.text[start:end]
         if actual != text:
             raise self.fail(path, f"text equal to document.text[{start}:{end}], which is {_quote(actual)}", text)
-        return Span(start, end, text)
+        return Span(start, end, self.share(text))
 
     def annotation(self, value: Any, path: str) -> Annotation:
         data = self.obj(value, path, ("value", "basis"))
@@ -343,6 +424,8 @@ class _Reader:
         )
 
     def attribution(self, value: Any, path: str) -> Attribution:
+        if self.fast and (attribution := self.quick_attribution(value)) is not None:
+            return attribution
         data = self.obj(value, path, ("source",), ("cue",))
         return self.build(
             Attribution,
@@ -351,6 +434,8 @@ class _Reader:
         )
 
     def relation(self, value: Any, path: str) -> Relation:
+        if self.fast and (relation := self.quick_relation(value)) is not None:
+            return relation
         data = self.obj(value, path, ("type", "target", "cue"))
         return self.build(
             Relation,
@@ -360,6 +445,8 @@ class _Reader:
         )
 
     def quote(self, value: Any, path: str) -> Quote:
+        if self.fast and (quote := self.quick_quote(value)) is not None:
+            return quote
         data = self.obj(value, path, ("span", "speaker", "mode"))
         return self.build(
             Quote,
@@ -384,6 +471,8 @@ class _Reader:
         )
 
     def event(self, value: Any, path: str) -> Event:
+        if self.fast and (event := self.quick_event(value, path)) is not None:
+            return event
         fields = ("id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations",
                   "quotes", "claims")  # fmt: skip
         data = self.obj(value, path, fields, ("time_anchor",))
@@ -422,76 +511,262 @@ class _Reader:
         )
 
     def report(self, value: Any) -> Report | None:
-        keys = ("format", "document", "actors", "places", "sources", "events", "caveats", "not_events")
         try:
-            data = self.obj(value, "$", keys, ("$schema",))
+            data = self.obj(value, "$", _TOP_KEYS, ("$schema",))
         except _Invalid:
             return None
-        if "format" in data and data["format"] != FORMAT:
-            self.fail("$.format", f'"{FORMAT}"', data["format"])
-        if "$schema" in data and not isinstance(data["$schema"], str):
-            self.fail("$.$schema", "the URL or path of the JSON Schema, as a string", data["$schema"])
+        self.top_level(data)
         try:
             document = self.document(data["document"], "$.document")
         except (_Invalid, KeyError):
             document = None
         if not self.text:
             return None  # without the report's text no span can be checked
-        readers = {
-            "actors": self.actor, "places": self.place, "sources": self.source, "events": self.event,
-            "caveats": self.caveat, "not_events": self.not_event,
-        }  # fmt: skip
-        lists = {}
-        for key, read in readers.items():
+        lists = {key: self.top_list(data, key) for key in _LISTS}
+        return self.finish(document, lists)
+
+    def top_level(self, data: dict) -> None:
+        if "format" in data and data["format"] != FORMAT:
+            self.fail("$.format", f'"{FORMAT}"', data["format"])
+        if "$schema" in data and not isinstance(data["$schema"], str):
+            self.fail("$.$schema", "the URL or path of the JSON Schema, as a string", data["$schema"])
+
+    def top_list(self, data: dict, key: str) -> tuple[Any, ...]:
+        try:
+            return self.array(data[key], f"$.{key}", getattr(self, _LISTS[key]), consume=True)
+        except (_Invalid, KeyError):
+            return ()
+
+    def report_streamed(self, text: str) -> Report | None:
+        """:meth:`report` for the JSON text itself, reading each item of the top-level lists as soon as it
+        is parsed, so that the parsed JSON of the whole file never exists at once (at 100 000 events, 320 MB
+        of dicts, lists and numbers). The same report and problems, in the same order; raises
+        :class:`_Unstreamable` where the file is not laid out as newsline writes it (its text first, each
+        key once, valid JSON), and the caller then reads it whole."""
+        scan = _SCANNER
+        space = _SPACE.match
+        index = space(text).end()
+        if text[index : index + 1] != "{":
+            raise _Unstreamable
+        index = space(text, index + 1).end()
+        data: dict[str, Any] = {}  # the top level, with the lists already read standing in for their JSON
+        read_lists: dict[str, tuple[Any, ...]] = {}
+        document: Document | None = None
+        try:
+            while text[index : index + 1] != "}":
+                if data and text[index] != ",":
+                    raise _Unstreamable
+                if data:
+                    index = space(text, index + 1).end()
+                if text[index : index + 1] != '"':
+                    raise _Unstreamable
+                key, index = scan(text, index)
+                index = space(text, index).end()
+                if key in data or text[index : index + 1] != ":":
+                    raise _Unstreamable
+                index = space(text, index + 1).end()
+                following = list(_LISTS)[len(read_lists) : len(read_lists) + 1]
+                if key in _LISTS and key in following and self.text and text[index] == "[":
+                    read_lists[key], index = self.stream_array(text, index, key)
+                    data[key] = read_lists[key]
+                elif key in _LISTS and not self.text:
+                    raise _Unstreamable  # a list before the text its spans point into
+                else:
+                    data[key], index = scan(text, index)
+                    if key == "document":
+                        try:
+                            document = self.document(data["document"], "$.document")
+                        except (_Invalid, KeyError):
+                            document = None
+                index = space(text, index).end()
+        except (StopIteration, ValueError, RecursionError, IndexError):
+            raise _Unstreamable from None  # broken JSON: read whole, for json.loads's own message
+        if space(text, index + 1).end() != len(text):
+            raise _Unstreamable  # something after the top-level object
+        # The problems in the order reading the parsed JSON gives them: the top level's, then the rest.
+        later, self.problems = self.problems, []
+        self.obj(data, "$", _TOP_KEYS, ("$schema",))
+        self.top_level(data)
+        self.problems += later
+        if not self.text:
+            return None
+        lists = {key: read_lists[key] if key in read_lists else self.top_list(data, key) for key in _LISTS}
+        return self.finish(document, lists)
+
+    def stream_array(self, text: str, index: int, key: str) -> tuple[tuple[Any, ...], int]:
+        """Read the top-level list at ``text[index]`` item by item; the list read, and where it ends."""
+        scan, space, read = _SCANNER, _SPACE.match, getattr(self, _LISTS[key])
+        items: list[Any] = []
+        index = space(text, index + 1).end()
+        if text[index : index + 1] == "]":
+            return (), index + 1
+        while True:
+            element, index = scan(text, index)
             try:
-                lists[key] = self.array(data[key], f"$.{key}", read)
-            except (_Invalid, KeyError):
-                lists[key] = ()
+                items.append(read(element, f"$.{key}[{len(items)}]"))
+            except _Invalid:
+                items.append(None)
+            del element
+            index = space(text, index).end()
+            if text[index : index + 1] == "]":
+                return tuple(items), index + 1
+            if text[index : index + 1] != ",":
+                raise _Unstreamable
+            index = space(text, index + 1).end()
+
+    def finish(self, document: Document | None, lists: dict[str, tuple[Any, ...]]) -> Report | None:
         if document is None:
             return None
         self.check_references(_Lists(**lists))
         if self.problems:
             return None  # records with missing or invalid fields (left as None) never reach a Report
-        return Report(document=document, **lists)
+        return Report(document=document, **lists)  # type: ignore[arg-type]
+
+    # -- quick reading -----------------------------------------------------------------------------
+    # Most files are valid. These read a record in one pass with no path written and no closure made, and
+    # give up (None) at the first thing out of the ordinary: the full reading above then finds and words
+    # every problem. They accept exactly what it accepts (tests/test_loader.py checks both give the same).
+
+    def quick_span(self, value: Any) -> Span | None:
+        if type(value) is dict and len(value) == 3:
+            start, end, text = value.get("start"), value.get("end"), value.get("text")
+            if (
+                type(start) is int and type(end) is int and type(text) is str
+                and 0 <= start < end <= len(self.text) and self.text[start:end] == text and not text.isspace()
+            ):  # fmt: skip
+                return Span(start, end, self.share(text))
+        return None
+
+    def quick_attribution(self, value: Any) -> Attribution | None:
+        if type(value) is dict and value.keys() <= _ATTRIBUTION:
+            source, cue = value.get("source"), value.get("cue")
+            if _is_text(source):
+                if cue is None and "cue" not in value:
+                    return Attribution(self.share(source))
+                if (span := self.quick_span(cue)) is not None:
+                    return Attribution(self.share(source), span)
+        return None
+
+    def quick_relation(self, value: Any) -> Relation | None:
+        if type(value) is dict and len(value) == 3:
+            kind, target = value.get("type"), value.get("target")
+            cue = self.quick_span(value.get("cue"))
+            if type(kind) is str and kind in RELATION_TYPES and _is_text(target) and cue is not None:
+                return Relation(self.share(kind), self.share(target), cue)  # type: ignore[arg-type]
+        return None
+
+    def quick_quote(self, value: Any) -> Quote | None:
+        if type(value) is dict and len(value) == 3:
+            speaker, mode = value.get("speaker"), value.get("mode")
+            span = self.quick_span(value.get("span"))
+            if _is_text(speaker) and type(mode) is str and mode in QUOTE_MODES and span is not None:
+                return Quote(span, self.share(speaker), self.share(mode))  # type: ignore[arg-type]
+        return None
+
+    def quick_event(self, value: Any, path: str) -> Event | None:
+        if type(value) is not dict or not _EVENT_REQUIRED <= value.keys() <= _EVENT_KNOWN:
+            return None
+        get = value.get
+        identifier, summary, kind, anchor = get("id"), get("summary"), get("kind"), get("time_anchor")
+        if not (type(identifier) is str and _ID.fullmatch(identifier) and _is_text(summary)):
+            return None
+        if not (type(kind) is str and kind in EVENT_KINDS) or ("time_anchor" in value and not _is_text(anchor)):
+            return None
+        sentences, actors, places, sources = get("sentences"), get("actors"), get("places"), get("sources")
+        relations, quotes, claims = get("relations"), get("quotes"), get("claims")
+        if not (type(sentences) is list and sentences and type(sources) is list and sources):
+            return None
+        if not (type(actors) is list and type(places) is list and type(relations) is list):
+            return None
+        if not (type(quotes) is list and type(claims) is list):
+            return None
+        time = get("time")
+        if time is not None and (time := self.quick_span(time)) is None:
+            return None
+        read = (
+            tuple(map(self.quick_span, sentences)),
+            tuple(map(self.quick_attribution, sources)),
+            tuple(map(self.quick_relation, relations)),
+            tuple(map(self.quick_quote, quotes)),
+        )
+        if None in read[0] or None in read[1] or None in read[2] or None in read[3]:
+            return None
+        if not (all(map(_is_text, actors)) and all(map(_is_text, places))):
+            return None
+        if claims:
+            before = len(self.problems)
+            claims = self.array(claims, f"{path}.claims", self.claim)  # rare: read fully
+            if len(self.problems) != before:
+                del self.problems[before:]  # the full reading will report them
+                return None
+        share = self.share
+        return Event(
+            share(identifier), summary, share(kind), read[0], tuple(map(share, actors)),  # type: ignore[arg-type]
+            tuple(map(share, places)), read[1], time, read[2], read[3], tuple(claims), anchor and share(anchor),
+        )  # fmt: skip
 
     # -- cross-references ------------------------------------------------------------------------
 
     def check_references(self, report: _Lists) -> None:
-        """Ids are unique per list (claims across the file) and every reference resolves."""
+        """Ids are unique per list (claims across the file) and every reference resolves. Items that could
+        not be read are None, in their place; paths are only written for a problem found."""
 
-        def unique(items: Iterable[Any], kind: str) -> set[str]:
+        def unique(items: Iterable[tuple[str, Any]], kind: str) -> set[str]:
             seen: set[str] = set()
-            for item in items:
+            for path, item in items:
+                if item is None or item.id is None:
+                    continue
                 if item.id in seen:
-                    where = self.where[id(item)]
-                    self.fail(f"{where}.id", f"a unique {kind} id, '{item.id}' is used twice", found=False)
+                    self.fail(f"{path}.id", f"a unique {kind} id, '{item.id}' is used twice", found=False)
                 seen.add(item.id)
             return seen
+
+        def listed(key: str) -> Iterator[tuple[str, Any]]:
+            return ((f"$.{key}[{index}]", item) for index, item in enumerate(getattr(report, key)))
+
+        def refs(values: Iterable[str | None] | None, known: set[str], path: Callable[[], str], kind: str) -> None:
+            if values and not known.issuperset(values):
+                for index, value in enumerate(values):
+                    if value is not None and value not in known:
+                        self.fail(f"{path()}[{index}]", f"the id of an item in $.{kind}", value)
 
         def ref(value: str | None, known: set[str], path: str, kind: str) -> None:
             if value is not None and value not in known:
                 self.fail(path, f"the id of an item in $.{kind}", value)
 
-        actors = unique(report.actors, "actor")
-        places = unique(report.places, "place")
-        sources = unique(report.sources, "source")
-        events = unique(report.events, "event")
-        claims = unique([claim for event in report.events for claim in event.claims or ()], "claim")
-        unique(report.caveats, "caveat")
+        actors = unique(listed("actors"), "actor")
+        places = unique(listed("places"), "place")
+        sources = unique(listed("sources"), "source")
+        events = unique(listed("events"), "event")
+        claims = unique(
+            (
+                (f"$.events[{index}].claims[{number}]", claim)
+                for index, event in enumerate(report.events)
+                if event is not None
+                for number, claim in enumerate(event.claims or ())
+            ),
+            "claim",
+        )
+        unique(listed("caveats"), "caveat")
 
-        for place in report.places:
-            ref(place.region, places, f"{self.where[id(place)]}.region", "places")
-        for source in report.sources:
-            ref(source.affiliation, actors, f"{self.where[id(source)]}.affiliation", "actors")
-        for event in report.events:
-            path = self.where[id(event)]
-            for j, actor in enumerate(event.actors or ()):
-                ref(actor, actors, f"{path}.actors[{j}]", "actors")
-            for j, place in enumerate(event.places or ()):
-                ref(place, places, f"{path}.places[{j}]", "places")
+        for path, place in listed("places"):
+            if place is not None:
+                ref(place.region, places, f"{path}.region", "places")
+        for path, source in listed("sources"):
+            if source is not None:
+                ref(source.affiliation, actors, f"{path}.affiliation", "actors")
+        for index, event in enumerate(report.events):
+            if event is None:
+                continue
+            path = f"$.events[{index}]"
+            refs(event.actors, actors, lambda path=path: f"{path}.actors", "actors")
+            refs(event.places, places, lambda path=path: f"{path}.places", "places")
             for j, attribution in enumerate(event.sources or ()):
-                ref(attribution.source, sources, f"{path}.sources[{j}].source", "sources")
+                if attribution is not None:
+                    ref(attribution.source, sources, f"{path}.sources[{j}].source", "sources")
             for j, relation in enumerate(event.relations or ()):
+                if relation is None:
+                    continue
                 if relation.target is not None and relation.target == event.id:
                     self.fail(f"{path}.relations[{j}].target", "another event's id", relation.target)
                 else:
@@ -501,10 +776,11 @@ class _Reader:
             else:
                 ref(event.time_anchor, events, f"{path}.time_anchor", "events")
             for j, quote in enumerate(event.quotes or ()):
-                ref(quote.speaker, actors, f"{path}.quotes[{j}].speaker", "actors")
-        for caveat in report.caveats:
-            for j, claim in enumerate(caveat.claims or ()):
-                ref(claim, claims, f"{self.where[id(caveat)]}.claims[{j}]", "events[*].claims")
+                if quote is not None:
+                    ref(quote.speaker, actors, f"{path}.quotes[{j}].speaker", "actors")
+        for path, caveat in listed("caveats"):
+            if caveat is not None:
+                refs(caveat.claims, claims, lambda path=path: f"{path}.claims", "events[*].claims")
 
 
 class _Lists(NamedTuple):
@@ -516,6 +792,11 @@ class _Lists(NamedTuple):
     events: tuple[Event, ...]
     caveats: tuple[Caveat, ...]
     not_events: tuple[NotEvent, ...]
+
+
+def _is_text(value: Any) -> bool:
+    """A non-empty string that is not only white space: what :meth:`_Reader.string` accepts."""
+    return type(value) is str and value != "" and not value.isspace()
 
 
 def _describe(value: Any) -> str:
