@@ -248,3 +248,24 @@ def test_a_keymap_that_is_not_a_regular_file_is_refused(tmp_path, monkeypatch, s
     assert result.returncode == 2
     assert result.stderr.startswith(f"newsline: cannot read the keymap {special}: it is a ")
     assert "expected a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"]], ids=["table", "json"])
+def test_a_reader_that_goes_away_is_not_an_error(tmp_path, mode):
+    """`newsline timeline | head`: the output stops there, quietly, with status 0 (rich's console
+    exited with status 1 on a broken pipe)."""
+    import json
+
+    from .synthetic import synthetic_report
+
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(synthetic_report(3_000)), encoding="utf-8")  # more than a pipe holds
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "timeline", str(path), *mode],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""

@@ -39,8 +39,12 @@ EXIT_CANNOT_WRITE = 1
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        status = _timeline(args[1:]) if args[:1] == ["timeline"] else _explore(args)
-        sys.stdout.flush()  # here, not at exit: a full disk must be reported, not end in a traceback
+        try:
+            status = _timeline(args[1:]) if args[:1] == ["timeline"] else _explore(args)
+        except SystemExit:  # argparse's --help and --version print, then leave this way
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()  # here, not at exit: a full disk must be reported, not lost or a traceback
         return status
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
         _drop_stdout()
@@ -185,6 +189,10 @@ def _print_table(timeline: Timeline) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError  # main's to handle: rich would exit with status 1
+
     report = timeline.report
     table = Table(
         title=Text(printable(report.document.headline.text)), title_justify="left", expand=True, box=box.SIMPLE
@@ -198,7 +206,7 @@ def _print_table(timeline: Timeline) -> None:
         ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
         cells = (resolved.label, ordered, resolved.event.summary, actors)
         table.add_row(*(Text(printable(cell)) for cell in cells))
-    console = Console(highlight=False)
+    console = _Console(highlight=False)
     console.print(table)
     published = f"{report.document.published.estimate:%a %d %b %Y}"
     console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
