@@ -15,6 +15,7 @@ import sys
 
 import pytest
 from rich.cells import cell_len
+from textual import events
 
 from tui.app import NewslineApp
 from tui.model import parse_report
@@ -101,6 +102,8 @@ async def test_every_screen_shows_hostile_text_as_data(hostile):
         assert "filter: actor Bob ␛]0;pwned␇" in seen["status after an actor filter"][-2]
         await pilot.press("slash", *"x")  # the search box, and what the user typed, echoed
         await look("search")
+        app.post_message(events.Paste(f"Bob {HOSTILE}"))  # pasted, as the terminal sends it: hostile too
+        await look("search, pasted")
         await pilot.press("escape")
 
         await pilot.press("t")  # the axis, and its lanes by actor
@@ -118,6 +121,9 @@ async def test_every_screen_shows_hostile_text_as_data(hostile):
         await pilot.press(*"Bob")
         await pilot.pause(0.3)
         await look("palette, searched")
+        app.post_message(events.Paste(HOSTILE))
+        await pilot.pause(0.3)
+        await look("palette, pasted")
         await pilot.press("escape")
 
         app.jump_to("e2")

@@ -21,7 +21,7 @@ from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
 from tui.model import Report
 from tui.temporal import Timeline, resolve
-from tui.view import Filters, TimelineView
+from tui.view import Filters, TimelineView, printable
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
@@ -87,6 +87,13 @@ class NewslineApp(App[None]):
         self._refresh(keep=None)
         self._show(timeline.selected_id)  # before the first drawing, not when the Selected message comes
         self._fit(self.size.width, self.size.height)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # What the terminal pastes reaches the search box or the palette's input, which draw it as it
+            # comes: an escape sequence in it would reach the terminal. It goes through the sanitiser here.
+            event.text = printable(event.text, lines=True)
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":  # in the footer only while there is something to clear
