@@ -367,3 +367,22 @@ def test_reading_as_parsed_gives_what_reading_the_parsed_whole_gives(place, valu
     streamed = _outcome(parse_report, text)
     whole = _outcome(lambda text: loader._validate(*loader._parse_json(text, "<string>"), "<string>"), text)
     assert streamed == whole
+
+
+@pytest.mark.parametrize("layout", ["as-written", "reordered"])
+def test_a_file_of_countless_problems_gets_a_message_of_bounded_size(small_data, layout):
+    """Each problem counts; the first 50 are shown and at most 1 000 kept, so a list of a million wrong
+    items neither floods the terminal nor fills the memory with messages."""
+    from tui.model import loader
+
+    small_data["actors"] = [5] * 200_000
+    if layout == "reordered":  # read whole rather than as parsed: the same message
+        small_data = {"events": small_data.pop("events"), **small_data}
+    with pytest.raises(ReportError) as caught:
+        parse_report(json.dumps(small_data))
+    message = str(caught.value).splitlines()
+    assert message[0].startswith("newsline: cannot open <string>: 200") and message[0].endswith("problems found.")
+    assert message[1] == "  $.actors[0]: expected an object, found 5"
+    assert len(message) == 1 + loader.SHOWN_PROBLEMS + 1
+    assert message[-1].startswith("  … and ") and message[-1].endswith(" more problems, not shown.")
+    assert len(caught.value.problems) == loader.KEPT_PROBLEMS

@@ -49,6 +49,8 @@ QUOTE_MODES = ("direct", "reported")
 QUALIFIERS = ("about", "at least")
 
 T = TypeVar("T")
+SHOWN_PROBLEMS = 50  # in the message; the count says how many there are
+KEPT_PROBLEMS = 1_000
 _TOP_KEYS = ("format", "document", "actors", "places", "sources", "events", "caveats", "not_events")
 _LISTS = {  # the top-level lists, in the order they are read, and the reader of their items
     "actors": "actor", "places": "place", "sources": "source", "events": "event", "caveats": "caveat",
@@ -69,14 +71,19 @@ _FIELDS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[frozenset[str], fro
 class ReportError(Exception):
     """The events file cannot be used; ``str(error)`` is the message for the user."""
 
-    def __init__(self, path: Path | str, problems: list[str], headline: str | None = None) -> None:
+    def __init__(
+        self, path: Path | str, problems: list[str], headline: str | None = None, count: int | None = None
+    ) -> None:
         self.path = str(path)
         self.problems = problems
-        count = len(problems)
+        count = len(problems) if count is None else count
         head = headline or f"{count} problem{'s' if count != 1 else ''} found"
         # Paths and values come from the file: the one sanitiser keeps them from acting on the terminal.
         lines = [printable(f"newsline: cannot open {self.path}: {head}.")]
-        lines += [f"  {printable(problem)}" for problem in problems]
+        lines += [f"  {printable(problem)}" for problem in problems[:SHOWN_PROBLEMS]]
+        if count > SHOWN_PROBLEMS:
+            more = count - SHOWN_PROBLEMS
+            lines.append(f"  … and {more} more problem{'s' if more != 1 else ''}, not shown.")
         super().__init__("\n".join(lines))
 
 
@@ -125,7 +132,7 @@ def parse_report(text: str, path: Path | str = "<string>") -> Report:
             pass
         else:
             if reader.problems or report is None:
-                raise ReportError(path, reader.problems)
+                raise ReportError(path, reader.problems, count=reader.count)
             return report
     return _validate(*_parse_json(text, path), path)
 
@@ -150,11 +157,11 @@ def _validate(data: Any, escaped_surrogates: bool, path: Path | str) -> Report:
     if escaped_surrogates:
         _surrogates(data, "$", reader)
         if reader.problems:
-            raise ReportError(path, reader.problems)
+            raise ReportError(path, reader.problems, count=reader.count)
     with _collector_held_off():
         report = reader.report(data)
     if reader.problems or report is None:
-        raise ReportError(path, reader.problems)
+        raise ReportError(path, reader.problems, count=reader.count)
     return report
 
 
@@ -214,7 +221,8 @@ class _Reader:
     """Builds model records from parsed JSON, recording every problem with its JSON path."""
 
     def __init__(self, fast: bool = True) -> None:
-        self.problems: list[str] = []
+        self.problems: list[str] = []  # the first KEPT_PROBLEMS problems found
+        self.count = 0  # all of them: a file of a million wrong items must not fill the memory with messages
         self.text = ""
         self.fast = fast  # try the quick reading first (tests compare both ways)
         self.shared: dict[str, str] = {}
@@ -223,7 +231,9 @@ class _Reader:
 
     def fail(self, path: str, expected: str, value: Any = None, *, found: bool = True) -> _Invalid:
         got = f", found {_describe(value)}" if found else ""
-        self.problems.append(f"{path}: expected {expected}{got}")
+        self.count += 1
+        if len(self.problems) < KEPT_PROBLEMS:
+            self.problems.append(f"{path}: expected {expected}{got}")
         return _Invalid()
 
     def obj(self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
@@ -588,6 +598,7 @@ class _Reader:
         self.obj(data, "$", _TOP_KEYS, ("$schema",))
         self.top_level(data)
         self.problems += later
+        del self.problems[KEPT_PROBLEMS:]  # the first of them, as reading the parsed whole keeps them
         if not self.text:
             return None
         lists = {key: read_lists[key] if key in read_lists else self.top_list(data, key) for key in _LISTS}
@@ -694,10 +705,11 @@ class _Reader:
         if not (all(map(_is_text, actors)) and all(map(_is_text, places))):
             return None
         if claims:
-            before = len(self.problems)
+            kept, count = len(self.problems), self.count
             claims = self.array(claims, f"{path}.claims", self.claim)  # rare: read fully
-            if len(self.problems) != before:
-                del self.problems[before:]  # the full reading will report them
+            if self.count != count:
+                del self.problems[kept:]  # the full reading will report them
+                self.count = count
                 return None
         share = self.share
         return Event(
