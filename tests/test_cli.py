@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -269,3 +273,49 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path, mode):
     process.stdout.close()
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == b""
+
+
+_KEY_STRINGS = st.sampled_from(
+    ["q", "?", "ctrl+q", "up,k", "f5", "comma", ",", "ctrl+", "shift+tab", "tab", "ctrl+p", "é", " ", "", "x,,y",
+     "alt+ctrl+x", "ctrl+ctrl+x", "plus", "+", "question_mark", "enter", "escape", "\x1b", "\u202e", "中"]
+) | st.text(max_size=8)  # fmt: skip
+_KEYMAP_VALUES = _KEY_STRINGS | st.integers() | st.booleans() | st.lists(_KEY_STRINGS, max_size=2)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.dictionaries(
+        st.sampled_from(["quit", "help", "cursor-down", "cursor-up", "search", "article-next-evidence", "quitt"])
+        | st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
+        _KEYMAP_VALUES,
+        max_size=4,
+    )
+)
+def test_any_keymap_is_used_or_refused_with_one_message(tmp_path, entries):
+    """Whatever a keymap holds, it is either used, with every key a key Textual knows and no binding
+    hidden, or refused with the one message — never another exception."""
+    from tui.app.app import binding_places
+    from tui.app.keymap import KeymapError, load_keymap
+
+    def toml(value):
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return "[" + ", ".join(toml(item) for item in value) + "]"
+        return json.dumps(value, ensure_ascii=False)  # a JSON string or integer is a TOML one too
+
+    path = tmp_path / "keymap.toml"
+    path.write_text("[keymap]\n" + "".join(f'"{key}" = {toml(value)}\n' for key, value in entries.items()))
+    try:
+        keymap = load_keymap(path, binding_places)
+    except KeymapError as error:
+        message = str(error)
+        assert re.match(rf"newsline: cannot (use|read) the keymap {re.escape(str(path))}: ", message)
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", message)
+    else:
+        assert set(keymap) <= {binding.id for _, bindings in binding_places() for binding in bindings}
+        from textual.keys import _normalize_key_list
+
+        for keys in keymap.values():
+            assert keys and all(key and key == key.strip() for key in keys.split(","))
+            assert _normalize_key_list(keys) == keys  # in Textual's own names, as it matches them
