@@ -189,3 +189,15 @@ def test_messages_about_a_hostile_file_show_it_as_data(tmp_path):
     assert "2 problems found" in result.stderr
     assert UNSAFE.search(result.stderr.replace("\n", "")) is None
     assert "$.events[0].key␛]0;pwned␇" in result.stderr
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 16), (200, 50)])
+async def test_hostile_text_at_other_sizes(hostile, size):
+    """Narrow terminals drop the actor column and cut more: the cuts fall on cells, never mid-character."""
+    app = NewslineApp(hostile, keymap={})
+    async with app.run_test(size=size) as pilot:
+        for key in ("", "j", "t", "j"):
+            if key:
+                await pilot.press(key)
+            await pilot.pause()
+            assert_safe(screen_lines(app), f"main screen at {size}, after {key or 'start'}")
