@@ -1,0 +1,117 @@
+"""Clock times: "22 h", "20 h 30", "15h40", "vers 0 h 40", "à 15h40 (14H40 GMT)", "midi", "minuit",
+"hier à 10 h", "10:30 p.m.", "noon".
+
+A clock time falls on the focus: the last day the text named, else the publication day. "GMT"/"UTC" after
+a time says the zone (the value ends in Z, the interval is moved into the report's zone); "vers" (about)
+widens the interval to a quarter of an hour either side. "24 h", "48 heures" after "pendant", "en",
+"plus de"… are durations, not times of day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.rules import Reading, rule
+
+_DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+_DURATION_BEFORE = re.compile(
+    r"(?:pendant|durant|en|plus\s+de|moins\s+de|pres\s+de|environ|quelque|les|des|dans|pour|sous|toutes\s+les|"
+    r"chaque|d'ici|depuis\s+plus\s+de|apres|avant|for|in|within|over)\s+$"
+)
+
+
+def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    before = ctx.folded[max(0, match.start() - 24) : match.start()]
+    after = ctx.folded[match.end() : match.end() + 12]
+    if re.match(r"\s*(?:sur|/)\s*24|\s*(?:heures?\s+)?par\s+jour", after):
+        return None  # "24 h sur 24": always
+    spelled = "heure" in match.group(0)
+    approx = bool(match.group("approx"))
+    if not approx and (
+        hour > 24
+        or minute > 59
+        or _DURATION_BEFORE.search(before)
+        or (spelled and hour > 12 and "a " not in before[-3:])
+    ):
+        if minute > 59:
+            return None
+        return Reading("DURATION", f"PT{hour}H" + (f"{minute}M" if minute else ""))
+    if hour > 24 or minute > 59:
+        return None
+    meridiem = (match.group("ampm") or "").replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return _at(hour, minute, match, ctx, approx)
+
+
+def _named(match: re.Match[str], ctx: Context) -> Reading | None:
+    word = match.group("word")
+    if word == "midi" and ctx.text[match.start("word")].isupper() and match.start("word") > 0:
+        if not re.search(r"[.!?\n]\s*$", ctx.text[: match.start("word")]):
+            return None  # "le Midi": the south of France
+    hour = 12 if word in ("midi", "noon") else 24
+    return _at(hour, 0, match, ctx, bool(match.group("approx")))
+
+
+def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool) -> Reading:
+    day_word = match.group("day") or match.group("day2")
+    day = ctx.dct + timedelta(days=_DAY_WORDS[day_word]) if day_word else (ctx.focus or ctx.dct)
+    zone = match.group("zone")
+    suffix = "Z" if zone and zone.strip() in ("gmt", "utc", "tu", "z") else ""
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"
+    ctx.last_time = value
+    return Reading("TIME", value, "APPROX" if approx else None, focus=day if day_word else None)
+
+
+_DAY = r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+(?:a|vers|at|about|around)\s+)?"
+_APPROX = r"(?P<approx>vers|aux\s+alentours\s+de|autour\s+de|environ|about|around|approximately)\s+"
+_ZONE = r"(?:\s*\(?\s*(?P<zone>gmt|utc|tu|z)\b\)?)?(?:\s+(?:heure\s+(?:de\s+paris|locale|francaise)|locales?))?"
+_DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
+
+
+def _clock_any(match: re.Match[str], ctx: Context) -> Reading | None:
+    return _clock(_Merged(match), ctx)  # type: ignore[arg-type]
+
+
+class _Merged:
+    """The clock match, its alternative groups merged: ":30" is a minute like "h 30", "10 p.m." like "10pm"."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str | int = 0):
+        m = self._match
+        if name == "minute":
+            return m.group("minute") or m.group("minute2")
+        if name == "ampm":
+            return m.group("ampm") or m.group("ampm2")
+        return m.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._match.end(name)
+
+
+RULES = (
+    rule(
+        "clock",
+        rf"{_DAY}(?:{_APPROX})?(?P<hour>[01]?\d|2[0-4]|\d\d)(?:\s?(?:h|heures?)(?:\s?(?P<minute>[0-5]\d)(?:\s?(?:mn|min))?)?"
+        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_DAY_AFTER}",
+        _clock_any,
+        priority=3,
+    ),
+    rule(
+        "named-time",
+        rf"{_DAY}(?:{_APPROX})?(?P<word>midi|minuit|noon|midnight){_DAY_AFTER}(?P<zone>)",
+        _named,
+        priority=2,
+    ),
+)

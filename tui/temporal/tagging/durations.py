@@ -1,0 +1,94 @@
+"""Durations: "30,4 secondes", "environ une heure", "dix-huit mois", "un an et demi", "une demi-heure",
+"plusieurs jours", "des années", "ces derniers jours", "les trois derniers mois", "quinquennat",
+"un quart de siècle"; "three years", "a few weeks".
+
+The value is ISO 8601 (``PT30.4S``, ``P18M``, ``P3Y``); an amount the text does not give is X (``PXD``:
+some days). Durations have no place on the calendar: "depuis trois ans" is tagged as its duration, and
+the engine's ``normalise`` places "depuis" phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNIT_ISO, UNITS, number
+from tui.temporal.tagging.rules import Reading, rule
+
+_NAMED = {
+    "quinquennat": "P5Y", "septennat": "P7Y", "un quart de siecle": "P25Y", "un demi-siecle": "P50Y",
+    "une demi-heure": "PT30M", "une demi-journee": "PT12H", "un quart d'heure": "PT15M",
+    "trois quarts d'heure": "PT45M", "a quarter of an hour": "PT15M", "half an hour": "PT30M",
+    "a half-hour": "PT30M", "half a century": "P50Y",
+}  # fmt: skip
+
+
+def iso_duration(amount: float | None, unit: str) -> str:
+    """``P3Y``, ``PT30.4S``, ``PXD`` (amount unknown), in the unit's own designator."""
+    designator, factor, clock = UNIT_ISO[unit]
+    if amount is None:
+        text = "X"
+    else:
+        total = amount * factor
+        if total != int(total) and designator in ("Y", "M") and not clock:
+            if designator == "Y":  # "un an et demi": 18 months
+                total, designator = total * 12, "M"
+        text = str(int(total)) if total == int(total) else f"{total:g}"
+    return ("PT" if clock else "P") + text + designator
+
+
+def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
+    word = match.group("n")
+    amount = 1.0 if word in ("a", "an") else number(word)
+    if amount is None:
+        return None
+    if match.group("half"):
+        amount += 0.5
+    unit = UNITS[match.group("unit")]
+    return Reading("DURATION", iso_duration(amount, unit), _mod(match))
+
+
+def _vague(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DURATION", iso_duration(None, UNITS[match.group("unit")]))
+
+
+def _named(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DURATION", _NAMED[match.group("word")], _mod(match))
+
+
+def _mod(match: re.Match[str]) -> str | None:
+    words = (match.group("mod") or "") if "mod" in match.re.groupindex else ""
+    if not words:
+        return None
+    if re.match(r"plus|more|over|au-dela", words):
+        return "MORE_THAN"
+    if re.match(r"moins|less|under", words):
+        return "LESS_THAN"
+    if re.match(r"au moins|at least", words):
+        return "EQUAL_OR_MORE"
+    return "APPROX"
+
+
+_MOD = (
+    r"(?:(?P<mod>environ|pres\s+de|plus\s+de|moins\s+de|au\s+moins|presque|quelque|une\s+bonne|un\s+bon|"
+    r"about|nearly|almost|more\s+than|less\s+than|over|at\s+least|some|around)\s+)?"
+)
+_HALF = r"(?:\s+(?P<half>et\s+demie?|and\s+a\s+half))?"
+_VAGUE = r"plusieurs|quelques|des|de\s+nombreux|de\s+nombreuses|nombreuses|nombreux|several|a\s+few|few|many"
+_NAMED_WORDS = "|".join(re.escape(w) for w in sorted(_NAMED, key=len, reverse=True))
+
+RULES = (
+    rule("counted", rf"{_MOD}(?P<n>{NUMBER}|a|an)\s+(?P<unit>{UNIT}){_HALF}", _counted, priority=2),
+    rule("vague", rf"(?:{_VAGUE})\s+(?P<unit>{UNIT})", _vague, priority=1),
+    rule(
+        "recent-span",
+        rf"(?:ces|les|the\s+(?:past|last))\s+(?:(?P<n>{NUMBER})\s+)?(?:derniers|dernieres|prochains|prochaines|few)?\s*(?P<unit>{UNIT})",
+        lambda m, ctx: (
+            Reading("DURATION", iso_duration(number(m.group("n")) if m.group("n") else None, UNITS[m.group("unit")]))
+            if re.search(r"derni|prochain|past|last|few", m.group(0))
+            else None
+        ),
+        priority=2,
+    ),
+    rule("named-duration", rf"{_MOD}(?P<word>{_NAMED_WORDS})", _named, priority=2),
+)

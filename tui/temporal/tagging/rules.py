@@ -1,0 +1,45 @@
+"""What a rule is: a pattern over folded text and how to read what it matched in context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tui.temporal.tagging.context import Context
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a matched expression means: its TIMEX3 type and ISO-TimeML value (and modifier)."""
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    focus: date | None = None  # the day it names explicitly, which then anchors what follows
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A family's pattern (over folded text, whole words) and its reader.
+
+    ``priority`` breaks ties between overlapping matches of the same length: the higher wins.
+    ``group`` names the part of the match that is the expression, when the pattern also needs context
+    around it (a preposition, a determiner) that is not part of it.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], Context], Reading | None]
+    priority: int = 0
+    group: str | int = 0
+
+
+def rule(name: str, pattern: str, read, priority: int = 0, group: str | int = 0) -> Rule:
+    """A rule whose pattern is compiled to match whole words only."""
+    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), read, priority, group)
