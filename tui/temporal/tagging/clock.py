@@ -13,6 +13,9 @@ import re
 from datetime import timedelta
 
 from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
+
+_ORDINALS = "1er|premier"
 from tui.temporal.tagging.rules import Reading, rule
 
 _DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
@@ -59,9 +62,25 @@ def _named(match: re.Match[str], ctx: Context) -> Reading | None:
     return _at(hour, 0, match, ctx, bool(match.group("approx")))
 
 
+_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?:(?:le|ce|on)\s+)?({WEEKDAY})(?![\w])(?!\s+(?:\d|{_ORDINALS}))")
+
+
+def _day_after(match: re.Match[str], ctx: Context):
+    """ "Vers 0 h 40, jeudi, …": the weekday said right after the time is its day."""
+    found = _WEEKDAY_AFTER.match(ctx.folded, match.end())
+    if not found:
+        return None
+    return ctx.weekday(WEEKDAYS[found.group(1)], ctx.tense(match.start(), match.end()))
+
+
 def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool) -> Reading:
     day_word = match.group("day") or match.group("day2")
-    day = ctx.dct + timedelta(days=_DAY_WORDS[day_word]) if day_word else (ctx.focus or ctx.dct)
+    if day_word:
+        day = ctx.dct + timedelta(days=_DAY_WORDS[day_word])
+    else:
+        day = _day_after(match, ctx) or ctx.focus or ctx.dct
+        if ctx.last_time and ctx.last_time[:10] == day.isoformat() and hour < 6 <= 18 <= int(ctx.last_time[11:13]):
+            day += timedelta(days=1)  # "à 22 h … vers 0 h 40": past midnight, the next day
     zone = match.group("zone")
     suffix = "Z" if zone and zone.strip() in ("gmt", "utc", "tu", "z") else ""
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"

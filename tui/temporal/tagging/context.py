@@ -37,6 +37,12 @@ _PAST = re.compile(
 )
 
 
+# How far the tense may move a date away from the nearest occurrence: a verb in the past makes "le 6 novembre"
+# of a report from late May last November, but not "le 30 octobre" of a report from mid-September, which a
+# past verb elsewhere in the sentence must not send back 10 months.
+_REACH = timedelta(days=240)
+
+
 @dataclass
 class Context:
     """The reading state of one text, for one possible publication day."""
@@ -114,9 +120,9 @@ class Context:
         found.sort(key=lambda at: abs((at - here).days))
         best = found[0]
         if tense == "future" and best < here:
-            best = next((at for at in found if at >= here), best)
+            best = next((at for at in found if here <= at <= here + _REACH), best)
         elif tense == "past" and best > here:
-            best = next((at for at in found if at <= here), best)
+            best = next((at for at in found if here - _REACH <= at <= here), best)
         return best
 
     def weekday(self, weekday: int, tense: Tense, anchor: date | None = None) -> date:

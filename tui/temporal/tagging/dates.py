@@ -88,10 +88,13 @@ def _month(match: re.Match[str], ctx: Context) -> Reading | None:
     if match.group("year"):
         year = year_number(match.group("year"), ctx.dct)
     else:
-        found = ctx.nearest(lambda y: date(y, month, 15), direction(match, ctx))
-        if found is None:
-            return None
-        year = found.year
+        if month == ctx.dct.month and not match.group("dir"):
+            year = ctx.dct.year  # the month under way
+        else:
+            found = ctx.nearest(lambda y: date(y, month, 15), direction(match, ctx))
+            if found is None:
+                return None
+            year = found.year
         if match.group("dir") and (year, month) == (ctx.dct.year, ctx.dct.month):
             year += -1 if re.match(_LAST, match.group("dir")) else 1  # "juin dernier" said in June
     if not 1 <= year <= 9999:
@@ -124,8 +127,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     det = (match.group("det") or "").strip()
     qualifier = match.group("dir") or ""
     tense = ctx.tense(match.start(), match.end())
-    if det in ("le", "on") and not qualifier and ctx.language == "fr" and tense == "present":
-        return Reading("SET", f"XXXX-WXX-{weekday + 1}")  # "le mercredi, le musée ferme": every Wednesday
+    if det == "le" and not qualifier and ctx.language == "fr" and tense != "past":
+        return Reading("SET", f"XXXX-WXX-{weekday + 1}")  # "le musée ouvre le mercredi": every Wednesday
     if qualifier in ("suivant", "following"):
         base = (ctx.focus or ctx.dct) + timedelta(days=1)
         return day_reading(base + timedelta(days=(weekday - base.weekday()) % 7))
@@ -146,7 +149,20 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
 _DIR = rf"(?:\s+(?P<dir>{_LAST}|{_NEXT}))?"
 _PART = r"(?:(?P<part>debut|mi|milieu|fin|courant|early|mid|late|end|beginning)(?:\s*-\s*|\s+(?:de\s+|d'|du\s+mois\s+d(?:e\s+|')|of\s+)?))"
 
+
+def _enumerated(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "les 6 et 13 avril prochains", "du 3 au 5 mai": the first day takes the month that follows."""
+    return _full_date(match, ctx)
+
+
 RULES = (
+    rule(
+        "enumerated-day",
+        rf"(?:les|le|du|des|entre\s+le)\s+(?P<day>{DAY_NUMBER})(?=\s*(?:,|et|au|a|-)\s*(?:le\s+)?(?:{DAY_NUMBER})\s+"
+        rf"(?P<month>{MONTH})(?:\s+(?P<year>{_YEAR}))?{_DIR})(?P<weekday>)",
+        _enumerated,
+        priority=3,
+    ),
     rule(
         "full-date",
         rf"(?:(?:le|du|au|ce|dès le|on)\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<day>{DAY_NUMBER})\s+(?P<month>{MONTH})"

@@ -45,7 +45,37 @@ def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
     if match.group("half"):
         amount += 0.5
     unit = UNITS[match.group("unit")]
+    if unit == "Y" and _is_age(match, ctx):
+        return None
     return Reading("DURATION", iso_duration(amount, unit), _mod(match))
+
+
+# Read on the text with its accents: "il a 20 ans" is an age, "d'ici à dix ans" is not.
+_AGE_BEFORE = re.compile(
+    r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de)\s*$",
+    re.IGNORECASE,
+)
+# Nouns that take a duration with "de": "une peine de dix ans", "un mandat de cinq ans".
+_SPAN_NOUNS = re.compile(
+    r"(?:peine|mandat|periode|duree|contrat|plan|programme|bail|delai|absence|sejour|prison|reclusion|detention|"
+    r"emprisonnement|sursis|carriere|regne|guerre|conflit|interruption|exil|moratoire|attente|retard|travaux|"
+    r"chantier|engagement|garantie|pret|credit|concession|suspension|interdiction|service|presidence|septennat|"
+    r"quinquennat|legislature|projet|etude|enquete|recherche|effort|histoire|existence|espace|terme|bout|cours|"
+    r"issue|intervalle|laps\s+de\s+temps)s?\s+(?:de\s+)?$"
+)
+
+
+def _is_age(match: re.Match[str], ctx: Context) -> bool:
+    """ "un chauffeur de 38 ans", "Alain Parmentier, 53 ans,", "âgé de 54 ans", "il a 20 ans": an age,
+    which French TimeBank, like TimeML practice for news, does not tag as a duration."""
+    if match.group("mod") and not match.group("mod").startswith(("moins", "plus")):
+        return False
+    if re.match(r"\s+d(?:e\s|')", ctx.folded[match.end() : match.end() + 4]):
+        return False  # "trois ans de tractations", "dix ans de prison"
+    before = ctx.folded[max(0, match.start() - 40) : match.start()]
+    if not _AGE_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
+        return False
+    return not _SPAN_NOUNS.search(before[: len(before) - 3] if before.endswith("de ") else before)
 
 
 def _vague(match: re.Match[str], ctx: Context) -> Reading | None:

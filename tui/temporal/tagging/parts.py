@@ -136,5 +136,5 @@ RULES = (
         _night_between,
         priority=4,
     ),
-    rule("tonight", r"tonight", _tonight, priority=1),
+    rule("tonight", r"tonight", _tonight, priority=1, language="en"),
 )

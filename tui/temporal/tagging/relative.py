@@ -105,11 +105,18 @@ def _period(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", value) if value else None
     else:
         return None  # "la semaine", "l'année": not placed without a qualifier
+    if unit == "WE" and n == 0 and ctx.dct.weekday() < 5 and ctx.tense(match.start(), match.end()) == "past":
+        n = -1  # "ce week-end" told on a weekday in the past tense: the one just gone
     value = shifted(unit, ctx.dct, n)
     if value is None:
         return None
     part = match.group("part")
     return Reading("DATE", value, _MODS.get(part) if part else None)
+
+
+def _new_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "la nouvelle année": the year just begun in its first half, the next one after."""
+    return Reading("DATE", f"{ctx.dct.year + (ctx.dct.month > 6):04d}")
 
 
 def _count_either(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -147,6 +154,7 @@ _AFTER_WEEKDAY = rf"(?:,?\s+(?:{WEEKDAY})(?:\s+\d{{1,2}}(?:er)?)?)?"
 RULES = (
     rule("deictic-day", rf"(?P<word>{_DAY_WORDS}){_AFTER_WEEKDAY}", _deictic_day, priority=2),
     rule("anaphoric-day", rf"(?P<word>{_ANAPHORA})", _anaphoric_day, priority=2),
+    rule("new-year", r"(?:la\s+)?nouvelle\s+annee|the\s+new\s+year", _new_year, priority=2),
     rule("moment", r"(?:a\s+)?ce\s+moment[- ]la|at\s+that\s+(?:time|moment)", _moment, priority=1),
     rule(
         "period",

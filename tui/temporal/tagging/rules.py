@@ -29,17 +29,15 @@ class Rule:
     """A family's pattern (over folded text, whole words) and its reader.
 
     ``priority`` breaks ties between overlapping matches of the same length: the higher wins.
-    ``group`` names the part of the match that is the expression, when the pattern also needs context
-    around it (a preposition, a determiner) that is not part of it.
     """
 
     name: str
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], Context], Reading | None]
     priority: int = 0
-    group: str | int = 0
+    language: str | None = None  # the only language whose texts it reads; None: both
 
 
-def rule(name: str, pattern: str, read, priority: int = 0, group: str | int = 0) -> Rule:
+def rule(name: str, pattern: str, read, priority: int = 0, language: str | None = None) -> Rule:
     """A rule whose pattern is compiled to match whole words only."""
-    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), read, priority, group)
+    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), read, priority, language)

@@ -18,7 +18,7 @@ from tui.temporal.tagging.rules import Reading, rule
 
 _STARTS = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 22), "WI": (12, 21)}
 _NOUN_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:l'|d'|cet|en|de\s+l'|un|chaque|tout\s+l'|au\s+cours\s+de\s+l'|pendant\s+l'|durant\s+l'|"
+    r"(?:^|[\s(])(?:l'|mois\s+d'|cet|en|de\s+l'|un|chaque|tout\s+l'|au\s+cours\s+de\s+l'|pendant\s+l'|durant\s+l'|"
     r"depuis\s+l'|cet\s+ete|mois\s+d')\s*$"
 )
 
@@ -32,6 +32,11 @@ def _season(match: re.Match[str], ctx: Context) -> Reading | None:
         capital = ctx.text[match.start("season")].isupper()
         if not _NOUN_BEFORE.search(before) and not capital and not match.group("year"):
             return None  # "a été", "ont été": the verb
+    before = ctx.folded[max(0, match.start() - 24) : match.start()]
+    if re.search(
+        r"(?<!mois )(?<!jours )(?<!soirs )(?<!nuits )(?<!saison )(?<!debut )(?<!milieu )(?<!coeur )d'$", before
+    ):
+        return None  # "les Jeux d'hiver", "sports d'hiver": a kind of thing, not a time; "les mois d'été" is one
     if word == "fall" and det not in ("this", "last", "next", "the"):
         return None
     if match.group("year"):

@@ -3,8 +3,9 @@
 "weekly".
 
 Values follow ISO-TimeML: ``P1D`` (each day), ``P2Y`` (every two years), ``XXXX-WXX-4`` (Thursdays),
-``TMO`` (mornings). An adjective ("quotidien", "hebdomadaire") is a set only as an adjective: after a
-determiner it is a noun, the newspaper ("le quotidien Le Monde", "l'hebdomadaire").
+``TMO`` (mornings). An adjective ("hebdomadaire", "annuel") is a set only as an adjective: after a
+determiner it is a noun, the publication ("l'hebdomadaire", "un mensuel"). "Quotidien" is left out: it
+says "everyday" ("la vie quotidienne") or names a newspaper far more often than "each day".
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from tui.temporal.tagging.lexicon import NUMBER, ORDINALS, PART, PARTS, UNIT, UN
 from tui.temporal.tagging.rules import Reading, rule
 
 _ADJECTIVES = {
-    "quotidien": "P1D", "quotidienne": "P1D", "quotidiens": "P1D", "quotidiennes": "P1D", "quotidiennement": "P1D",
-    "journalier": "P1D", "journaliere": "P1D", "journaliers": "P1D", "journalieres": "P1D",
+    "quotidiennement": "P1D", "journalier": "P1D", "journaliere": "P1D", "journaliers": "P1D", "journalieres": "P1D",
     "hebdomadaire": "P1W", "hebdomadaires": "P1W", "mensuel": "P1M", "mensuelle": "P1M", "mensuels": "P1M",
     "mensuelles": "P1M", "mensuellement": "P1M", "annuel": "P1Y", "annuelle": "P1Y", "annuels": "P1Y",
     "annuelles": "P1Y", "annuellement": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",

@@ -62,7 +62,7 @@ def tag(text: str, published: Publication, language: str = "fr") -> tuple[Timex,
     """Every time expression of ``text``, in order, normalised against the publication."""
     text = text[:MAX_TEXT]
     folded = fold(text)
-    found = _matches(folded)
+    found = _matches(folded, language)
     zone = published.estimate.tzinfo
     estimate_day = published.estimate.astimezone(zone).date() if zone else published.estimate.date()
     readings = _read(text, folded, found, estimate_day, language)
@@ -91,10 +91,12 @@ def _other_days(published: Publication, estimate_day: date) -> list[date]:
     return sorted({first, last} - {estimate_day})
 
 
-def _matches(folded: str) -> list[tuple[int, int, Rule]]:
+def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
     """Every rule's matches, leftmost-longest first; a family's priority breaks ties."""
     found = []
     for rule in RULES:
+        if rule.language not in (None, language):
+            continue
         for match in rule.pattern.finditer(folded):
             if match.end() > match.start():
                 found.append((match, rule))
@@ -124,7 +126,7 @@ def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple
 
 
 def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and folded[end - 1] in " ,;:(":
+    while end > start and (folded[end - 1] in " ,;:(" or (folded[end - 1] == ")" and "(" not in folded[start:end])):
         end -= 1
     return start, end
 
