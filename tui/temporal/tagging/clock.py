@@ -14,9 +14,9 @@ from datetime import timedelta
 
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
+from tui.temporal.tagging.rules import Reading, rule
 
 _ORDINALS = "1er|premier"
-from tui.temporal.tagging.rules import Reading, rule
 
 _DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
 _DURATION_BEFORE = re.compile(
@@ -55,9 +55,9 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _named(match: re.Match[str], ctx: Context) -> Reading | None:
     word = match.group("word")
-    if word == "midi" and ctx.text[match.start("word")].isupper() and match.start("word") > 0:
-        if not re.search(r"[.!?\n]\s*$", ctx.text[: match.start("word")]):
-            return None  # "le Midi": the south of France
+    at = match.start("word")
+    if word == "midi" and ctx.text[at].isupper() and at > 0 and not re.search(r"[.!?\n]\s*$", ctx.text[:at]):
+        return None  # "le Midi": the south of France
     hour = 12 if word in ("midi", "noon") else 24
     return _at(hour, 0, match, ctx, bool(match.group("approx")))
 

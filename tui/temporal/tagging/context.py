@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Literal
 
 Tense = Literal["future", "past", "present"]
@@ -58,7 +59,7 @@ class Context:
     def __post_init__(self) -> None:
         self.focus = self.dct
         bounds = [0] + [m.end() for m in re.finditer(r"[.!?;\n]+\s|\n", self.folded)] + [len(self.folded)]
-        self._sentences = list(zip(bounds, bounds[1:], strict=False))
+        self._sentences = list(pairwise(bounds))
 
     # -- tense --------------------------------------------------------------------------------------
 

@@ -135,10 +135,10 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     if qualifier in ("precedent", "before"):
         base = (ctx.focus or ctx.dct) - timedelta(days=1)
         return day_reading(base - timedelta(days=(base.weekday() - weekday) % 7))
-    if qualifier and re.match(_LAST, qualifier) or det == "last":
+    if (qualifier and re.match(_LAST, qualifier)) or det == "last":
         base = ctx.dct - timedelta(days=1)
         return day_reading(base - timedelta(days=(base.weekday() - weekday) % 7))
-    if qualifier and re.match(_NEXT, qualifier) or det == "next":
+    if (qualifier and re.match(_NEXT, qualifier)) or det == "next":
         base = ctx.dct + timedelta(days=1)
         return day_reading(base + timedelta(days=(weekday - base.weekday()) % 7))
     if "meme" in det:  # "ce même lundi": the weekday of the focus's week
@@ -147,7 +147,10 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _DIR = rf"(?:\s+(?P<dir>{_LAST}|{_NEXT}))?"
-_PART = r"(?:(?P<part>debut|mi|milieu|fin|courant|early|mid|late|end|beginning)(?:\s*-\s*|\s+(?:de\s+|d'|du\s+mois\s+d(?:e\s+|')|of\s+)?))"
+_PART = (
+    r"(?:(?P<part>debut|mi|milieu|fin|courant|early|mid|late|end|beginning)"
+    r"(?:\s*-\s*|\s+(?:de\s+|d'|du\s+mois\s+d(?:e\s+|')|of\s+)?))"
+)
 
 
 def _enumerated(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -186,7 +189,8 @@ RULES = (
     ),
     rule(
         "year",
-        rf"(?:(?:(?:au|le|la|en|à la|a la)\s+)?{_PART})?(?P<intro>(?:l'annee|l'an|the\s+year|annee)\s+)?(?P<year>\d{{4}})",
+        rf"(?:(?:(?:au|le|la|en|a\s+la)\s+)?{_PART})?"
+        rf"(?P<intro>(?:l'annee|l'an|the\s+year|annee)\s+)?(?P<year>\d{{4}})",
         _year,
         priority=1,
     ),

@@ -30,9 +30,8 @@ def iso_duration(amount: float | None, unit: str) -> str:
         text = "X"
     else:
         total = amount * factor
-        if total != int(total) and designator in ("Y", "M") and not clock:
-            if designator == "Y":  # "un an et demi": 18 months
-                total, designator = total * 12, "M"
+        if total != int(total) and designator == "Y":  # "un an et demi": 18 months
+            total, designator = total * 12, "M"
         text = str(int(total)) if total == int(total) else f"{total:g}"
     return ("PT" if clock else "P") + text + designator
 

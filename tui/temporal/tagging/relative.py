@@ -93,9 +93,9 @@ def _period(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "cette semaine", "la semaine dernière", "l'an prochain", "ce mois-ci", "la fin de l'année dernière"."""
     unit = _PERIOD_UNITS[match.group("unit")]
     det, qualifier = (match.group("det") or "").strip(), (match.group("dir") or "").strip()
-    if qualifier and re.fullmatch(_LAST, qualifier) or det == "last":
+    if (qualifier and re.fullmatch(_LAST, qualifier)) or det == "last":
         n = -1
-    elif qualifier and re.fullmatch(_NEXT, qualifier) or det == "next":
+    elif (qualifier and re.fullmatch(_NEXT, qualifier)) or det == "next":
         n = 1
     elif det in ("ce", "cet", "cette", "this") or qualifier in ("-ci", "en cours"):
         n = 0

@@ -44,9 +44,9 @@ def _season(match: re.Match[str], ctx: Context) -> Reading | None:
     qualifier = match.group("dir") or ""
     starts = {y: date(y, *_STARTS[code]) for y in range(max(ctx.dct.year - 2, 1), min(ctx.dct.year + 2, 9999) + 1)}
     current = max((y for y, s in starts.items() if s <= ctx.dct), default=ctx.dct.year)
-    if qualifier and re.fullmatch(_LAST, qualifier) or det == "last":
+    if (qualifier and re.fullmatch(_LAST, qualifier)) or det == "last":
         year = current - 1 if _ongoing(code, current, ctx.dct) else current
-    elif qualifier and re.fullmatch(_NEXT, qualifier) or det == "next":
+    elif (qualifier and re.fullmatch(_NEXT, qualifier)) or det == "next":
         year = current + 1
     elif det in ("cet", "ce", "this"):
         tense = ctx.tense(match.start(), match.end())
