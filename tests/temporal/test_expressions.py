@@ -67,13 +67,13 @@ CASES = [
     ("en ce moment", "fr", OPEN, OPEN, "open", "now"),
     ("depuis jeudi", "fr", "2022-09-08 00:00", "2022-09-11 23:59", "day", "since"),
     ("depuis le 1er septembre", "fr", "2022-09-01 00:00", "2022-09-11 23:59", "day", "since"),
-    # -- what dateparser does well ---------------------------------------------------------------------
-    ("le 8 septembre 2022", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
-    ("8 septembre", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
-    ("il y a trois jours", "fr", "2022-09-07 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    # -- what dateparser did well, now read by the tagger with the same results --------------------------
+    ("le 8 septembre 2022", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "tagger"),
+    ("8 septembre", "fr", "2022-09-08 00:00", "2022-09-09 00:00", "day", "tagger"),
+    ("il y a trois jours", "fr", "2022-09-07 00:00", "2022-09-09 00:00", "day", "tagger"),
     ("il y a deux heures", "fr", "2022-09-10 17:30", "2022-09-11 22:29", "hour", "dateparser"),
-    ("la semaine dernière", "fr", "2022-08-29 00:00", "2022-09-05 00:00", "week", "dateparser"),
-    ("le mois dernier", "fr", "2022-08-01 00:00", "2022-09-01 00:00", "month", "dateparser"),
+    ("la semaine dernière", "fr", "2022-08-29 00:00", "2022-09-05 00:00", "week", "tagger"),
+    ("le mois dernier", "fr", "2022-08-01 00:00", "2022-09-01 00:00", "month", "tagger"),
     # -- English ----------------------------------------------------------------------------------------
     ("Saturday evening", "en", "2022-09-10 18:00", "2022-09-11 00:00", "part-of-day", "weekday"),
     ("on Thursday", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "weekday"),
@@ -89,8 +89,8 @@ CASES = [
     ("currently", "en", OPEN, OPEN, "open", "now"),
     ("since early September", "en", "2022-09-01 00:00", "2022-09-11 23:59", "month-part", "since"),
     ("earlier today", "en", "2022-09-09 20:00", "2022-09-11 23:59", "hours", "recent"),
-    ("3 days ago", "en", "2022-09-07 00:00", "2022-09-09 00:00", "day", "dateparser"),
-    ("September 8, 2022", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "dateparser"),
+    ("3 days ago", "en", "2022-09-07 00:00", "2022-09-09 00:00", "day", "tagger"),
+    ("September 8, 2022", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "tagger"),
 ]
 
 
