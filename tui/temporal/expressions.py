@@ -436,7 +436,7 @@ def _dateparser(text: str, days: list[date], published: Publication, language: s
         settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base}
         try:
             found = DateDataParser(languages=[language], settings=settings).get_date_data(text)
-        except Exception:  # noqa: BLE001 - a language it does not know, or text it trips on: not understood
+        except Exception:  # a language it does not know, or text it trips on: not understood
             return None
         if found.date_obj is None:
             return None
