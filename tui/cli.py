@@ -2,6 +2,8 @@
 
     newsline [FILE]                    open the timeline explorer (FILE defaults to the bundled report)
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
+    newsline times FILE.txt --published WHEN [--lang fr|en] [--json]
+                                       the time expressions of a text (see tui.temporal.tagging.command)
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen.
@@ -35,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["timeline"]:
             return _timeline(args[1:])
+        if args[:1] == ["times"]:
+            from tui.temporal.tagging.command import main as times
+
+            return times(args[1:])
         return _explore(args)
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
