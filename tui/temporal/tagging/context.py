@@ -21,7 +21,7 @@ Tense = Literal["future", "past", "present"]
 
 _FUTURE = re.compile(
     r"(?<![\w'])(?:"
-    r"\w+(?:er|ir|dr|ur|rr|vr|oi|ai|tt|e)(?:ra|ront|rai|ras|rez|rons|rait|raient)"  # fera, viendra, devrait
+    r"\w*(?:e|i|d|u|r|v|oi|ai|t)(?:ra|ront|rai|ras|rez|rons|rait|raient)"  # sera, ira, viendra, devrait
     r"|(?:va|vont|doit|doivent|devra|devrait|devraient|compte|comptent|entend|entendent)\s+(?:\w+\s+)?\w+(?:er|ir|re)"
     r"|prevue?s?|programmee?s?|annoncee?s?\s+pour|a\s+venir|d'ici|prochaine?s?|will|shall|'ll|going\s+to"
     r"|is\s+due|are\s+due|scheduled|expected\s+to|next"
@@ -39,9 +39,9 @@ _PAST = re.compile(
 
 
 # How far the tense may move a date away from the nearest occurrence: a verb in the past makes "le 6 novembre"
-# of a report from late May last November, but not "le 30 octobre" of a report from mid-September, which a
-# past verb elsewhere in the sentence must not send back 10 months.
-_REACH = timedelta(days=240)
+# of a report from late May last November, but a past verb elsewhere in the sentence must not send
+# "le 30 octobre" of a report from mid-September back more than 10 months.
+_REACH = timedelta(days=300)
 
 
 @dataclass
@@ -55,9 +55,12 @@ class Context:
     focus: date | None = None
     last_time: str | None = None  # the value of the latest clock time, for "à ce moment-là"
     _sentences: list[tuple[int, int]] = field(default_factory=list)
+    _verbs: str = ""
 
     def __post_init__(self) -> None:
         self.focus = self.dct
+        # The verbs are read on the folded text but for "à", which folding would make the auxiliary "a".
+        self._verbs = "".join("à" if o in "àÀ" else f for o, f in zip(self.text, self.folded, strict=True))
         bounds = [0] + [m.end() for m in re.finditer(r"[.!?;\n]+\s|\n", self.folded)] + [len(self.folded)]
         self._sentences = list(pairwise(bounds))
 
@@ -66,13 +69,12 @@ class Context:
     def tense(self, start: int, end: int) -> Tense:
         """The tense of the verb nearest to [start, end) in its sentence."""
         lo, hi = next(((a, b) for a, b in self._sentences if a <= start < b), (0, len(self.folded)))
-        sentence = self.folded[lo:hi]
+        lo, hi = max(lo, start - 200), min(hi, end + 200)  # a long "sentence" (a list, a table) is read nearby
+        sentence = self._verbs[lo:start] + " " * (end - start) + self._verbs[end:hi]  # the verb, not the expression
         best: tuple[int, Tense] | None = None
         for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
             for match in pattern.finditer(sentence):
                 a, b = match.start() + lo, match.end() + lo
-                if a < end and b > start:  # the expression itself
-                    continue
                 if tense == "future" and match.group(0).split()[-1] in _NOT_FUTURE:
                     continue
                 distance = start - b if b <= start else a - end

@@ -38,6 +38,8 @@ def iso_duration(amount: float | None, unit: str) -> str:
 
 def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
     word = match.group("n")
+    if word in ("a", "an") and ctx.language != "en":
+        return None  # "mise à jour"
     amount = 1.0 if word in ("a", "an") else number(word)
     if amount is None:
         return None

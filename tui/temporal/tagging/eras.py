@@ -78,7 +78,7 @@ def _relative_century(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _part(name: str = "part") -> str:
     return (
-        rf"(?:(?:au\s+|le\s+|la\s+|a\s+la\s+|in\s+the\s+|the\s+)?(?P<{name}>debut|milieu|fin|early|mid|late)"
+        rf"(?:(?:le\s+|la\s+|the\s+)?(?P<{name}>debut|milieu|fin|early|mid|late)"
         rf"(?:\s+|-)(?:des\s+|du\s+|de\s+la\s+|of\s+the\s+)?)?"
     )
 
@@ -98,13 +98,13 @@ RULES = (
     ),
     rule(
         "century",
-        rf"{_PART}(?:(?:le|du|au|the)\s+)?(?P<century>[ivxlc]+|\d{{1,2}}|{_ORDINALS})(?:\s*(?:e|eme|er|st|nd|rd|th))?\s+(?:siecle|century)",
+        rf"{_PART}(?:(?:le|du|the)\s+)?(?P<century>[ivxlc]+|\d{{1,2}}|{_ORDINALS})(?:\s*(?:e|eme|er|st|nd|rd|th))?\s+(?:siecle|century)",
         _century,
         priority=3,
     ),
     rule(
         "relative-century",
-        rf"{_PART}(?:(?:le|du|au|ce|this|last|the)\s+)?(?:siecle|century)(?:\s+(?P<dir>dernier|passe|precedent))?",
+        rf"{_PART}(?:(?:le|du|ce|this|last|the)\s+)?(?:siecle|century)(?:\s+(?P<dir>dernier|passe|precedent))?",
         lambda m, ctx: (
             _relative_century(m, ctx)
             if re.search(r"^(?:\w+\s+)*(?:ce|this|last)\s|dernier|passe|precedent", m.group(0))

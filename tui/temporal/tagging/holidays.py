@@ -113,7 +113,7 @@ _ORDINAL = "|".join(re.escape(w) for w in sorted(ORDINALS, key=len, reverse=True
 RULES = (
     rule(
         "feast",
-        rf"(?:(?:la|le|les|l'|a\s+la|au|a)\s*)?(?P<name>{_NAMES})(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
+        rf"(?:(?:la|le|les|l')\s*)?(?P<name>{_NAMES})(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
         _feast,
         priority=3,
     ),

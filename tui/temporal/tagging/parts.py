@@ -105,7 +105,7 @@ def _tonight(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _WEEKDAY_DAY = (
-    rf"(?:(?P<same>ce\s+meme\s+)|le\s+|on\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<mday>{DAY_NUMBER})\s+(?P<month>{MONTH}))?"
+    rf"(?:(?P<same>ce\s+meme\s+)|le\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<mday>{DAY_NUMBER})\s+(?P<month>{MONTH}))?"
     rf"(?:\s+(?P<dir>derniere?|prochaine?|last|next))?"
 )
 _ANCHOR = (
