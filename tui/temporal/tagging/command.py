@@ -83,13 +83,14 @@ def parse_published(when: str) -> Publication:
 def read_text(path: Path) -> str:
     """The file's text, strictly UTF-8, newlines as they are; only a regular file of at most 10 MB."""
     try:
-        with open(path, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                raise TimesError(
-                    f"newsline times: {path} is not a regular file (a device, a pipe or a directory); "
-                    "expected a UTF-8 text file."
-                )
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO would block an open()
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise TimesError(
+                f"newsline times: {path} is not a regular file (a device, a pipe or a directory); "
+                "expected a UTF-8 text file."
+            )
+        with os.fdopen(descriptor, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except TimesError:
         raise
