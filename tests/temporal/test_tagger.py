@@ -294,7 +294,7 @@ SEASONS = [
         ("l'été 1998", "DATE", "1998-SU"),
     ),
     case("Les Jeux d'hiver ont ouvert ; les mois d'été seront chauds.", "2002-02-09", ("été", "DATE", "XXXX-SU")),
-    case("Prices rose last summer.", "2022-09-07", ("last summer", "DATE", "2021-SU"), language="en"),
+    case("Prices rose last summer.", "2022-11-07", ("last summer", "DATE", "2022-SU"), language="en"),
 ]
 
 ERAS = [

@@ -4,7 +4,7 @@ exception, never a hang (issue 13, "Bad files": calendar edges, "depuis depuis",
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +14,6 @@ from tui.model import Publication
 from tui.temporal import Normalised, normalise
 from tui.temporal.tagging import Timex, publication_on, tag
 
-UTC = timezone.utc
 KYIV = timezone(timedelta(hours=3))
 WORDS = [
     "depuis", "samedi", "septembre", "0000", "9999", "1", "01", "le", "en", "décembre", "hier", "soir", "22 h",

@@ -310,15 +310,20 @@ def _now(match: re.Match[str], days: list[date], published: Publication) -> _Par
 
 def _since(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
     words = re.sub(r"^(?:(?:depuis|since)\s+)+", "", match.group(1))  # "depuis depuis samedi": once
-    duration = _since_duration(words, published)
-    if duration is not None:
-        return duration
+    if _ENDS_IN_A_UNIT.search(words):  # "depuis trois ans": a duration back from the moment of speaking
+        duration = _since_duration(words, published)
+        if duration is not None:
+            return duration
     inner = normalise(words, published)
     if inner is None or inner.start.anchor != "origin":
         return None
     return Window("origin", inner.start.lo, inner.end.hi), Window("publication", 0, 0), inner.granularity
 
 
+_ENDS_IN_A_UNIT = re.compile(
+    r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans|annees|decennies|siecles|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$"
+)
 _DURATION_MINUTES = {"S": 1 / 60, "M": None, "H": HOUR, "D": DAY, "W": 7 * DAY, "Y": 365 * DAY}
 
 
@@ -378,6 +383,12 @@ _ONLY_PREPOSITIONS = re.compile(
 )
 
 
+_ANAPHORIC = re.compile(
+    r"lendemain|meme|plus tard|plus tot|apres|avant|auparavant|suivante?|precedente?|later|earlier|after|before|"
+    r"following|previous|next day|same day"
+)
+
+
 def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
@@ -390,6 +401,8 @@ def _tagged(expression: str, published: Publication, language: str) -> _PartialW
     if len(found) != 1:
         return None
     timex = found[0]
+    if timex.rule in ("anaphoric-day", "moment") or _ANAPHORIC.search(_fold(_clean(timex.text))):
+        return None  # "le lendemain matin", "deux jours plus tard": relative to another event, a relation's cue
     rest = (expression[: timex.start] + expression[timex.end :]).strip(" ,.;:").casefold()
     if not _ONLY_PREPOSITIONS.fullmatch(re.sub(r"\([^)]*\)", "", rest).strip()):
         return None

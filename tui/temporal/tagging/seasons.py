@@ -57,9 +57,10 @@ def _season(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _ongoing(code: str, year: int, dct: date) -> bool:
-    """Whether the season that began in ``year`` is under way at ``dct`` (each lasts about 3 months)."""
+    """Whether the season that began in ``year`` is still young at ``dct``: in its first two months. By its
+    third, "l'été dernier" already means the summer ending, as people speak of it from September."""
     start = date(year, *_STARTS[code])
-    return 0 <= (dct - start).days < 92
+    return 0 <= (dct - start).days < 61
 
 
 RULES = (
