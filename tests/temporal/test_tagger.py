@@ -148,6 +148,12 @@ CLOCK = [
     case("La grève a duré pendant 48 heures, 24 h sur 24.", "2022-09-07", ("48 heures", "DURATION", "PT48H")),
     case("Le vent souffle dans le Midi.", "2022-09-07"),
     case(
+        "Dès 15 heures, la foule ; il a dormi 48 heures.",
+        "2002-03-20",
+        ("15 heures", "TIME", "2002-03-20T15:00"),
+        ("48 heures", "DURATION", "PT48H"),
+    ),
+    case(
         "The polls close at 10:30 p.m. and results come at noon.",
         "2022-09-07",
         ("10:30 p.m.", "TIME", "2022-09-07T22:30"),

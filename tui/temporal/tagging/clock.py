@@ -19,9 +19,13 @@ from tui.temporal.tagging.rules import Reading, rule
 _ORDINALS = "1er|premier"
 
 _DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+# Read on the text with its accents: "dès 15 heures" is a time of day, "des heures" are not.
+_CLOCK_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:à|vers|dès|jusqu'à|jusqu’à|avant|après|entre|et|de|depuis|hier|demain|soir|matin|at|by|until)\s+$"
+)
 _DURATION_BEFORE = re.compile(
     r"(?:pendant|durant|en|plus\s+de|moins\s+de|pres\s+de|environ|quelque|les|des|dans|pour|sous|toutes\s+les|"
-    r"chaque|d'ici|depuis\s+plus\s+de|apres|avant|for|in|within|over)\s+$"
+    r"chaque|d'ici|depuis\s+plus\s+de|for|in|within|over)\s+$"
 )
 
 
@@ -34,11 +38,12 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "24 h sur 24": always
     spelled = "heure" in match.group(0)
     approx = bool(match.group("approx"))
+    clock_before = _CLOCK_BEFORE.search(ctx.text[max(0, match.start() - 24) : match.start()].lower())
     if not approx and (
         hour > 24
         or minute > 59
-        or _DURATION_BEFORE.search(before)
-        or (spelled and hour > 12 and "a " not in before[-3:])
+        or (_DURATION_BEFORE.search(before) and not clock_before)
+        or (spelled and not minute and hour > 12 and not clock_before)  # "48 heures", not "à 15 heures"
     ):
         if minute > 59:
             return None

@@ -80,8 +80,11 @@ def _numeric_date(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _month(match: re.Match[str], ctx: Context) -> Reading | None:
     name = match.group("month")
-    if name in ("may", "mars", "march") and not ctx.text[match.start("month")].isupper() and not match.group("year"):
-        return None  # "may" the verb, "mars" the planet or "march" the walk, unless a year says otherwise
+    initial = ctx.text[match.start("month")].isupper()
+    if name in ("may", "march") and not initial and not match.group("year"):
+        return None  # "may" the verb or "march" the walk, unless a year says otherwise
+    if name == "mars" and initial and not re.search(r"(?:^|[.!?\n]\s*)$", ctx.text[: match.start("month")]):
+        return None  # "Mars", the planet: French writes its months in lower case
     month = MONTHS[name]
     part = match.group("part") if "part" in match.re.groupindex else None
     mod = _MODS.get(part.split()[0]) if part else None

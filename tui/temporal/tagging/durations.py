@@ -53,7 +53,7 @@ def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
 
 # Read on the text with its accents: "il a 20 ans" is an age, "d'ici à dix ans" is not.
 _AGE_BEFORE = re.compile(
-    r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de)\s*$",
+    r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de|(?<!\w)d['’])\s*$",
     re.IGNORECASE,
 )
 # Nouns that take a duration with "de": "une peine de dix ans", "un mandat de cinq ans".
@@ -108,12 +108,25 @@ _HALF = r"(?:\s+(?P<half>et\s+demie?|and\s+a\s+half))?"
 _VAGUE = r"plusieurs|quelques|des|de\s+nombreux|de\s+nombreuses|nombreuses|nombreux|several|a\s+few|few|many"
 _NAMED_WORDS = "|".join(re.escape(w) for w in sorted(_NAMED, key=len, reverse=True))
 
+_ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+          "cinquantaine": 50, "soixantaine": 60, "centaine": 100}  # fmt: skip
+
+
+def _round(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "une quinzaine de jours", "une vingtaine d'années": about that many."""
+    unit = UNITS[match.group("unit")]
+    if unit == "Y" and _AGE_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
+        return None  # "une femme d'une trentaine d'années": an age
+    return Reading("DURATION", iso_duration(_ROUND[match.group("round")], unit), "APPROX")
+
+
 RULES = (
+    rule("round", rf"(?:une\s+)?(?P<round>{'|'.join(_ROUND)})\s+(?:de\s+|d')(?P<unit>{UNIT})", _round, priority=2),
     rule("counted", rf"{_MOD}(?P<n>{NUMBER}|a|an)\s+(?P<unit>{UNIT}){_HALF}", _counted, priority=2),
     rule("vague", rf"(?:{_VAGUE})\s+(?P<unit>{UNIT})", _vague, priority=1),
     rule(
         "recent-span",
-        rf"(?:ces|les|the\s+(?:past|last))\s+(?:(?P<n>{NUMBER})\s+)?(?:derniers|dernieres|prochains|prochaines|few)?\s*(?P<unit>{UNIT})",
+        rf"(?:ces|les|des|the\s+(?:past|last))\s+(?:(?P<n>{NUMBER})\s+)?(?:derniers|dernieres|prochains|prochaines|few)?\s*(?P<unit>{UNIT})",
         lambda m, ctx: (
             Reading("DURATION", iso_duration(number(m.group("n")) if m.group("n") else None, UNITS[m.group("unit")]))
             if re.search(r"derni|prochain|past|last|few", m.group(0))

@@ -42,7 +42,9 @@ def _with_day(match: re.Match[str], ctx: Context) -> Reading | None:
     code = _part_code(match.group("part"))
     anchor = match.group("anchor")
     tense = ctx.tense(match.start(), match.end())
-    if anchor in _RELATIVE:
+    if match.group("there") and anchor in ("ce", "cet", "cette"):
+        day = ctx.focus or ctx.dct  # "ce matin-là": that morning, the focus's
+    elif anchor in _RELATIVE:
         day = ctx.dct + timedelta(days=_RELATIVE[anchor])
     elif anchor in _FOCUS:
         day = (ctx.focus or ctx.dct) + timedelta(days=_FOCUS[anchor])
@@ -119,7 +121,7 @@ RULES = (
     rule(
         "part-with-day",
         rf"{_ANCHOR}\s+(?:(?:en|au|dans\s+la|dans\s+l'|in\s+the|en\s+fin\s+d[e']\s*|en\s+debut\s+d[e']\s*|a\s+la\s+|a\s+l')\s*)?"
-        rf"{_MOD}?{_PART}(?:\s+(?:meme))?",
+        rf"{_MOD}?{_PART}(?:\s+(?:meme)|(?P<there>-la))?",
         _with_day,
         priority=3,
     ),

@@ -48,6 +48,8 @@ _PAST = (
     "jusqu'a present",
     "jusqu'alors",
     "anciennement",
+    "cette epoque",
+    "l'epoque",
 )
 _PAST_EN = ("previously", "formerly", "recently", "in the past", "once upon a time", "until now", "so far")  # fmt: skip
 _FUTURE = (

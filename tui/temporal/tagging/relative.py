@@ -103,6 +103,8 @@ def _period(match: re.Match[str], ctx: Context) -> Reading | None:
         n = 1 if qualifier.startswith("s") else -1
         value = shifted(unit, ctx.focus or ctx.dct, n)
         return Reading("DATE", value) if value else None
+    elif match.group("part"):
+        n = 0  # "la fin de l'année", "en début de semaine": the one under way
     else:
         return None  # "la semaine", "l'année": not placed without a qualifier
     if unit == "WE" and n == 0 and ctx.dct.weekday() < 5 and ctx.tense(match.start(), match.end()) == "past":
