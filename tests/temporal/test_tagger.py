@@ -29,6 +29,7 @@ def check(sentence, dct, language, expected):
 
 
 DATES = [
+    case("Il est arrivé en mars ; la sonde Mars aussi.", "2002-03-20", ("mars", "DATE", "2002-03")),
     case("Le sommet aura lieu le 30 juin.", "2022-06-10", ("le 30 juin", "DATE", "2022-06-30")),
     case("Le sommet s'est tenu le 30 juin.", "2022-07-04", ("le 30 juin", "DATE", "2022-06-30")),
     # an announcement in late May of a date in November: the next one; a past account: the last one
@@ -68,6 +69,12 @@ DATES = [
 ]
 
 RELATIVE = [
+    case(
+        "Vers la fin du mois et en début de semaine.",
+        "2002-03-20",
+        ("la fin du mois", "DATE", "2002-03"),
+        ("début de semaine", "DATE", "2002-W12"),
+    ),
     case(
         "Hier, le maire a signé ; demain, il part.",
         "2022-09-07",
@@ -164,6 +171,12 @@ CLOCK = [
 
 PARTS = [
     case(
+        "Le 3 mars, il est arrivé ; ce matin-là, il pleuvait.",
+        "2002-03-20",
+        ("Le 3 mars", "DATE", "2002-03-03"),
+        ("ce matin-là", "TIME", "2002-03-03TMO"),
+    ),
+    case(
         "Hier soir, le conseil a voté ; mardi matin, il a publié.",
         "1999-05-20",
         ("Hier soir", "TIME", "1999-05-19TEV"),
@@ -203,6 +216,17 @@ PARTS = [
 ]
 
 DURATIONS = [
+    case(
+        "Un homme d'une cinquantaine d'années ; une vingtaine d'années de guerre.",
+        "2002-03-20",
+        ("une vingtaine d'années", "DURATION", "P20Y"),
+    ),
+    case(
+        "Au cours des dernières semaines, une quinzaine de jours.",
+        "2002-03-20",
+        ("des dernières semaines", "DURATION", "PXW"),
+        ("une quinzaine de jours", "DURATION", "P15D"),
+    ),
     case(
         "Il devance Irvine de 30,4 secondes après environ une heure.",
         "1999-05-17",
