@@ -29,6 +29,20 @@ def check(sentence, dct, language, expected):
 
 
 DATES = [
+    case(
+        "Le vendredi 13, rien ; jeudi 12 non plus.",
+        "2002-10-10",
+        ("Le vendredi 13", "DATE", "2002-09-13"),
+        ("jeudi 12", "DATE", "2002-09-12"),
+    ),
+    case(
+        "Le musée ouvre du 2 au 6 mai et jusqu'au 15 août.",
+        "2002-04-10",
+        ("2", "DATE", "2002-05-02"),
+        ("6 mai", "DATE", "2002-05-06"),
+        ("15 août", "DATE", "2002-08-15"),
+    ),
+    case("Depuis le 1er janvier, les prix montent.", "2002-10-10", ("le 1er janvier", "DATE", "2002-01-01")),
     case("Il est arrivé en mars ; la sonde Mars aussi.", "2002-03-20", ("mars", "DATE", "2002-03")),
     case("Le sommet aura lieu le 30 juin.", "2022-06-10", ("le 30 juin", "DATE", "2022-06-30")),
     case("Le sommet s'est tenu le 30 juin.", "2022-07-04", ("le 30 juin", "DATE", "2022-06-30")),
@@ -171,6 +185,12 @@ CLOCK = [
 
 PARTS = [
     case(
+        "Le 3 mars, il est arrivé ; le même soir, il est reparti.",
+        "2002-03-20",
+        ("Le 3 mars", "DATE", "2002-03-03"),
+        ("le même soir", "TIME", "2002-03-03TEV"),
+    ),
+    case(
         "Le 3 mars, il est arrivé ; ce matin-là, il pleuvait.",
         "2002-03-20",
         ("Le 3 mars", "DATE", "2002-03-03"),
@@ -216,6 +236,11 @@ PARTS = [
 ]
 
 DURATIONS = [
+    case(
+        "Les deux hommes, âgés de 25 et 30 ans, ont passé deux ans en fuite.",
+        "2002-03-20",
+        ("deux ans", "DURATION", "P2Y"),
+    ),
     case(
         "Un homme d'une cinquantaine d'années ; une vingtaine d'années de guerre.",
         "2002-03-20",

@@ -68,6 +68,11 @@ class Context:
 
     def tense(self, start: int, end: int) -> Tense:
         """The tense of the verb nearest to [start, end) in its sentence."""
+        before = self.folded[max(0, start - 16) : start]
+        if re.search(r"(?:depuis|since)\s+$", before):
+            return "past"  # "depuis le 1er janvier": a start that has come
+        if re.search(r"(?:d'ici|until|by)\s+(?:a\s+|au\s+|la\s+|le\s+)?$", before):
+            return "future"  # "d'ici (à) la fin mars": a limit ahead
         lo, hi = next(((a, b) for a, b in self._sentences if a <= start < b), (0, len(self.folded)))
         lo, hi = max(lo, start - 200), min(hi, end + 200)  # a long "sentence" (a list, a table) is read nearby
         sentence = self._verbs[lo:start] + " " * (end - start) + self._verbs[end:hi]  # the verb, not the expression

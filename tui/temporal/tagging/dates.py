@@ -156,6 +156,16 @@ _PART = (
 )
 
 
+def _weekday_and_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "le vendredi 13", "jeudi 12": the nearest day of that number that falls on that weekday."""
+    wanted, number = WEEKDAYS[match.group("weekday")], _day_of_month(match.group("day"))
+    months = [(ctx.dct.year * 12 + ctx.dct.month - 1 + shift) for shift in range(-6, 7)]
+    days = [d for m in months if (d := _safe_date(m // 12, m % 12 + 1, number)) and d.weekday() == wanted]
+    if not days:
+        return None
+    return day_reading(min(days, key=lambda d: abs((d - ctx.dct).days)))
+
+
 def _enumerated(match: re.Match[str], ctx: Context) -> Reading | None:
     """ "les 6 et 13 avril prochains", "du 3 au 5 mai": the first day takes the month that follows."""
     return _full_date(match, ctx)
@@ -164,14 +174,20 @@ def _enumerated(match: re.Match[str], ctx: Context) -> Reading | None:
 RULES = (
     rule(
         "enumerated-day",
-        rf"(?:les|le|du|des|entre\s+le)\s+(?P<day>{DAY_NUMBER})(?=\s*(?:,|et|au|a|-)\s*(?:le\s+)?(?:{DAY_NUMBER})\s+"
+        rf"(?:les\s+|le\s+|(?<=du\s)|(?<=entre\s))(?P<day>{DAY_NUMBER})(?=\s*(?:,|et|au|a|-)\s*(?:le\s+)?(?:{DAY_NUMBER})\s+"
         rf"(?P<month>{MONTH})(?:\s+(?P<year>{_YEAR}))?{_DIR})(?P<weekday>)",
         _enumerated,
         priority=3,
     ),
     rule(
+        "weekday-and-day",
+        rf"(?:(?:le|ce)\s+)?(?P<weekday>{WEEKDAY})\s+(?P<day>{DAY_NUMBER})(?![\w,.]?\d)(?!\s+(?:{MONTH}|h\b|heures?))",
+        _weekday_and_day,
+        priority=2,
+    ),
+    rule(
         "full-date",
-        rf"(?:(?:le|du|au|ce|dès le|on)\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<day>{DAY_NUMBER})\s+(?P<month>{MONTH})"
+        rf"(?:(?:le|ce)\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<day>{DAY_NUMBER})\s+(?P<month>{MONTH})"
         rf"(?:\s+(?P<year>{_YEAR}))?{_DIR}",
         _full_date,
         priority=3,

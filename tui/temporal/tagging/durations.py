@@ -53,7 +53,7 @@ def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
 
 # Read on the text with its accents: "il a 20 ans" is an age, "d'ici à dix ans" is not.
 _AGE_BEFORE = re.compile(
-    r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de|(?<!\w)d['’])\s*$",
+    r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de(?:\s+\d+\s+(?:et|à|ou))?|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de|(?<!\w)d['’])\s*$",
     re.IGNORECASE,
 )
 # Nouns that take a duration with "de": "une peine de dix ans", "un mandat de cinq ans".

@@ -127,7 +127,7 @@ RULES = (
     ),
     rule(
         "part-alone",
-        rf"(?:(?:le|la|l'|en|the|in\s+the)\s*)?{_MOD}?(?:(?:la|le|l')\s*)?{_PART}"
+        rf"(?:(?:le|la|l'|en|the|in\s+the)\s*)?{_MOD}?(?:(?:la|le|l')\s*)?(?P<same>meme\s+)?{_PART}"
         rf"(?:\s+(?P<dir>meme|suivante?|precedente?|following|derniere?|prochaine?))?(?!\s+(?:de|du|d')\s)",
         _alone,
         priority=1,
