@@ -102,3 +102,10 @@ def test_long_text_is_not_given_to_dateparser():
     start = time.perf_counter()
     assert normalise("le " * 2_000 + "lendemain de la veille", SUNDAY, "fr") is None
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("text", ["un " * 20_000, "quatre-vingt " * 5_000, "hier soir " * 2_000, "x " * 50_000])
+def test_tagging_time_grows_linearly_with_hostile_text(text):
+    start = time.perf_counter()
+    tag(text, SUNDAY, "fr")
+    assert time.perf_counter() - start < 5  # "un " × 5 000 took 25 s while number words could repeat unbounded

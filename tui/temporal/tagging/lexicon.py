@@ -83,7 +83,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _WORD = "|".join(sorted((w.strip() for w in _NUMBER_WORDS), key=len, reverse=True))
 # "dix-huit", "vingt et un", "quatre-vingt-dix", "deux cents"; or digits, with a decimal comma or point.
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:{_WORD})(?:(?:-et-|-| et | )(?:{_WORD}))*)"
+# At most 8 words ("mille neuf cent quatre-vingt-dix-neuf" has 7): unbounded, "un un un …" took quadratic time.
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:{_WORD})(?:(?:-et-|-| et | )(?:{_WORD})){{0,7}})"
 # "18 h", "20 h 30", "15h40", "0 h 40", "20 heures 30", "20:30"
 DAY_NUMBER = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])"
 ORDINALS = {
