@@ -81,7 +81,7 @@ def parse_published(when: str) -> Publication:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, strictly UTF-8, newlines as they are; only a regular file of at most 10 MB."""
+    """The file's text, strictly UTF-8, newlines as they are; only a regular file of at most 1 MB."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO would block an open()
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
