@@ -136,6 +136,13 @@ RELATIVE = [
 
 CLOCK = [
     case(
+        "Un incendie a éclaté dans la nuit de jeudi à vendredi, vers 3 h du matin.",
+        "2002-10-05",
+        ("la nuit de jeudi à vendredi", "TIME", "2002-10-03TNI"),
+        ("vers 3 h du matin", "TIME", "2002-10-04T03:00"),
+    ),
+    case("La séance a repris à 8 h du soir.", "2002-10-05", ("8 h du soir", "TIME", "2002-10-05T20:00")),
+    case(
         "Mardi, l'alerte a été donnée à 21 h 45.",
         "1999-05-20",
         ("Mardi", "DATE", "1999-05-18"),

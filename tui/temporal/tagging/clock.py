@@ -50,6 +50,9 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DURATION", f"PT{hour}H" + (f"{minute}M" if minute else ""))
     if hour > 24 or minute > 59:
         return None
+    half = match.group("half")
+    if half and hour < 12 and not half.endswith("matin"):
+        hour += 12  # "8 h du soir", "3 h de l'après-midi"
     meridiem = (match.group("ampm") or "").replace(".", "")
     if meridiem == "pm" and hour < 12:
         hour += 12
@@ -84,8 +87,15 @@ def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool
         day = ctx.dct + timedelta(days=_DAY_WORDS[day_word])
     else:
         day = _day_after(match, ctx) or ctx.focus or ctx.dct
-        if ctx.last_time and ctx.last_time[:10] == day.isoformat() and hour < 6 <= 18 <= int(ctx.last_time[11:13]):
-            day += timedelta(days=1)  # "à 22 h … vers 0 h 40": past midnight, the next day
+        last = ctx.last_value or ""
+        if (
+            last[:10] == day.isoformat()
+            and (
+                (hour < 6 and re.fullmatch(r"T(?:1[89]|2\d):\d\d", last[10:16]))  # "à 22 h … vers 0 h 40"
+                or (hour < 12 and last[10:] == "TNI")  # "dans la nuit de jeudi à vendredi, vers 3 h"
+            )
+        ):
+            day += timedelta(days=1)  # past midnight: the next day
     zone = match.group("zone")
     suffix = "Z" if zone and zone.strip() in ("gmt", "utc", "tu", "z") else ""
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"
@@ -96,6 +106,7 @@ def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool
 _DAY = r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+(?:a|vers|at|about|around)\s+)?"
 _APPROX = r"(?P<approx>vers|aux\s+alentours\s+de|autour\s+de|environ|about|around|approximately)\s+"
 _ZONE = r"(?:\s*\(?\s*(?P<zone>gmt|utc|tu|z)\b\)?)?(?:\s+(?:heure\s+(?:de\s+paris|locale|francaise)|locales?))?"
+_HALF = r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l'apres-midi|de\s+la\s+nuit))?"
 _DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
 
 
@@ -113,6 +124,8 @@ class _Merged:
         m = self._match
         if name == "minute":
             return m.group("minute") or m.group("minute2")
+        if name == "half":
+            return m.group("half") if "half" in m.re.groupindex else None
         if name == "ampm":
             return m.group("ampm") or m.group("ampm2")
         return m.group(name)
@@ -128,7 +141,7 @@ RULES = (
     rule(
         "clock",
         rf"{_DAY}(?:{_APPROX})?(?P<hour>[01]?\d|2[0-4]|\d\d)(?:\s?(?:h|heures?)(?:\s?(?P<minute>[0-5]\d)(?:\s?(?:mn|min))?)?"
-        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_DAY_AFTER}",
+        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_HALF}{_DAY_AFTER}",
         _clock_any,
         priority=3,
     ),

@@ -54,6 +54,7 @@ class Context:
     language: str = "fr"
     focus: date | None = None
     last_time: str | None = None  # the value of the latest clock time, for "à ce moment-là"
+    last_value: str | None = None  # the value of the latest expression read
     _sentences: list[tuple[int, int]] = field(default_factory=list)
     _verbs: str = ""
 

@@ -120,6 +120,8 @@ def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple
             continue
         if reading.focus is not None:
             ctx.focus = reading.focus
+        if reading.type in ("DATE", "TIME"):
+            ctx.last_value = reading.value
         taken[(start, end, rule.name)] = reading
         position = match.end()
     return taken
