@@ -111,3 +111,19 @@ def test_the_input_is_never_written(capsys, report):
     before = (report.read_bytes(), report.stat().st_mtime_ns)
     run(capsys, str(report), "--published", "2022-09-11", "--json")
     assert (report.read_bytes(), report.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize("json_flag", [["--json"], []])
+def test_an_output_that_cannot_be_written_is_said_in_one_line_not_a_traceback(report, json_flag):
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "times", str(report), "--published", "2022-09-11", *json_flag],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == "newsline times: cannot write the output: No space left on device.\n"

@@ -21,6 +21,7 @@ from pathlib import Path
 from tui.model import Publication
 
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT = 1
 MAX_BYTES = 1024 * 1024  # a report, not a corpus: larger files are refused, said so (tagging reads ~150 kB/s)
 
 
@@ -53,13 +54,20 @@ def main(args: Sequence[str]) -> int:
     from tui.temporal.tagging import tag
 
     found = tag(text, published, options.lang)
-    if options.json:
-        out = sys.stdout
-        for timex in found:
-            out.write(json.dumps(timex.as_json(), ensure_ascii=False) + "\n")
-        out.flush()
-    else:
-        _print_table(options.file, found, published)
+    try:
+        if options.json:
+            out = sys.stdout
+            for timex in found:
+                out.write(json.dumps(timex.as_json(), ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            _print_table(options.file, found, published)
+    except BrokenPipeError:
+        raise  # the reader has gone: newsline's main says nothing and exits 0
+    except OSError as error:  # a full disk, /dev/full: say so, once, and fail
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        print(f"newsline times: cannot write the output: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_OUTPUT
     return 0
 
 
