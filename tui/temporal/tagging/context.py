@@ -27,7 +27,12 @@ _FUTURE = re.compile(
     r"|is\s+due|are\s+due|scheduled|expected\s+to|next"
     r")(?![\w])"
 )
-_NOT_FUTURE = {"camera", "opera", "ere", "extra", "sahara", "autre", "entre", "contre", "notre", "votre", "centre"}
+# Words with a future's ending that are not futures: nouns, adjectives, and the passé simple of -trer verbs.
+_NOT_FUTURE = {
+    "camera", "opera", "ere", "extra", "sahara", "autre", "entre", "contre", "notre", "votre", "centre", "vrai",
+    "vraie", "environs", "portrait", "retrait", "extrait", "attrait", "abstrait", "trait", "entra", "montra",
+    "rentra", "demontra", "penetra", "mantra", "cobra", "zebra", "tiara", "agora", "aura-t-il",
+}  # fmt: skip
 _PAST = re.compile(
     r"(?<![\w'])(?:"
     r"(?:a|ont|avait|avaient|ai|avons|avez|eut|eurent|est|sont|etait|etaient)\s+(?:\w+\s+)?"
