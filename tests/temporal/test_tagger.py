@@ -192,6 +192,13 @@ CLOCK = [
 
 PARTS = [
     case(
+        "Mardi, à l'aube, la police a lancé des rondes nocturnes.",
+        "1999-05-20",
+        ("Mardi", "DATE", "1999-05-18"),
+        ("l'aube", "TIME", "1999-05-18TMO"),
+        ("nocturnes", "TIME", "TNI"),
+    ),
+    case(
         "Le 3 mars, il est arrivé ; le même soir, il est reparti.",
         "2002-03-20",
         ("Le 3 mars", "DATE", "2002-03-03"),
@@ -547,3 +554,30 @@ def test_the_tagger_is_not_imported_by_the_engine():
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
         == "False"
     )
+
+
+# -- the tense of the verb, read from its form --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("La réunion se tiendra lundi.", "future"),
+        ("Le ministre devrait signer lundi.", "future"),
+        ("Le chantier va commencer lundi.", "future"),
+        ("Il a été arrêté lundi.", "past"),
+        ("Les élus votaient lundi.", "past"),
+        ("Il a dit vrai lundi.", "past"),  # "vrai" has a future's ending
+        ("Il entra lundi dans la salle.", "present"),  # the passé simple is not read, but not taken for a future
+        ("Lundi, la ville dort.", "present"),
+        ("They will meet on Monday.", "future"),
+        ("They met and talked on Monday.", "past"),
+    ],
+)
+def test_the_tense_of_the_nearest_verb(sentence, tense):
+    from tui.temporal.tagging.context import Context
+    from tui.temporal.tagging.lexicon import fold
+
+    ctx = Context(sentence, fold(sentence), date(2022, 9, 7))
+    at = fold(sentence).index("lundi") if "undi" in sentence else fold(sentence).index("monday")
+    assert ctx.tense(at, at + 5 + ("monday" in fold(sentence))) == tense

@@ -43,7 +43,12 @@ PARTS = {
     "apres-midi": "AF", "apres midi": "AF", "afternoon": "AF",
     "soir": "EV", "soiree": "EV", "evening": "EV",
     "nuit": "NI", "night": "NI",
-    "journee": "DT", "daytime": "DT",
+    "journee": "DT",
+    "aube": "MO",
+    "aurore": "MO",
+    "petit matin": "MO",
+    "mi-journee": "MI",
+    "crepuscule": "EV", "daytime": "DT",
 }  # fmt: skip
 PART_HOURS = {"MO": (6, 12), "MI": (12, 14), "AF": (12, 18), "EV": (18, 24), "NI": (22, 30), "DT": (6, 18)}
 SEASONS = {

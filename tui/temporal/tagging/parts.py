@@ -102,6 +102,11 @@ def _night_between(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", f"{day.isoformat()}TNI", focus=day)
 
 
+def _nightly(match: re.Match[str], ctx: Context) -> Reading | None:
+    """ "des rondes nocturnes": at night, no night in particular."""
+    return Reading("TIME", "TNI")
+
+
 def _tonight(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", f"{ctx.dct.isoformat()}TNI")
 
@@ -139,4 +144,5 @@ RULES = (
         priority=4,
     ),
     rule("tonight", r"tonight", _tonight, priority=1, language="en"),
+    rule("nightly", r"nocturnes?", _nightly, priority=1, language="fr"),
 )
