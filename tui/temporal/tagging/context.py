@@ -66,7 +66,10 @@ class Context:
     def __post_init__(self) -> None:
         self.focus = self.dct
         # The verbs are read on the folded text but for "à", which folding would make the auxiliary "a".
-        self._verbs = "".join("à" if o in "àÀ" else f for o, f in zip(self.text, self.folded, strict=True))
+        verbs = list(self.folded)
+        for found in re.finditer("[àÀ]", self.text):
+            verbs[found.start()] = "à"
+        self._verbs = "".join(verbs)
         bounds = [0] + [m.end() for m in re.finditer(r"[.!?;\n]+\s|\n", self.folded)] + [len(self.folded)]
         self._sentences = list(pairwise(bounds))
 

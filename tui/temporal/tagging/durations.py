@@ -121,7 +121,13 @@ def _round(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 RULES = (
-    rule("round", rf"(?:une\s+)?(?P<round>{'|'.join(_ROUND)})\s+(?:de\s+|d')(?P<unit>{UNIT})", _round, priority=2),
+    rule(
+        "round",
+        rf"(?:une\s+)?(?P<round>{'|'.join(_ROUND)})\s+(?:de\s+|d')(?P<unit>{UNIT})",
+        _round,
+        priority=2,
+        trigger="aine",
+    ),
     rule("counted", rf"{_MOD}(?P<n>{NUMBER}|a|an)\s+(?P<unit>{UNIT}){_HALF}", _counted, priority=2),
     rule("vague", rf"(?:{_VAGUE})\s+(?P<unit>{UNIT})", _vague, priority=1),
     rule(
@@ -134,5 +140,5 @@ RULES = (
         ),
         priority=2,
     ),
-    rule("named-duration", rf"{_MOD}(?P<word>{_NAMED_WORDS})", _named, priority=2),
+    rule("named-duration", rf"{_MOD}(?P<word>{_NAMED_WORDS})", _named, priority=2, trigger=_NAMED_WORDS),
 )

@@ -95,12 +95,14 @@ RULES = (
         rf"|{_part('part2')}(?:the\s+)?(?P<decade_en>(?:19|20)\d0s|'\d0s)|{_part('part3')}the\s+(?P<decade_word>{_ENGLISH_TENS})",
         lambda m, ctx: _decade_any(m, ctx),
         priority=3,
+        trigger=r"annees|\d0s|ties",
     ),
     rule(
         "century",
         rf"{_PART}(?:(?:le|du|the)\s+)?(?P<century>[ivxlc]+|\d{{1,2}}|{_ORDINALS})(?:\s*(?:e|eme|er|st|nd|rd|th))?\s+(?:siecle|century)",
         _century,
         priority=3,
+        trigger="siecle|century",
     ),
     rule(
         "relative-century",
@@ -111,6 +113,7 @@ RULES = (
             else None
         ),
         priority=2,
+        trigger="siecle|century",
     ),
 )
 

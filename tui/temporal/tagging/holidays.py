@@ -116,6 +116,7 @@ RULES = (
         rf"(?:(?:la|le|les|l')\s*)?(?P<name>{_NAMES})(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
         _feast,
         priority=3,
+        trigger=_NAMES,
     ),
     rule(
         "nth-weekday",
@@ -123,5 +124,6 @@ RULES = (
         rf"(?P<where>{MONTH}|printemps|ete|automne|hiver)",
         _nth_weekday,
         priority=4,
+        trigger=_ORDINAL,
     ),
 )

@@ -13,16 +13,22 @@ import unicodedata
 _PLAIN = {"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "‑": "-", "\u2010": "-"}
 
 
+def _folded(char: str) -> str:
+    plain = _PLAIN.get(char)
+    if plain is None:
+        lower = char.lower()
+        plain = unicodedata.normalize("NFD", lower)[0] if len(lower) == 1 else char
+    return plain
+
+
+# Latin, Greek, Cyrillic and the punctuation block, folded once; other characters are left as they are.
+_TABLE = {code: _folded(chr(code)) for code in range(0x2100) if _folded(chr(code)) != chr(code)}
+_TABLE.update({ord(k): v for k, v in _PLAIN.items()})
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one: offsets into the result are offsets into ``text``."""
-    out = []
-    for char in text:
-        plain = _PLAIN.get(char)
-        if plain is None:
-            lower = char.lower()
-            plain = unicodedata.normalize("NFD", lower)[0] if len(lower) == 1 else char
-        out.append(plain)
-    return "".join(out)
+    return text.translate(_TABLE)
 
 
 MONTHS = {

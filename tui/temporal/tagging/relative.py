@@ -156,8 +156,10 @@ _AFTER_WEEKDAY = rf"(?:,?\s+(?:{WEEKDAY})(?:\s+\d{{1,2}}(?:er)?)?)?"
 RULES = (
     rule("deictic-day", rf"(?P<word>{_DAY_WORDS}){_AFTER_WEEKDAY}", _deictic_day, priority=2),
     rule("anaphoric-day", rf"(?P<word>{_ANAPHORA})", _anaphoric_day, priority=2),
-    rule("new-year", r"(?:la\s+)?nouvelle\s+annee|the\s+new\s+year", _new_year, priority=2),
-    rule("moment", r"(?:a\s+)?ce\s+moment[- ]la|at\s+that\s+(?:time|moment)", _moment, priority=1),
+    rule("new-year", r"(?:la\s+)?nouvelle\s+annee|the\s+new\s+year", _new_year, priority=2, trigger="nouvelle|new"),
+    rule(
+        "moment", r"(?:a\s+)?ce\s+moment[- ]la|at\s+that\s+(?:time|moment)", _moment, priority=1, trigger="moment|time"
+    ),
     rule(
         "period",
         rf"(?:(?:la|le|au|a\s+la|the)\s+)?(?:(?P<part>debut|milieu|mi|fin|beginning|end|middle)(?:-|\s+(?:de\s+|d'|du\s+|of\s+)))?"

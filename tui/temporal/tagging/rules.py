@@ -36,8 +36,12 @@ class Rule:
     read: Callable[[re.Match[str], Context], Reading | None]
     priority: int = 0
     language: str | None = None  # the only language whose texts it reads; None: both
+    trigger: re.Pattern[str] | None = None  # words without which it cannot match: the text is not searched
 
 
-def rule(name: str, pattern: str, read, priority: int = 0, language: str | None = None) -> Rule:
+def rule(
+    name: str, pattern: str, read, priority: int = 0, language: str | None = None, trigger: str | None = None
+) -> Rule:
     """A rule whose pattern is compiled to match whole words only."""
-    return Rule(name, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), read, priority, language)
+    compiled = re.compile(rf"(?<![\w-]){pattern}(?![\w])")
+    return Rule(name, compiled, read, priority, language, re.compile(trigger) if trigger else None)

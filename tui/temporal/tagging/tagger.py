@@ -95,7 +95,7 @@ def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
     """Every rule's matches, leftmost-longest first; a family's priority breaks ties."""
     found = []
     for rule in RULES:
-        if rule.language not in (None, language):
+        if rule.language not in (None, language) or (rule.trigger and not rule.trigger.search(folded)):
             continue
         for match in rule.pattern.finditer(folded):
             if match.end() > match.start():
