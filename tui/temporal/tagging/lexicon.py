@@ -21,8 +21,8 @@ def _folded(char: str) -> str:
     return plain
 
 
-# Latin, Greek, Cyrillic and the punctuation block, folded once; other characters are left as they are.
-_TABLE = {code: _folded(chr(code)) for code in range(0x2100) if _folded(chr(code)) != chr(code)}
+# The Latin letters, folded once; other characters (no time word is made of them) are left as they are.
+_TABLE = {code: folded for code in range(0x250) if (folded := _folded(chr(code))) != chr(code)}
 _TABLE.update({ord(k): v for k, v in _PLAIN.items()})
 
 
