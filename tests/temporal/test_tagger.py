@@ -391,6 +391,13 @@ ERAS = [
 ]
 
 HOLIDAYS = [
+    case("Noël Mamère a réussi l'ascension du mont Blanc ; il ira à Saint-Jean-de-Luz.", "2022-03-01"),
+    case(
+        "Le lundi de Pâques et la Saint-Jean.",
+        "2022-03-01",
+        ("Le lundi de Pâques", "DATE", "2022-04-18"),
+        ("la Saint-Jean", "DATE", "2022-06-24"),
+    ),
     case(
         "Les fidèles se réuniront à Pâques et à la Pentecôte.",
         "2022-03-01",

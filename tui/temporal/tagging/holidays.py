@@ -81,6 +81,13 @@ def _feast(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if name == "noel" and ctx.folded[max(0, match.start() - 5) : match.start()].endswith("pere "):
         return None  # "le père Noël"
+    written = re.sub(r"^(?:l['’]|la |le |les )", "", ctx.text[match.start("name") : match.end("name")], flags=re.I)
+    if not written[:1].isupper() and not written.lower().startswith(
+        ("mardi", "mercredi", "lundi", "jeudi", "vendredi")
+    ):
+        return None  # feasts are written with a capital: "l'ascension du mont Blanc" is a climb
+    if re.match(r"\s+[A-ZÀ-Ý]", ctx.text[match.end("name") : match.end("name") + 3]) and not match.group("year"):
+        return None  # "Noël Mamère", "Pâques Vidal": a first name
     if match.group("year"):
         return day_reading(on(year_number(match.group("year"), ctx.dct)))
     qualifier = match.group("dir")
@@ -113,7 +120,7 @@ _ORDINAL = "|".join(re.escape(w) for w in sorted(ORDINALS, key=len, reverse=True
 RULES = (
     rule(
         "feast",
-        rf"(?:(?:la|le|les|l')\s*)?(?P<name>{_NAMES})(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
+        rf"(?:(?:la|le|les|l')\s*)?(?P<name>{_NAMES})(?!-\w)(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
         _feast,
         priority=3,
         trigger=_NAMES,
