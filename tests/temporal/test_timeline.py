@@ -59,7 +59,7 @@ def test_thursday_comes_before_saturday(timeline):
 
 def test_each_bound_says_what_produced_it(timeline):
     assert timeline["zelensky-video-speech"].explanation == (
-        "Sat 10 Sep · evening ← ‘samedi soir’, published Sun 11 Sep (estimate)"
+        "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from Sat 10 Sep 20:00 to Sun 11 Sep 23:59"
     )
     tass = timeline["tass-regrouping-notice"]
     assert tass.label == "9 Sep 17:00 – 10 Sep"
