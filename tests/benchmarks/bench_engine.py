@@ -43,9 +43,9 @@ def main() -> int:
         runs = 3
         load = best_of(runs, lambda text=text: parse_report(text))
         report = parse_report(text)
-        timelines = []
-        certain = best_of(runs, lambda report=report: timelines.append(resolve(report, defaults=False)))
-        both = best_of(runs, lambda report=report: timelines.append(resolve(report)))
+        timelines: list = []
+        certain = best_of(runs, lambda report=report, out=timelines: out.append(resolve(report, defaults=False)))
+        both = best_of(runs, lambda report=report, out=timelines: out.append(resolve(report)))
         timeline = timelines[-1]
         assert timeline.conflicts == () and len(timeline) == size
         dated = sum(1 for row in timeline.events[:: max(1, size // 100)] if row.likely.latest is not None)

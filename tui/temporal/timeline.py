@@ -244,7 +244,12 @@ class ResolvedEvent:
 
     @cached_property
     def certain(self) -> Layer:
-        """What the report's words entail."""
+        """What the report's words entail. An event only the assumptions bound (it was reported by the
+        publication) is undated in this layer: its bounds are left open, and the explanation says why."""
+        if self.label == "undated" or self._placed_only_against is not None:
+            latest = moment_label(self.latest) if self.latest else None
+            note = f"; reported by publication, {latest} at the latest" if latest else ""
+            return Layer(None, None, self.label, self.explanation + note)
         return Layer(self.start.earliest, self.latest, self.label, self.explanation)
 
     # -- the likely layer ------------------------------------------------------------------------------
