@@ -24,10 +24,8 @@ from tui import __version__
 from tui.model import Report, ReportError, bundled_path, load_report
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from tui.app import NewslineApp
-    from tui.temporal import ResolvedEvent, Timeline
+    from tui.temporal import Layer, ResolvedEvent, Timeline
 
 EXIT_BAD_INPUT = 2
 
@@ -128,18 +126,31 @@ def _timeline(args: list[str]) -> int:
 
 
 def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object]:
-    def iso(moment: datetime | None) -> str | None:
-        return moment.isoformat() if moment else None
+    """One event for machines: both layers of its time, each as ``{earliest, latest, label, explanation}``
+    (ISO 8601 with offset, or null where the layer leaves a side open), the defaults the likely layer rests
+    on, and who is involved."""
+    from tui.view import involved
 
+    def layer(found: Layer) -> dict[str, str | None]:
+        return {
+            "earliest": found.earliest.isoformat() if found.earliest else None,
+            "latest": found.latest.isoformat() if found.latest else None,
+            "label": found.label,
+            "explanation": found.explanation,
+        }
+
+    report = timeline.report
+    actors = sorted(involved(report, resolved.event))
     return {
         "id": resolved.id,
         "summary": resolved.event.summary,
         "sentences": [span.text for span in resolved.event.sentences],
-        "earliest": iso(resolved.earliest),
-        "latest": iso(resolved.latest),
         "granularity": resolved.granularity,
-        "label": resolved.label,
-        "explanation": resolved.explanation,
+        "certain": layer(resolved.certain),
+        "likely": layer(resolved.likely),
+        "defaults": list(resolved.defaults),
+        "actors": actors,
+        "sides": sorted({report.actor(actor).side for actor in actors}),
         "certainly_before": list(timeline.certainly_after(resolved.id)),
     }
 
@@ -159,11 +170,14 @@ def _print_table(timeline: Timeline) -> None:
     for resolved in timeline.events:
         actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
         ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
-        table.add_row(Text(resolved.label), Text(ordered), Text(resolved.event.summary), Text(actors))
+        table.add_row(Text(resolved.likely.label), Text(ordered), Text(resolved.event.summary), Text(actors))
     console = Console(highlight=False)
     console.print(table)
     published = f"{report.document.published.estimate:%a %d %b %Y}"
     console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
+    console.print(
+        Text("≈ likely: the report's words and news-reading defaults (newsline timeline --json explains each)")
+    )
     for conflict in timeline.conflicts:
         words = ", ".join(c.evidence.describe() for c in conflict.constraints)
         console.print(Text(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}"))
