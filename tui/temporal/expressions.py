@@ -13,7 +13,7 @@ back, where news convention means the most recent such day, the publication day 
 matches goes first to the running-text tagger (``tui.temporal.tagging``: clock times, holidays, seasons,
 decades, "juin prochain", "l'an dernier", "désormais"…), which reads it as a text of its own, then to
 dateparser, pinned to the report's language, its period read as the granularity: "il y a trois jours",
-"la semaine dernière". Both load only then: compiling the tagger's rules costs ~30 ms and dateparser
+"la semaine dernière". Both load only then: compiling the tagger's rules costs ~0.2 s and dateparser
 ~0.4 s on first use, which the app's start-up does not pay for reports the rules cover.
 
 ``normalise`` is total: an expression or a publication at the edges of the calendar (year 1, year 9999,

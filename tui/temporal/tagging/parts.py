@@ -14,7 +14,7 @@ import re
 from datetime import timedelta
 
 from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.dates import _LAST, direction
+from tui.temporal.tagging.dates import _LAST
 from tui.temporal.tagging.lexicon import DAY_NUMBER, MONTH, MONTHS, PART, PARTS, WEEKDAY, WEEKDAYS
 from tui.temporal.tagging.rules import Reading, rule
 
@@ -97,7 +97,7 @@ def _night_between(match: re.Match[str], ctx: Context) -> Reading | None:
     second = WEEKDAYS[match.group("weekday2")] if match.group("weekday2") else (first + 1) % 7
     if (second - first) % 7 != 1:
         return None
-    tense = direction(match, ctx, "none")
+    tense = ctx.tense(match.start(), match.end())
     day = ctx.weekday(first, tense)
     return Reading("TIME", f"{day.isoformat()}TNI", focus=day)
 
