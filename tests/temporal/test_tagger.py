@@ -250,6 +250,7 @@ PARTS = [
 ]
 
 DURATIONS = [
+    case("Des activités en dehors des heures scolaires, et 400 heures supplémentaires.", "1999-05-23"),
     case(
         "Les deux hommes, âgés de 25 et 30 ans, ont passé deux ans en fuite.",
         "2002-03-20",
@@ -300,6 +301,7 @@ DURATIONS = [
 ]
 
 SETS = [
+    case("Bagdad exporte 5 milliards de dollars par semestre.", "1999-05-27", ("par semestre", "SET", "P6M")),
     case(
         "Chaque jour, tous les jeudis et tous les deux ans.",
         "2022-09-07",

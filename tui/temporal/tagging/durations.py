@@ -48,6 +48,8 @@ def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
     unit = UNITS[match.group("unit")]
     if unit == "Y" and _is_age(match, ctx):
         return None
+    if unit == "H" and _KIND_OF_HOURS.match(ctx.folded, match.end()):
+        return None  # "400 heures supplémentaires"
     return Reading("DURATION", iso_duration(amount, unit), _mod(match))
 
 
@@ -79,8 +81,18 @@ def _is_age(match: re.Match[str], ctx: Context) -> bool:
     return not _SPAN_NOUNS.search(before[: len(before) - 3] if before.endswith("de ") else before)
 
 
+# Hours that are a kind, not a length: "heures supplémentaires" (overtime), "heures de pointe" (rush hour).
+_KIND_OF_HOURS = re.compile(
+    r"\s+(?:supplementaires|sup\b|scolaires|creuses|pleines|ouvrables|de\s+pointe|d'ouverture|de\s+bureau|de\s+cours|"
+    r"de\s+vol|de\s+gloire|sombres)"
+)
+
+
 def _vague(match: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("DURATION", iso_duration(None, UNITS[match.group("unit")]))
+    unit = UNITS[match.group("unit")]
+    if unit == "H" and _KIND_OF_HOURS.match(ctx.folded, match.end()):
+        return None
+    return Reading("DURATION", iso_duration(None, unit))
 
 
 def _named(match: re.Match[str], ctx: Context) -> Reading | None:

@@ -72,7 +72,10 @@ RULES = (
         priority=3,
     ),
     rule(
-        "per", r"(?:par|per|a)\s+(?P<unit>jour|an|annee|mois|semaine|heure|day|year|month|week|hour)", _per, priority=1
+        "per",
+        r"(?:par|per|a)\s+(?P<unit>jour|an|annee|mois|semaine|trimestre|semestre|heure|day|year|month|week|quarter|hour)",
+        _per,
+        priority=1,
     ),
     rule("adjective", rf"(?P<word>{_ADJ})", _adjective, priority=1),
     rule(
