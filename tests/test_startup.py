@@ -50,6 +50,7 @@ def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
     assert "tui.app.app" in loaded
     deferred = {
         "dateparser": "the engine's fallback for expressions no rule reads (~0.4 s); the report needs none",
+        "tui.temporal.tagging": "the running-text tagger, for expressions the engine's rules do not read",
         "tomllib": "the keymap's parser, with no keymap file",
         "jsonschema": "a test need, never the app's",
         "tui.app.commands": "the palette's provider, on first ctrl+p",

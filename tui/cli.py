@@ -2,6 +2,8 @@
 
     newsline [FILE]                    open the timeline explorer (FILE defaults to the bundled report)
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
+    newsline times FILE.txt --published WHEN [--lang fr|en] [--json]
+                                       the time expressions of a text (see tui.temporal.tagging.command)
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen. Without a terminal to drive
@@ -26,10 +28,8 @@ from tui.model import Report, ReportError, bundled_path, load_report
 from tui.printable import escaped_json, printable
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from tui.app import NewslineApp
-    from tui.temporal import ResolvedEvent, Timeline
+    from tui.temporal import Layer, ResolvedEvent, Timeline
 
 EXIT_BAD_INPUT = 2
 EXIT_NO_TERMINAL = 2
@@ -40,7 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         try:
-            status = _timeline(args[1:]) if args[:1] == ["timeline"] else _explore(args)
+            if args[:1] == ["timeline"]:
+                status = _timeline(args[1:])
+            elif args[:1] == ["times"]:
+                from tui.temporal.tagging.command import main as times
+
+                status = times(args[1:])
+            else:
+                status = _explore(args)
         except SystemExit:  # argparse's --help and --version print, then leave this way
             sys.stdout.flush()
             raise
@@ -167,18 +174,31 @@ def _timeline(args: list[str]) -> int:
 
 
 def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object]:
-    def iso(moment: datetime | None) -> str | None:
-        return moment.isoformat() if moment else None
+    """One event for machines: both layers of its time, each as ``{earliest, latest, label, explanation}``
+    (ISO 8601 with offset, or null where the layer leaves a side open), the defaults the likely layer rests
+    on, and who is involved."""
+    from tui.view import involved
 
+    def layer(found: Layer) -> dict[str, str | None]:
+        return {
+            "earliest": found.earliest.isoformat() if found.earliest else None,
+            "latest": found.latest.isoformat() if found.latest else None,
+            "label": found.label,
+            "explanation": found.explanation,
+        }
+
+    report = timeline.report
+    actors = sorted(involved(report, resolved.event))
     return {
         "id": resolved.id,
         "summary": resolved.event.summary,
         "sentences": [span.text for span in resolved.event.sentences],
-        "earliest": iso(resolved.earliest),
-        "latest": iso(resolved.latest),
         "granularity": resolved.granularity,
-        "label": resolved.label,
-        "explanation": resolved.explanation,
+        "certain": layer(resolved.certain),
+        "likely": layer(resolved.likely),
+        "defaults": list(resolved.defaults),
+        "actors": actors,
+        "sides": sorted({report.actor(actor).side for actor in actors}),
         "certainly_before": list(timeline.certainly_after(resolved.id)),
     }
 
@@ -204,12 +224,15 @@ def _print_table(timeline: Timeline) -> None:
     for resolved in timeline.events:
         actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
         ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
-        cells = (resolved.label, ordered, resolved.event.summary, actors)
+        cells = (resolved.likely.label, ordered, resolved.event.summary, actors)
         table.add_row(*(Text(printable(cell)) for cell in cells))
     console = _Console(highlight=False)
     console.print(table)
     published = f"{report.document.published.estimate:%a %d %b %Y}"
     console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
+    console.print(
+        Text("≈ likely: the report's words and news-reading defaults (newsline timeline --json explains each)")
+    )
     for conflict in timeline.conflicts:
         words = ", ".join(c.evidence.describe() for c in conflict.constraints)
         console.print(Text(printable(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}")))

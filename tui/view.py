@@ -116,13 +116,9 @@ class TimelineView:
     # -- how things read -----------------------------------------------------------------------------
 
     def when(self, row: ResolvedEvent) -> str:
-        """The time column: the label, or for an undated event its nearest relation ("hours before …")."""
-        if row.label == "undated":
-            for relation in row.relations:
-                if relation.gap.metric:
-                    other = self.timeline[relation.other].event
-                    return f"{relation.phrase}: {other.summary}"
-        return row.label
+        """The time column: the likely label, "≈" where it rests on a news-reading default (the same label
+        `newsline timeline` prints)."""
+        return row.likely.label
 
     def certain_with_next(self, index: int) -> bool:
         """Whether row ``index`` is proven to come before the next shown row."""

@@ -20,7 +20,7 @@ async def test_axis_shows_lanes_bars_and_the_publication(app):
         axis = app.query_one("#axis", TimeAxis)
         assert axis.display
         lines = axis_lines(app)
-        assert lines[0].startswith("6 h per column · lanes: sides")  # the finest zoom fitting 1–11 Sep
+        assert lines[0].startswith("6 h per column · ━ likely ╌ only certain · lanes: sides")  # fits 1–11 Sep
         assert "9 Sep" in lines[1] and "11 Sep" in lines[1]  # at 6 h per column, days without weekdays
         assert lines[2].startswith("published ▼") and "▼" in lines[2][18:] and "┄" in lines[2]
         assert lines[3].startswith("Ukraine")
@@ -33,19 +33,27 @@ async def test_axis_shows_lanes_bars_and_the_publication(app):
         assert axis.zoom == 120 and last - first + 1 == 3
 
 
-async def test_open_bounds_are_drawn_open_and_relative_only_events_listed(app):
+async def test_both_layers_are_drawn_apart_and_open_bounds_open(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         axis = app.query_one("#axis", TimeAxis)
-        (_, bar), *_ = axis._bars_of["kupiansk-recapture-announcement"]  # "by Sun 11 Sep 22:59"
+        (_, bar), *_ = axis._bars_of["kyiv-defeat"]  # the background event: open before in both layers
         assert bar.first == float("-inf") and bar.last < float("inf")
-        assert app.view.timeline["ukrainian-advance-in-kharkiv"].label == "undated"
-        assert "ukrainian-advance-in-kharkiv" in axis.relative_only
-        assert "zelensky-video-speech" not in axis.relative_only
-        axis.scroll_end(animate=False)
+        # The TASS notice: certainly 9 Sep 17:00 – 10 Sep, likely Saturday from 01:00.
+        (index, tass), *_ = axis._bars_of["tass-regrouping-notice"]
+        assert tass.first < tass.likely_first and tass.likely_last == tass.last
+        app.jump_to("tass-regrouping-notice")
+        await pilot.press("plus")  # 2 h per column
         await pilot.pause()
-        text = "\n".join(axis_lines(app))
-        assert "⋯ a few hours after: Ukrainian authorities announce" in text
+        line = axis_lines(app)[3 + index - int(axis.scroll_offset.y)][18:]
+        drawn = line.strip()
+        assert drawn.startswith("├╌") and drawn.endswith("━┤")  # certain bounds at both ends, likely part heavy
+        # An event only the likely layer bounds: the evacuation call, drawn with ◁ ▷ ends.
+        (_, call), *_ = axis._bars_of["evacuation-call"]
+        assert call.first == call.likely_first and call.last > call.likely_last
+        assert not axis._certain_bound("evacuation-call", first=True)  # ◁: the likely layer's start
+        assert axis._certain_bound("evacuation-call", first=False)  # ┤: made by the latest publication
+        assert axis.relative_only == []  # the likely layer places every event of the report on the calendar
 
 
 async def test_zoom_in_to_hours_and_out_to_days_and_stop_at_the_ends(app):
@@ -67,7 +75,9 @@ async def test_lanes_toggle_between_sides_and_actors(app):
         lines = axis_lines(app)
         assert "lanes: actors" in lines[0]
         lanes = {line[:18].strip() for line in lines[3:] if line[:18].strip()}
-        assert "Ukrainian army" in lanes
+        all_lanes = {line.lane for line in app.query_one("#axis", TimeAxis).lines}
+        assert lanes and all(any(lane.startswith(shown) for lane in all_lanes) for shown in lanes)
+        assert "Ukrainian army" in all_lanes
         await pilot.press("L")
         assert "lanes: sides" in axis_lines(app)[0]
 

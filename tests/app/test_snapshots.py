@@ -31,6 +31,18 @@ class TestMainScreen:
 
         assert snap_compare(app, terminal_size=SIZE, run_before=select)
 
+    def test_an_event_in_both_layers(self, app, snap_compare):
+        """The TASS notice: its likely reading with the defaults it rests on, its certain one, each with its
+        Why; on the axis (2 h a column) the likely part heavy, the part only the certain layer allows light."""
+
+        async def select(pilot):
+            steady(pilot.app)
+            pilot.app.jump_to("tass-regrouping-notice")
+            await pilot.press("plus")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=select)
+
     def test_small_terminal_80x24(self, app, snap_compare):
         assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: steady(pilot.app))
 

@@ -34,6 +34,15 @@ INF = float("inf")
         ("the next day", 12 * H, 36 * H, "a day"),
         ("2 days earlier", 2 * D - 12 * H, 2 * D + 12 * H, "2 days"),
         ("earlier", 0, D, "earlier, within a day,"),
+        ("Plus tard", 0, D, "within a day"),
+        ("later", 0, D, "within a day"),
+        ("quelques instants après", 0, 15, "moments"),
+        ("Quelques instants plus tard", 0, 15, "moments"),
+        ("moments later", 0, 15, "moments"),
+        ("En même temps", 0, H, "within the hour"),
+        ("at the same time", 0, H, "within the hour"),
+        ("trois jours auparavant", 3 * D - 12 * H, 3 * D + 12 * H, "3 days"),
+        ("quelques heures plus tard", H, 12 * H, "a few hours"),
     ],
 )
 def test_metric_cues(cue, lo, hi, meaning):
@@ -42,7 +51,9 @@ def test_metric_cues(cue, lo, hi, meaning):
     assert gap.metric
 
 
-@pytest.mark.parametrize("cue", ["avaient repris", "parce que", "depuis", "après", "before", ""])
+@pytest.mark.parametrize(
+    "cue", ["avaient repris", "parce que", "depuis", "après", "before", "", "Auparavant", "previously"]
+)
 def test_cues_without_a_measure_give_order_only(cue):
     gap = gap_for(cue)
     assert (gap.lo, gap.hi) == (0, INF)

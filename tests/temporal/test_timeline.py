@@ -59,7 +59,7 @@ def test_thursday_comes_before_saturday(timeline):
 
 def test_each_bound_says_what_produced_it(timeline):
     assert timeline["zelensky-video-speech"].explanation == (
-        "Sat 10 Sep · evening ← ‘samedi soir’, published Sun 11 Sep (estimate)"
+        "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from Sat 10 Sep 20:00 to Sun 11 Sep 23:59"
     )
     tass = timeline["tass-regrouping-notice"]
     assert tass.label == "9 Sep 17:00 – 10 Sep"
@@ -115,24 +115,31 @@ def test_timeline_command_prints_json_lines_for_machines():
     report = load_report(EVENTS_JSON)
     assert len(rows) == len(report.events)
     speech = next(r for r in rows if r["id"] == "zelensky-video-speech")
-    assert speech["earliest"] == "2022-09-10T18:00:00+03:00"
-    assert speech["latest"] == "2022-09-11T00:00:00+03:00"
-    assert speech["granularity"] == "part-of-day"
-    assert speech["label"] == "Sat 10 Sep · evening"
+    assert (
+        speech["certain"]
+        == speech["likely"]
+        == {
+            "earliest": "2022-09-10T18:00:00+03:00",
+            "latest": "2022-09-11T00:00:00+03:00",
+            "label": "Sat 10 Sep · evening",
+            "explanation": "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from Sat 10 Sep 20:00 to Sun 11 Sep 23:59",
+        }
+    )
+    assert speech["granularity"] == "part-of-day" and speech["defaults"] == []
+    assert speech["actors"] == ["zelensky"] and speech["sides"] == ["ukraine"]
     assert any("samedi soir" in sentence for sentence in speech["sentences"])
     tass = next(r for r in rows if r["id"] == "tass-regrouping-notice")
     assert "zelensky-video-speech" in tass["certainly_before"]
+    assert tass["likely"]["label"].startswith("≈") and tass["defaults"] == ["same-day"]
+    for row in rows:  # a side the label shows is never null, and the other way round
+        for layer in (row["certain"], row["likely"]):
+            label = layer["label"]
+            shows_no_end = label == "undated" or label.startswith("from ") or ": " in label  # "a day after: …"
+            assert (layer["latest"] is None) == shows_no_end, label
     assert set(speech) == {
-        "id",
-        "summary",
-        "sentences",
-        "earliest",
-        "latest",
-        "granularity",
-        "label",
-        "explanation",
+        "id", "summary", "sentences", "granularity", "certain", "likely", "defaults", "actors", "sides",
         "certainly_before",
-    }
+    }  # fmt: skip
 
 
 def test_timeline_command_prints_a_table_for_people():
@@ -141,6 +148,7 @@ def test_timeline_command_prints_a_table_for_people():
     )
     assert "Sat 10 Sep · evening" in result.stdout
     assert "Thu 8 Sep" in result.stdout
+    assert "≈ Sat 10 Sep" in result.stdout  # the likely layer, marked where it rests on a default
     assert "? the order with the next event is not certain" in result.stdout
 
 

@@ -19,6 +19,7 @@ from tui.model.report import (
     Report,
     Source,
     Span,
+    Tense,
 )
 from tui.model.sentences import split_sentences
 
@@ -41,6 +42,7 @@ __all__ = [
     "ReportError",
     "Source",
     "Span",
+    "Tense",
     "bundled_path",
     "load_report",
     "parse_report",

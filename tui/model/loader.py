@@ -23,6 +23,7 @@ from typing import Any, NamedTuple, TypeVar
 from tui.model.files import EVENTS_LIMIT, UnreadableFile, read_regular_file
 from tui.model.report import (
     SIDES,
+    TENSE_FORMS,
     Actor,
     Annotation,
     Attribution,
@@ -38,13 +39,14 @@ from tui.model.report import (
     Report,
     Source,
     Span,
+    Tense,
 )
 from tui.printable import printable
 
 FORMAT = "newsline/1"
 SOURCE_KINDS = ("video-message", "news-agency", "social-media-post", "official-statement", "announcement", "report")
 EVENT_KINDS = ("action", "statement", "state")
-RELATION_TYPES = ("before", "after", "during")
+RELATION_TYPES = ("before", "after", "during", "same")
 QUOTE_MODES = ("direct", "reported")
 QUALIFIERS = ("about", "at least")
 
@@ -454,6 +456,14 @@ class _Reader:
             cue=lambda: self.span(data["cue"], f"{path}.cue"),
         )
 
+    def tense(self, value: Any, path: str) -> Tense:
+        data = self.obj(value, path, ("form", "cue"))
+        return self.build(
+            Tense,
+            form=lambda: self.string(data["form"], f"{path}.form", choices=TENSE_FORMS),  # type: ignore[arg-type]
+            cue=lambda: self.span(data["cue"], f"{path}.cue"),
+        )
+
     def quote(self, value: Any, path: str) -> Quote:
         if self.fast and (quote := self.quick_quote(value)) is not None:
             return quote
@@ -485,7 +495,7 @@ class _Reader:
             return event
         fields = ("id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations",
                   "quotes", "claims")  # fmt: skip
-        data = self.obj(value, path, fields, ("time_anchor",))
+        data = self.obj(value, path, fields, ("time_anchor", "tense"))
         return self.build(
             Event,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -500,6 +510,7 @@ class _Reader:
             quotes=lambda: self.array(data["quotes"], f"{path}.quotes", self.quote),
             claims=lambda: self.array(data["claims"], f"{path}.claims", self.claim),
             time_anchor=lambda: self.optional(data, "time_anchor", path, self.string),
+            tense=lambda: self.optional(data, "tense", path, self.tense),
         )
 
     def caveat(self, value: Any, path: str) -> Caveat:

@@ -26,7 +26,22 @@ SourceKind = Literal[
     "video-message", "news-agency", "social-media-post", "official-statement", "announcement", "report"
 ]
 EventKind = Literal["action", "statement", "state"]
-RelationType = Literal["before", "after", "during"]
+RelationType = Literal["before", "after", "during", "same"]
+# The tense the report tells an event in (the form of its verb; "verbless" for a headline or a noun phrase).
+# The time engine's likely layer reads it: see tui/temporal/defaults.py.
+TenseForm = Literal[
+    "present", "compound-past", "imperfect", "pluperfect", "simple-past", "future", "conditional", "verbless"
+]
+TENSE_FORMS: tuple[TenseForm, ...] = (
+    "present",
+    "compound-past",
+    "imperfect",
+    "pluperfect",
+    "simple-past",
+    "future",
+    "conditional",
+    "verbless",
+)
 QuoteMode = Literal["direct", "reported"]
 
 
@@ -117,6 +132,14 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Tense:
+    """The tense the report tells an event in, and the words that carry it (its verb, as a span)."""
+
+    form: TenseForm
+    cue: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     span: Span
     speaker: str
@@ -147,6 +170,7 @@ class Event:
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
     time_anchor: str | None = None  # the event the time expression is relative to; None: the publication
+    tense: Tense | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,17 @@ Rules come first; they encode news conventions that dateparser does not know or 
 with dateparser 1.5: "samedi soir", "début septembre", "ces derniers jours", "la veille" and "plus tôt"
 all give None, and with PREFER_DATES_FROM='past' "samedi" in a report written on a Saturday goes a week
 back, where news convention means the most recent such day, the publication day included). What no rule
-matches goes to dateparser, pinned to the report's language, its period read as the granularity: explicit
-dates ("le 8 septembre 2022"), "il y a trois jours", "la semaine dernière". dateparser is imported only
-then: it costs ~0.4 s on first use, which the app's start-up does not pay for reports the rules cover.
+matches goes first to the running-text tagger (``tui.temporal.tagging``: clock times, holidays, seasons,
+decades, "juin prochain", "l'an dernier", "désormais"…), which reads it as a text of its own, then to
+dateparser, pinned to the report's language, its period read as the granularity: "il y a trois jours",
+"la semaine dernière". Both load only then: compiling the tagger's rules costs ~0.2 s and dateparser
+~0.4 s on first use, which the app's start-up does not pay for reports the rules cover.
+
+``normalise`` is total: an expression or a publication at the edges of the calendar (year 1, year 9999,
+"septembre 0000"), however nested ("depuis depuis samedi"), gives a result or None, never an exception;
+over a publication range of more than a week dateparser is asked about its first and last days only
+(what it reads moves forward with the day it is read on, so the hull is the same), and expressions
+longer than 120 characters are not given to it.
 """
 
 from __future__ import annotations
@@ -33,8 +41,8 @@ DAY = 24 * HOUR
 
 Anchor = Literal["origin", "publication"]
 Granularity = Literal[
-    "minute", "hour", "hours", "part-of-day", "day", "days", "week", "weeks", "month-part", "month",
-    "months", "year", "open",
+    "minute", "minutes", "hour", "hours", "part-of-day", "day", "days", "week", "weeks", "month-part", "month",
+    "months", "season", "quarter", "half-year", "year", "decade", "century", "open",
 ]  # fmt: skip
 
 
@@ -66,6 +74,13 @@ class Normalised:
 
 def normalise(expression: str, published: Publication, language: str = "fr") -> Normalised | None:
     """Resolve ``expression`` against the publication range, or None if nothing understands it."""
+    try:
+        return _normalise(expression, published, language)
+    except (ValueError, OverflowError, OSError):  # a moment beyond the calendar's ends: not placeable
+        return None
+
+
+def _normalise(expression: str, published: Publication, language: str) -> Normalised | None:
     text = _clean(expression)
     key = _fold(_without_article(text))
     days = _publication_days(published)
@@ -75,6 +90,9 @@ def normalise(expression: str, published: Publication, language: str = "fr") -> 
             found = rule.resolve(match, days, published)
             if found is not None:
                 return _finish(expression, found, rule.name, published)
+    found = _tagged(expression, published, language)
+    if found is not None:
+        return _finish(expression, found, "tagger", published)
     found = _dateparser(text, days, published, language)  # dateparser reads the words with their accents
     if found is not None:
         return _finish(expression, found, "dateparser", published)
@@ -291,10 +309,45 @@ def _now(match: re.Match[str], days: list[date], published: Publication) -> _Par
 
 
 def _since(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    inner = normalise(match.group(1), published)
+    words = re.sub(r"^(?:(?:depuis|since)\s+)+", "", match.group(1))  # "depuis depuis samedi": once
+    if _ENDS_IN_A_UNIT.search(words):  # "depuis trois ans": a duration back from the moment of speaking
+        duration = _since_duration(words, published)
+        if duration is not None:
+            return duration
+    inner = normalise(words, published)
     if inner is None or inner.start.anchor != "origin":
         return None
     return Window("origin", inner.start.lo, inner.end.hi), Window("publication", 0, 0), inner.granularity
+
+
+_ENDS_IN_A_UNIT = re.compile(
+    r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans|annees|decennies|siecles|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$"
+)
+_DURATION_MINUTES = {"S": 1 / 60, "M": None, "H": HOUR, "D": DAY, "W": 7 * DAY, "Y": 365 * DAY}
+
+
+def _since_duration(words: str, published: Publication) -> _PartialWindows | None:
+    """ "depuis plus de 80 jours", "depuis trois ans": it began that long before the moment of speaking."""
+    from tui.temporal.tagging import tag
+
+    found = tag(words, published)
+    if len(found) != 1 or found[0].type != "DURATION":
+        return None
+    match = re.fullmatch(r"P(T?)(\d+(?:\.\d+)?)([SMHDWY])", found[0].value)
+    if match is None:
+        return None
+    clock, amount, unit = match.groups()
+    per = (1 if clock else 30 * DAY) if unit == "M" else _DURATION_MINUTES[unit]
+    length = float(amount) * per
+    if found[0].mod == "MORE_THAN":
+        lo, hi = -INF, -length
+    elif found[0].mod == "LESS_THAN":
+        lo, hi = -length, 0
+    else:  # about that long: give or take half a unit
+        lo, hi = -length - per / 2, -length + per / 2
+    granularity: Granularity = "days" if per <= 7 * DAY else "months"
+    return Window("publication", lo, hi), Window("publication", 0, 0), granularity
 
 
 _MONTH_WORDS = "|".join(_MONTHS)
@@ -320,7 +373,57 @@ _RULES = (
 )  # fmt: skip
 
 
+# -- the running-text tagger, for what no rule here covers ----------------------------------------------
+
+
+# What may surround the one expression the tagger finds: prepositions that do not move it ("dans la
+# soirée", "à la mi-avril"), and a note in brackets ("à 15h40 (14H40 GMT)").
+_ONLY_PREPOSITIONS = re.compile(
+    r"(?:(?:à|a|au|aux|en|dans|vers|dès|le|la|les|l'|de|du|des|pendant|durant|at|in|on|the|during)(?:\s+|(?<=')|$))*"
+)
+
+
+_ANAPHORIC = re.compile(
+    r"lendemain|meme|plus tard|plus tot|apres|avant|auparavant|suivante?|precedente?|later|earlier|after|before|"
+    r"following|previous|next day|same day"
+)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+def _tagged(expression: str, published: Publication, language: str) -> _PartialWindows | None:
+    """The tagger's reading, when it finds one expression that is the whole of it (but for a preposition)."""
+    from tui.temporal.tagging import tag  # compiles its rules on first use
+
+    found = [t for t in tag(expression, published, language) if not _in_brackets(expression, t.start)]
+    if len(found) != 1:
+        return None
+    timex = found[0]
+    if timex.rule in ("anaphoric-day", "moment") or _ANAPHORIC.search(_fold(_clean(timex.text))):
+        return None  # "le lendemain matin", "deux jours plus tard": relative to another event, a relation's cue
+    rest = (expression[: timex.start] + expression[timex.end :]).strip(" ,.;:").casefold()
+    if not _ONLY_PREPOSITIONS.fullmatch(re.sub(r"\([^)]*\)", "", rest).strip()):
+        return None
+    if timex.value == "PRESENT_REF":
+        return Window("publication", -INF, 0), Window("publication", 0, INF), "open"
+    if timex.value == "PAST_REF":
+        window = Window("publication", -INF, 0)
+        return window, window, "open"
+    if timex.value == "FUTURE_REF":
+        window = Window("publication", 0, INF)
+        return window, window, "open"
+    if timex.earliest is None or timex.latest is None:
+        return None
+    window = Window("origin", to_minutes(timex.earliest), to_minutes(timex.latest))
+    return window, window, timex.granularity  # type: ignore[return-value]
+
+
 # -- dateparser, for what no rule covers --------------------------------------------------------------
+
+_DATEPARSER_LONGEST = 120  # characters: longer text is no time expression, and dateparser slows on it
+_DATEPARSER_DAYS = 7  # over a longer publication range, only its first and last days are read
 
 _PERIODS: dict[str, tuple[Granularity, timedelta]] = {
     "day": ("day", timedelta(days=1)),
@@ -333,16 +436,20 @@ _PERIODS: dict[str, tuple[Granularity, timedelta]] = {
 def _dateparser(text: str, days: list[date], published: Publication, language: str) -> _PartialWindows | None:
     from dateparser.date import DateDataParser  # ~0.4 s on first use: only when no rule matches
 
+    if len(text) > _DATEPARSER_LONGEST:
+        return None
     zone = published.estimate.tzinfo
     estimate = published.estimate.astimezone(zone)
     windows = []
     granularity: Granularity = "day"
+    if len(days) > _DATEPARSER_DAYS:
+        days = [days[0], days[-1]]
     for day in days:
         base = datetime.combine(day, estimate.time())
         settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base}
         try:
             found = DateDataParser(languages=[language], settings=settings).get_date_data(text)
-        except ValueError:  # a language dateparser does not know
+        except Exception:  # a language it does not know, or text it trips on: not understood
             return None
         if found.date_obj is None:
             return None

@@ -61,7 +61,8 @@ def _within_a_day(earliest: datetime, latest: datetime) -> str:
         return f"{day} · {part}"
     if latest.date() != earliest.date() and not _at_midnight(latest):
         return f"{moment_label(earliest)} – {moment_label(latest)}"
-    return f"{day} {earliest:%H:%M}–{latest:%H:%M}"
+    end = "24:00" if latest.date() != earliest.date() else f"{latest:%H:%M}"  # the day's end, not the next day's
+    return f"{day} {earliest:%H:%M}–{end}"
 
 
 def _at_midnight(moment: datetime) -> bool:

@@ -68,19 +68,45 @@ class Network(Generic[E]):
     def constraint(self, index: int) -> Constraint[E]:
         return Constraint._make(self._constraints[index])
 
-    def solve(self) -> Solution[E]:
-        """Tightest bounds of every point against the origin, after setting aside contradictions."""
-        active: list[int] | range = range(len(self._constraints))
-        conflicts: list[Conflict[E]] = []
+    def extended(self) -> Network[E]:
+        """A copy of this network to add constraints to; it keeps every constraint's index, so a solution of
+        this network can warm-start the copy's (see :meth:`solve`)."""
+        copy: Network[E] = Network(self.size)
+        copy._constraints = list(self._constraints)
+        return copy
+
+    def solve(self, warm: Solution[E] | None = None) -> Solution[E]:
+        """Tightest bounds of every point against the origin, after setting aside contradictions.
+
+        ``warm`` is a solution of this network before constraints were added to it, or of the network this
+        one was :meth:`extended` from. Adding constraints only
+        tightens bounds, so its distances are a valid start: the search resumes from the points the added
+        constraints leave, and costs about what the added constraints change, not a whole new solve. What
+        ``warm`` set aside stays aside; a contradiction among the added constraints sets aside the weakest
+        of them the same way, and the search resumes from ``warm`` again.
+        """
+        base = warm.count if warm is not None else 0
+        active: list[int] | range = (
+            range(len(self._constraints)) if warm is None else [*warm._active, *range(base, len(self._constraints))]
+        )
+        conflicts: list[Conflict[E]] = list(warm.conflicts) if warm is not None else []
         while True:
             forward, backward = self._graphs(active)
-            upper = _shortest_paths(self.size, forward)
+            if warm is None:
+                upper = _shortest_paths(self.size, forward)
+            else:
+                upper = _shortest_paths(self.size, forward, start=warm._upper, seeds=self._tails(active, base, True))
             if isinstance(upper, _Paths):
                 # A cycle is reached from the origin whole or not at all: look among the points it missed.
                 missed = [point for point, d in enumerate(upper.distance) if d == INF]
                 unreached = _shortest_paths(self.size, forward, missed) if missed else upper
                 upper = unreached if isinstance(unreached, _Cycle) else upper
-            lower = _shortest_paths(self.size, backward) if isinstance(upper, _Paths) else upper
+            if not isinstance(upper, _Paths):
+                lower: _Paths | _Cycle = upper
+            elif warm is None:
+                lower = _shortest_paths(self.size, backward)
+            else:
+                lower = _shortest_paths(self.size, backward, start=warm._lower, seeds=self._tails(active, base, False))
             cycle = upper if isinstance(upper, _Cycle) else lower if isinstance(lower, _Cycle) else None
             if cycle is None:
                 assert isinstance(upper, _Paths) and isinstance(lower, _Paths)
@@ -89,6 +115,21 @@ class Network(Generic[E]):
             weakest = min(involved, key=lambda i: (self._constraints[i][5], -i))
             conflicts.append(Conflict(tuple(self.constraint(i) for i in involved), self.constraint(weakest)))
             active = [i for i in active if i != weakest]
+
+    def _tails(self, active: list[int] | range, base: int, forward: bool) -> list[int]:
+        """The points whose edges, among the constraints added since index ``base``, leave them in the
+        distance graph (``forward``) or its reverse: where a warm-started search must resume."""
+        tails: set[int] = set()
+        constraints = self._constraints
+        for index in active:
+            if index < base:
+                continue
+            source, target, lo, hi, _, _ = constraints[index]
+            if hi != INF:
+                tails.add(source if forward else target)
+            if lo != -INF:
+                tails.add(target if forward else source)
+        return sorted(tails)
 
     def _graphs(self, active: list[int] | range) -> tuple[list[list[_Edge]], list[list[_Edge]]]:
         """The distance graph and its reverse, restricted to the active constraints."""
@@ -118,21 +159,36 @@ class _Cycle:
     constraints: list[int]
 
 
-def _shortest_paths(size: int, graph: list[list[_Edge]], sources: list[int] | None = None) -> _Paths | _Cycle:
+def _shortest_paths(
+    size: int,
+    graph: list[list[_Edge]],
+    sources: list[int] | None = None,
+    *,
+    start: _Paths | None = None,
+    seeds: list[int] | None = None,
+) -> _Paths | _Cycle:
     """Shortest paths from node 0 (or from each of ``sources`` at distance 0), or a negative cycle.
 
     Queue-based Bellman–Ford: a point is searched again only when its distance improved. Without a
     negative cycle it stops by itself; with one it would run forever, so whenever the work done passes
     a budget that doubles each time, the parent pointers are checked for a cycle (in Bellman–Ford any
     cycle among them is negative). The checks cost O(size) each and add up to a constant factor.
+
+    With ``start`` (shortest paths of a graph this one only adds edges to) the search resumes from those
+    distances, from the ``seeds``: the points the added edges leave.
     """
-    sources = [0] if sources is None else sources
-    distance = [INF] * size
-    via = [-1] * size
-    parent = [-1] * size
     queued = [False] * size
+    if start is not None:
+        distance, via, parent = list(start.distance), list(start.via), list(start.parent)
+        sources = [seed for seed in seeds or () if distance[seed] != INF]
+    else:
+        sources = [0] if sources is None else sources
+        distance = [INF] * size
+        via = [-1] * size
+        parent = [-1] * size
+        for source in sources:
+            distance[source] = 0
     for source in sources:
-        distance[source] = 0
         queued[source] = True
     queue = deque(sources)
     popleft, append = queue.popleft, queue.append
@@ -193,6 +249,7 @@ class Solution(Generic[E]):
         active: list[int] | range,
     ) -> None:
         self.network = network
+        self.count = len(network._constraints)  # how many constraints the network had when solved
         self._upper = upper
         self._lower = lower
         self.conflicts = conflicts

@@ -6,23 +6,31 @@ is measured from the earlier event's end to the later event's start, in minutes:
 =====================================================================  ===================  =============
 cue (French / English)                                                 gap                  meaning
 =====================================================================  ===================  =============
+quelques instants après/avant/plus tard · moments after/later          0 – 15 min           moments
+en même temps · at the same time                                       0 – 1 h              within the hour
 quelques minutes après/avant · a few minutes after/before              1 min – 1 h          minutes
 peu (de temps) après/avant · shortly/soon after/before                 0 – 3 h              shortly
 une heure plus tôt/tard · an hour earlier/later                        30 min – 1 h 30      an hour
 N heures plus tôt/tard/après/avant · N hours earlier/later             N h ± 30 min         N hours
 quelques heures après/avant · a few hours after/before, hours after    1 – 12 h             hours
 plus tôt · earlier (no unit)                                           0 – 24 h             earlier
+plus tard · later (no unit)                                            0 – 24 h             within a day
 un jour plus tôt/tard, la veille, le lendemain · a day earlier/later,  12 – 36 h            a day
 the day before, the next/following/previous day
 N jours plus tôt/tard · N days earlier/later                           N days ± 12 h        N days
 quelques jours plus tôt/tard · a few days earlier/later                36 h – 7 days        days
 une semaine plus tôt/tard · a week earlier/later                       6 – 8 days           a week
+auparavant · previously, beforehand (no unit)                          0 – unbounded        (order only)
 anything else ("après", "avant", "avaient repris", "because")          0 – unbounded        (order only)
 =====================================================================  ===================  =============
 
-"plus tôt" with no unit is read in news convention as earlier in the same news cycle, within a day; "un
-jour plus tôt" as about a day, ±12 h, since the report does not say whether it counts calendar days or 24
-hours. A ``during`` relation puts the event within its target and carries no gap.
+"plus tôt" and "plus tard" with no unit are read in news convention as within the same news cycle, a
+day; "un jour plus tôt" as about a day, ±12 h, since the report does not say whether it counts calendar
+days or 24 hours. "Quelques instants" are moments: under a quarter of an hour. "En même temps" keeps the
+order the relation states and says the two are no more than an hour apart. "Auparavant" alone says
+only "before", often by years ("Auparavant, il avait dirigé…"): order only, by design; with a unit
+("trois jours auparavant") it is measured like "plus tôt". A ``during`` relation puts the event within
+its target and carries no gap.
 """
 
 from __future__ import annotations
@@ -73,6 +81,9 @@ _TABLE: tuple[tuple[re.Pattern[str], object], ...] = tuple(
         (rf"{_NUMBER}\s+(?:jours?|days?)\s+{_DIRECTION}",
          lambda m: Gap(_number(m) * DAY - 12 * HOUR, _number(m) * DAY + 12 * HOUR,
                        "a day" if _number(m) == 1 else f"{_number(m)} days")),
+        (r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
+         Gap(0, 15, "moments")),
+        (r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
         (rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
          Gap(1, HOUR, "minutes")),
         (r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
@@ -85,6 +96,8 @@ _TABLE: tuple[tuple[re.Pattern[str], object], ...] = tuple(
          Gap(12 * HOUR, 36 * HOUR, "a day")),
         (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
         (r"plus\s+tot|earlier", Gap(0, DAY, "earlier, within a day,")),
+        (r"plus\s+tard|later", Gap(0, DAY, "within a day")),
+        (r"auparavant|previously|beforehand", Gap(0, INF, "")),
     )
 )  # fmt: skip
 

@@ -23,11 +23,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from tui.model import Event, Relation, Report, Span
+from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
+from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
-from tui.temporal.labels import day_label, interval_label
+from tui.temporal.labels import day_label, interval_label, moment_label
 from tui.temporal.network import Conflict, Constraint, Network, Solution
 from tui.temporal.relations import Gap, gap_for
 
@@ -39,22 +41,9 @@ STRENGTH = {"order": 100, "publication": 90, "time": 50, "relation": 40, "durati
 # an order that only a chain of relative constraints proves.
 EXACT_ORDER_LIMIT = 2000
 
-EvidenceKind = Literal["publication", "time", "relation", "order", "duration", "reported"]
+DEFAULT_NAMES = tuple(DEFAULTS)
 
-
-class Evidence(NamedTuple):
-    """Why a constraint holds: the report's words where there are some, else the assumption's name."""
-
-    kind: EvidenceKind
-    text: str
-    event: str | None = None
-    span: Span | None = None
-    target: str | None = None
-
-    def describe(self) -> str:
-        if self.kind in ("time", "relation"):
-            return f"‘{self.text}’"
-        return self.text
+__all__ = ["Bounds", "Evidence", "EvidenceKind", "Layer", "ResolvedEvent", "TimedRelation", "Timeline", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,32 +77,66 @@ class TimedRelation:
 
 
 class _Context:
-    """What every resolved event of one timeline shares."""
+    """What every resolved event of one timeline shares: both solved layers and the publication."""
 
-    def __init__(self, report: Report, solution: Solution[Evidence], publication: Evidence, published_day: str):
+    def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
         self.report = report
         self.solution = solution
-        self.publication = publication
-        self.published_day = published_day
-        self.zone = report.document.published.estimate.tzinfo
+        self.likely = likely
+        published = report.document.published
+        self.zone = published.estimate.tzinfo
+        self.published_day = day_label(published.estimate)
+        self.publication = {
+            # The publication constraint read from either side, and the range calendar words are read against.
+            "earliest": Evidence("publication", f"published {moment_label(published.earliest)} at the earliest"),
+            "latest": Evidence("publication", f"published {moment_label(published.latest)} at the latest"),
+            "range": Evidence(
+                "publication",
+                f"read for a publication from {moment_label(published.earliest)} to {moment_label(published.latest)}",
+            ),
+            "estimate": Evidence(
+                "default", "publication-estimate", span=None, target=f"published {moment_label(published.estimate)}"
+            ),
+        }
         self.incoming: dict[str, list[tuple[Event, Relation]]] = {}
         for event in report.events:
             for relation in event.relations:
                 self.incoming.setdefault(relation.target, []).append((event, relation))
 
-    def bounds(self, point: int) -> Bounds:
-        lo, hi = self.solution.lower(point), self.solution.upper(point)
+    def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
+        solution = solution or self.solution
+        lo, hi = solution.lower(point), solution.upper(point)
         return Bounds(
             None if lo == -INF else from_minutes(lo, self.zone),
             None if hi == INF else from_minutes(hi, self.zone),
         )
 
+    def describe(self, evidence: Evidence) -> str:
+        if evidence.kind == "default" and evidence.text == "publication-estimate":
+            return f"{self.publication['estimate'].target} (default publication-estimate)"
+        return evidence.describe()
+
+    def reasons(
+        self, chain: Iterable[Constraint[Evidence]], side: Literal["earliest", "latest"]
+    ) -> tuple[Evidence, ...]:
+        """The report's words and the defaults behind a bound, then the publication they depend on, named by
+        the side of it they use; empty when only assumptions bound it."""
+        evidence = [c.evidence for c in chain]
+        words = [e for e in evidence if e.kind in ("time", "relation", "default")]
+        if not any(e.kind != "default" or e.text != "publication-estimate" for e in words):
+            return ()
+        if any(e.kind == "publication" for e in evidence):
+            words.append(self.publication[side])
+        elif any(e.kind == "time" for e in words) and not any(e.text == "publication-estimate" for e in words):
+            words.append(self.publication["range"])
+        return tuple(dict.fromkeys(words))
+
 
 class ResolvedEvent:
-    """One event on the timeline.
+    """One event on the timeline, in both layers.
 
-    What only a shown event needs is worked out when first asked for, from the solved network: its
-    bounds as dates, its relations and, above all, its label and explanation, which walk the chain of
+    What only a shown event needs is worked out when first asked for, from the solved networks: its
+    bounds as dates, its relations and, above all, its labels and explanations, which walk the chain of
     constraints behind each bound. That keeps resolving 100k events near-linear and fast.
     """
 
@@ -130,11 +153,13 @@ class ResolvedEvent:
         self._context = context
 
     def __repr__(self) -> str:
-        return f"ResolvedEvent({self.event.id!r}, {self.label!r})"
+        return f"ResolvedEvent({self.event.id!r}, {self.likely.label!r})"
 
     @property
     def id(self) -> str:
         return self.event.id
+
+    # -- the certain layer -----------------------------------------------------------------------------
 
     @cached_property
     def start(self) -> Bounds:
@@ -144,22 +169,30 @@ class ResolvedEvent:
     def end(self) -> Bounds:
         return self._context.bounds(self._points[1])
 
-    @cached_property
-    def extent(self) -> tuple[float, float]:
-        """Earliest start and latest end (or latest start, for an event that may go on) in minutes since
-        the Unix epoch, ±inf where open: what a drawing needs, without building dates."""
-        solution = self._context.solution
-        start, end = self._points
-        latest = solution.upper(end)
-        return solution.lower(start), latest if latest != INF else solution.upper(start)
-
     @property
     def earliest(self) -> datetime | None:
         return self.start.earliest
 
     @property
     def latest(self) -> datetime | None:
-        return self.end.latest
+        """The latest the event lies: its end's, or for an event that may go on, its start's."""
+        return self.end.latest if self.end.latest is not None else self.start.latest
+
+    @cached_property
+    def extent(self) -> tuple[float, float]:
+        """Earliest start and latest end (or latest start, for an event that may go on) in minutes since
+        the Unix epoch, ±inf where open: what a drawing needs, without building dates."""
+        return self._extent(self._context.solution)
+
+    @cached_property
+    def likely_extent(self) -> tuple[float, float]:
+        """The same in the likely layer."""
+        return self._extent(self._context.likely.solution)
+
+    def _extent(self, solution: Solution[Evidence]) -> tuple[float, float]:
+        start, end = self._points
+        latest = solution.upper(end)
+        return solution.lower(start), latest if latest != INF else solution.upper(start)
 
     @cached_property
     def relations(self) -> tuple[TimedRelation, ...]:
@@ -172,54 +205,111 @@ class ResolvedEvent:
     @cached_property
     def earliest_reasons(self) -> tuple[Evidence, ...]:
         """The report's words behind the earliest bound, then the publication they depend on."""
-        return _reasons(self._context.solution.lower_reasons(self._points[0]), self._context.publication)
+        return self._context.reasons(self._context.solution.lower_reasons(self._points[0]), "earliest")
 
     @cached_property
     def latest_reasons(self) -> tuple[Evidence, ...]:
         """The same for the latest bound: of the end, or of the start for an event that may go on."""
         start, end = self._points
         last = end if self.end.latest is not None else start
-        return _reasons(self._context.solution.upper_reasons(last), self._context.publication)
+        return self._context.reasons(self._context.solution.upper_reasons(last), "latest")
+
+    @cached_property
+    def _placed_only_against(self) -> TimedRelation | None:
+        """The measured relation that is all the words say of its time, for an event they do not date."""
+        if self.start.earliest is not None or self.latest_reasons:
+            return None
+        return next((relation for relation in self.relations if relation.gap.metric), None)
 
     @cached_property
     def label(self) -> str:
-        """Where the event lies, as precisely as the report allows: "Sat 10 Sep · evening"."""
+        """Where the event certainly lies, as precisely as the report's words allow: "Sat 10 Sep · evening";
+        for an event the words place only against another one, that relation: "a few hours before: …"."""
         if self.normalised is not None and self.normalised.granularity == "open":
             return f"ongoing at publication ({self._context.published_day})"
+        relation = self._placed_only_against
+        if relation is not None:
+            return f"{relation.phrase}: {self._context.report.event(relation.other).summary}"
         if self.start.earliest is None and not self.latest_reasons:
-            return "undated"  # only the assumption that it was reported by publication bounds it
-        latest = self.end.latest if self.end.latest is not None else self.start.latest
-        return interval_label(self.start.earliest, latest)
-
-    @cached_property
-    def certain(self) -> Layer:
-        """What the report's words entail."""
-        latest = self.end.latest if self.end.latest is not None else self.start.latest
-        return Layer(self.start.earliest, latest, self.label, self.explanation)
-
-    @property
-    def likely(self) -> Layer:
-        """The certain reading plus the news-reading defaults (see :mod:`tui.temporal.defaults`)."""
-        return self.certain
-
-    @property
-    def defaults(self) -> tuple[str, ...]:
-        """The names of the defaults the likely layer rests on."""
-        return ()
+            return "undated"  # only the assumptions bound it
+        return interval_label(self.start.earliest, self.latest)
 
     @cached_property
     def explanation(self) -> str:
-        """ "Sat 10 Sep · evening ← ‘samedi soir’, published Sun 11 Sep (estimate)"."""
-        evidence = sorted((*self.earliest_reasons, *self.latest_reasons), key=lambda e: e.kind == "publication")
-        reasons = list(dict.fromkeys(e.describe() for e in evidence))
-        return f"{self.label} ← {', '.join(reasons)}" if reasons else f"{self.label} ← nothing in the report"
+        """ "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from … to …"."""
+        relation = self._placed_only_against
+        if relation is not None:
+            return f"{self.label} ← ‘{relation.cue.text}’, and no date for either event"
+        return _explain(self.label, (*self.earliest_reasons, *self.latest_reasons), self._context)
+
+    @cached_property
+    def certain(self) -> Layer:
+        """What the report's words entail. An event only the assumptions bound (it was reported by the
+        publication) is undated in this layer: its bounds are left open, and the explanation says why."""
+        if self.label == "undated" or self._placed_only_against is not None:
+            latest = moment_label(self.latest) if self.latest else None
+            note = f"; reported by publication, {latest} at the latest" if latest else ""
+            return Layer(None, None, self.label, self.explanation + note)
+        return Layer(self.start.earliest, self.latest, self.label, self.explanation)
+
+    # -- the likely layer ------------------------------------------------------------------------------
+
+    @cached_property
+    def _likely_reasons(self) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+        solution = self._context.likely.solution
+        start, end = self._points
+        last = end if solution.upper(end) != INF else start
+        return (
+            self._context.reasons(solution.lower_reasons(start), "earliest"),
+            self._context.reasons(solution.upper_reasons(last), "latest"),
+        )
+
+    @cached_property
+    def defaults(self) -> tuple[str, ...]:
+        """The names of the defaults the likely bounds rest on, in the order of the table."""
+        used = {e.text for reasons in self._likely_reasons for e in reasons if e.kind == "default"}
+        return tuple(name for name in DEFAULT_NAMES if name in used)
+
+    @cached_property
+    def likely_start(self) -> Bounds:
+        return self._context.bounds(self._points[0], self._context.likely.solution)
+
+    @cached_property
+    def likely_end(self) -> Bounds:
+        return self._context.bounds(self._points[1], self._context.likely.solution)
+
+    @cached_property
+    def likely(self) -> Layer:
+        """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
+        label that rests on a default; the explanation names each default used and each set aside."""
+        start, end = self.likely_start, self.likely_end
+        latest = end.latest if end.latest is not None else start.latest
+        if not self.defaults and not any(self._likely_reasons):
+            label = self.label  # nothing beyond the words: the certain reading, said the same way
+        else:
+            label = interval_label(start.earliest, latest)
+            label = f"≈ {label}" if self.defaults else label
+        explanation = _explain(label, (*self._likely_reasons[0], *self._likely_reasons[1]), self._context)
+        if start.earliest is None or latest is None:
+            open_side = "earliest" if start.earliest is None else "latest"
+            explanation += f"; no {open_side} time: the report gives it no anchor, and no default applies"
+        for dropped, against in self._context.likely.set_aside.get(self.id, ()):
+            words = ", ".join(dict.fromkeys(self._context.describe(e) for e in against if e.kind != "order"))
+            explanation += f"; set aside {dropped.describe()}" + (f", contradicted by {words}" if words else "")
+        return Layer(start.earliest, latest, label, explanation)
 
 
-_CONVERSE = {"before": "after", "after": "before", "during": "includes"}
+def _explain(label: str, evidence: Iterable[Evidence], context: _Context) -> str:
+    ordered = sorted(evidence, key=lambda e: e.kind == "publication")
+    reasons = list(dict.fromkeys(context.describe(e) for e in ordered))
+    return f"{label} ← {', '.join(reasons)}" if reasons else f"{label} ← nothing in the report"
+
+
+_CONVERSE = {"before": "after", "after": "before", "during": "includes", "same": "same"}
 
 
 def _timed(direction: str, other: str, relation: Relation, stated_here: bool) -> TimedRelation:
-    gap = gap_for(relation.cue.text) if relation.type != "during" else Gap(0, INF, "")
+    gap = gap_for(relation.cue.text) if relation.type in ("before", "after") else Gap(0, INF, "")
     return TimedRelation(other, _phrase(direction, gap), relation.cue, gap, stated_here)
 
 
@@ -293,10 +383,11 @@ class Timeline:
         return self.certainly_before(event_id, self.events[index + 1].id)
 
 
-def resolve(report: Report) -> Timeline:
-    """Order the report's events on one timeline, with the tightest bounds the report allows."""
+def resolve(report: Report, *, defaults: bool = True) -> Timeline:
+    """Order the report's events on one timeline, with the tightest bounds the report allows, in both
+    layers; with ``defaults=False`` the likely layer is the certain one (what the benchmark compares with)."""
     with _collector_paused(freeze=len(report.events) >= FREEZE_FROM):
-        return _resolve(report)
+        return _resolve(report, defaults)
 
 
 # From this many events on, what resolving built is moved out of the collector's sight (gc.freeze):
@@ -321,15 +412,13 @@ def _collector_paused(*, freeze: bool) -> Iterator[None]:
             gc.enable()
 
 
-def _resolve(report: Report) -> Timeline:
+def _resolve(report: Report, defaults: bool) -> Timeline:
     events = report.events
     network: Network[Evidence] = Network(2 + 2 * len(events))
     points = {event.id: (2 + 2 * i, 3 + 2 * i) for i, event in enumerate(events)}
     published = report.document.published
-    published_day = day_label(published.estimate)
-    publication = Evidence("publication", f"published {published_day} (estimate)")
     window = to_minutes(published.earliest), to_minutes(published.latest)
-    network.add(0, 1, *window, publication, STRENGTH["publication"])
+    network.add(0, 1, *window, _PUBLISHED, STRENGTH["publication"])
     normalised: dict[str, Normalised | None] = {}
     add = network.add  # the loops below run once per event and relation: 100k events, 500k constraints
     ordered, relation_strength = STRENGTH["order"], STRENGTH["relation"]
@@ -345,6 +434,10 @@ def _resolve(report: Report) -> Timeline:
                 add(target_start, start, 0, INF, evidence, relation_strength)
                 add(end, target_end, 0, INF, evidence, relation_strength)
                 continue
+            if relation.type == "same":  # one happening told twice: the same start and the same end
+                add(target_start, start, 0, 0, evidence, relation_strength)
+                add(target_end, end, 0, 0, evidence, relation_strength)
+                continue
             gap = gap_for(cue.text)
             if relation.type == "before":
                 add(end, target_start, gap.lo, gap.hi, evidence, relation_strength)
@@ -357,20 +450,37 @@ def _resolve(report: Report) -> Timeline:
         start, end = points[event.id]
         if event.kind == "statement":
             add(start, end, 0, STATEMENT_MINUTES, _BRIEF, brief)
-        add(start, 1, 0, INF, _REPORTED, reported)
+            add(end, 1, 0, INF, _SAID, reported)  # a statement the report tells had been made by then
+        else:
+            add(start, 1, 0, INF, _REPORTED, reported)
     solution = network.solve()
-    context = _Context(report, solution, publication, published_day)
+    likely = read_likely(report, network, solution, points, normalised) if defaults else LikelyReading(solution, {})
+    context = _Context(report, solution, likely)
     resolved = [
         ResolvedEvent(event, position, points[event.id], normalised[event.id], context)
         for position, event in enumerate(events)
     ]
-    # By the latest its start can be, then the earliest, then the report's order.
-    upper, negated_lower = solution.bounds()
-    resolved.sort(key=lambda r: (upper[r._points[0]], -negated_lower[r._points[0]], r.position))
+    # By the likely time of the start (the middle of its likely range) and its earliest, then the same in the
+    # certain layer, then the report's order. Both ends of a start's range only grow along a proven order,
+    # in either layer, so a certain order is never reversed.
+    likely_upper, likely_lower = likely.solution.bounds()
+    upper, lower = solution.bounds()
+
+    def start_key(upper: list[float], negated_lower: list[float], point: int) -> tuple[float, float]:
+        lo, hi = -negated_lower[point], upper[point]
+        return (lo if lo == -INF else hi if hi == INF else (lo + hi) / 2), lo
+
+    def order(row: ResolvedEvent) -> tuple[float, float, float, float, int]:
+        point = row._points[0]
+        return *start_key(likely_upper, likely_lower, point), *start_key(upper, lower, point), row.position
+
+    resolved.sort(key=order)
     return Timeline(report, tuple(resolved), solution, points)
 
 
+_PUBLISHED = Evidence("publication", "the publication range")
 _ORDERED = Evidence("order", "an event ends after it starts")
+_SAID = Evidence("reported", "made by publication")
 _BRIEF = Evidence("duration", "a statement is made within an hour")
 _REPORTED = Evidence("reported", "reported by publication")
 
@@ -399,20 +509,10 @@ def _add_time(
 
 
 def _phrase(direction: str, gap: Gap) -> str:
+    if direction == "same":
+        return "the same happening as"
     if direction in ("during", "includes") or not gap.meaning:
         return direction
     if gap.meaning.startswith("earlier"):
         return "within a day before" if direction == "before" else "within a day after"
     return f"{gap.meaning} {direction}"
-
-
-def _reasons(chain: Iterable[Constraint[Evidence]], publication: Evidence) -> tuple[Evidence, ...]:
-    """The report's words behind a bound — its time expressions and cues — then the publication they
-    depend on; empty when only assumptions bound it."""
-    evidence = [c.evidence for c in chain]
-    words = [e for e in evidence if e.kind in ("time", "relation")]
-    if not words:
-        return ()
-    if any(e.kind == "publication" for e in evidence) or any(e.kind == "time" for e in words):
-        words.append(publication)
-    return tuple(dict.fromkeys(words))

@@ -1,7 +1,9 @@
 """The time axis: the resolved timeline on a horizontal scale, uncertainty drawn as the length of a bar.
 
-Each event is a bar from its earliest to its latest bound (◀ or ▶ where the report leaves a side open), in
-one lane per side or per actor; bars that would overlap in a lane go on lines of their own. The
+Each event is a bar from its earliest to its latest bound, in both layers at once: the likely part heavy
+(━), the part only the certain layer allows light (╌), its ends ├ ┤ where the report's words bound it and
+◁ ▷ where only the likely layer does (so the two read apart without colour, as under NO_COLOR). Bars go
+in one lane per side or per actor; bars that would overlap in a lane go on lines of their own. The
 publication is marked (▼ its estimate, ┄ its range). Events the report places only relative to other
 events have no place on a calendar: they are listed under the axis with the relation that places them.
 A Line API view: it draws only the lines on screen, from bars laid out once per zoom level.
@@ -35,15 +37,19 @@ ZOOM_NAMES = {15: "15 min", 30: "30 min", 60: "1 h", 120: "2 h", 360: "6 h", 144
 DEFAULT_ZOOM = 120
 LABEL_WIDTH = 18
 HEADER_LINES = 3  # the legend, the day scale, the ticks
-LINES_PER_LANE = 8  # beyond this, overlapping bars are counted, not drawn: "+N more"
+LINES_PER_LANE = 16  # beyond this, overlapping bars are counted, not drawn: "+N more"
 
 
 class Bar(NamedTuple):
-    """An event's extent in minutes from the axis origin; an open side is ±inf."""
+    """An event's extent in minutes from the axis origin, in both layers: ``first``–``last`` is what is
+    drawn (the certain extent where it is bounded, else the likely one; ±inf where both are open), and
+    ``likely_first``–``likely_last`` the likely part of it."""
 
     first: float
     last: float
     event_id: str
+    likely_first: float
+    likely_last: float
 
 
 class Line(NamedTuple):
@@ -64,12 +70,13 @@ class TimeAxis(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {
         "axis--bar", "axis--selected", "axis--open", "axis--lane", "axis--scale", "axis--publication",
-        "axis--legend", "axis--relative",
+        "axis--legend", "axis--relative", "axis--certain",
     }  # fmt: skip
     DEFAULT_CSS = """
     TimeAxis { background: $surface; overflow-x: hidden; }
     TimeAxis > .axis--bar { color: $primary; }
     TimeAxis > .axis--open { color: $primary 60%; }
+    TimeAxis > .axis--certain { color: $primary 50%; }
     TimeAxis > .axis--selected { color: $text; background: $accent; text-style: bold; }
     TimeAxis > .axis--lane { color: $text-muted; }
     TimeAxis > .axis--scale { color: $text-secondary; }
@@ -150,9 +157,14 @@ class TimeAxis(ScrollView, can_focus=True):
     def _bar_of(self, row: ResolvedEvent) -> Bar | None:
         """The event's bar, or None for an event placed only relative to others (worked out once)."""
         if row.id not in self._bars:
-            first, last = row.extent
-            relative = first == -INF and (last == INF or row.label == "undated")
-            self._bars[row.id] = None if relative else Bar(first - self.origin, last - self.origin, row.id)
+            certain_first, certain_last = row.extent
+            likely_first, likely_last = row.likely_extent
+            first = certain_first if certain_first != -INF else likely_first
+            last = certain_last if certain_last != INF else likely_last
+            relative = first == -INF and (last == INF or row.likely.label == "undated")
+            origin = self.origin
+            bar = Bar(first - origin, last - origin, row.id, likely_first - origin, likely_last - origin)
+            self._bars[row.id] = None if relative else bar
         return self._bars[row.id]
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -167,7 +179,7 @@ class TimeAxis(ScrollView, can_focus=True):
 
     def fit(self) -> None:
         """Zoom so that every dated bound of the shown events fits on screen, starting at the earliest."""
-        ends = [edge for line in self.lines for bar in line.closed + line.open for edge in bar if type(edge) is not str]
+        ends = [edge for line in self.lines for bar in line.closed + line.open for edge in (bar.first, bar.last)]
         dated = [edge for edge in ends if -INF < edge < INF]
         if not dated:
             return
@@ -307,14 +319,15 @@ class TimeAxis(ScrollView, can_focus=True):
             return self._text_line(text, width, style("axis--lane"))
         if self.relative_only and 0 < relative <= len(self.relative_only):
             row = self.view.timeline[self.relative_only[relative - 1]]
-            text = f"  ⋯ {self.view.when(row) if self.view.when(row) != 'undated' else 'undated'} — {row.event.summary}"
+            text = f"  ⋯ {self.view.when(row)} — {row.event.summary}"
             chosen = row.id == self.selected
             return self._text_line(printable(text), width, style("axis--selected" if chosen else "axis--relative"))
         return Strip.blank(width, self._base_style)
 
     def _legend(self) -> str:
         lanes = "sides" if self.lanes_by == "side" else "actors"
-        return f"{ZOOM_NAMES[self.zoom]} per column · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
+        layers = "━ likely ╌ only certain"
+        return f"{ZOOM_NAMES[self.zoom]} per column · {layers} · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
 
     def _text_line(self, text: str, width: int, style: Style) -> Strip:
         return Strip([Segment(set_cell_size(text, width), self._base_style + style)])  # wide characters count double
@@ -356,22 +369,35 @@ class TimeAxis(ScrollView, can_focus=True):
         left, right = self.left, self.left + self.axis_width - 1
         for bar in self._bars_in(line, left, right):
             first, last = self.columns(bar)
-            bar_style = style("axis--selected" if bar.event_id == self.selected else "axis--bar")
+            likely_first, likely_last = self.columns(Bar(bar.likely_first, bar.likely_last, "", 0, 0))
+            selected = bar.event_id == self.selected
+            bar_style = style("axis--selected" if selected else "axis--bar")
+            certain_style = style("axis--selected" if selected else "axis--certain")
+            # Ends: ├ ┤ where the certain layer bounds the bar, ◁ ▷ where only the likely layer does.
+            opening = "├" if self._certain_bound(bar.event_id, first=True) else "◁"
+            closing = "┤" if self._certain_bound(bar.event_id, first=False) else "▷"
             for column in range(int(max(first, left)), int(min(last, right)) + 1):
+                likely = likely_first <= column <= likely_last
                 if first == last:
                     char = "●"
                 elif column == first:
-                    char = "├"
+                    char = opening
                 elif column == last:
-                    char = "┤"
+                    char = closing
                 else:
-                    char = "━"
+                    char = "━" if likely else "╌"
                 if column == left and first < left:
                     char = "◀"
                 if column == right and last > right:
                     char = "▶"
-                cells[column - left], styles[column - left] = char, bar_style
+                cells[column - left] = char
+                styles[column - left] = bar_style if likely or char in "├┤◁▷●" else certain_style
         return self._line_strip(line.lane if line.first or top else "", cells, styles, width)
+
+    def _certain_bound(self, event_id: str, *, first: bool) -> bool:
+        """Whether the certain layer bounds the event's bar on that side (else only the likely one does)."""
+        certain_first, certain_last = self.view.timeline[event_id].extent
+        return certain_first != -INF if first else certain_last != INF
 
     def _bars_in(self, line: Line, first_column: int, last_column: int) -> list[Bar]:
         """The bars of a line that reach into the columns [first, last]."""

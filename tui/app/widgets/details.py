@@ -11,7 +11,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.temporal import ResolvedEvent
-from tui.temporal.labels import moment_label
+from tui.temporal.labels import interval_label
 from tui.view import TimelineView, counted, printable
 
 NOTHING_SELECTED = Text("No event selected.", style="italic dim")
@@ -83,6 +83,9 @@ def _line(label: str, value: str, style: str = "") -> Text:
     return text
 
 
+ORDER_SHOWN = 5  # events named under "certainly before"; the rest are counted
+
+
 class EventPane(DetailPane):
     """Summary, actors, places, the time expression with its interval and explanation, relations, claims."""
 
@@ -93,27 +96,42 @@ class EventPane(DetailPane):
         parts.append(_line("Actors", view.actor_names(event)))
         if event.places:
             parts.append(_line("Places", ", ".join(report.place(p).name for p in event.places)))
-        parts.append(_line("When", row.label, "bold"))
+        likely, certain = row.likely, row.certain
+        if row.defaults:  # two layers to tell apart: each with its own "Why"
+            parts.append(_line("When", f"{likely.label}  (likely: {', '.join(row.defaults)})", "bold"))
+            parts.append(_line("  Why", likely.explanation, "dim"))
+            parts.append(_line("Certain", certain.label, "bold"))
+            parts.append(_line("  Why", certain.explanation, "dim"))
+        else:  # the words alone place it: one reading, said once
+            parts.append(_line("When", f"{certain.label}  (certain)", "bold"))
+            parts.append(
+                _line("  Why", likely.explanation if likely.label == certain.label else certain.explanation, "dim")
+            )
         if event.time:
             resolved = row.normalised
             interval = ""
             if resolved and (resolved.earliest or resolved.latest):
-                low = moment_label(resolved.earliest) if resolved.earliest else "…"
-                high = moment_label(resolved.latest) if resolved.latest else "…"
-                interval = f" → {low} – {high} ({resolved.granularity})"
+                interval = f" → {interval_label(resolved.earliest, resolved.latest)} ({resolved.granularity})"
             elif resolved is None:
                 interval = " → not understood"
             anchor = f", said in: {report.event(event.time_anchor).summary}" if event.time_anchor else ""
             parts.append(_line("  Expression", f"‘{event.time.text}’{interval}{anchor}"))
-        parts.append(_line("  Why", row.explanation, "dim"))
+        if event.tense:
+            parts.append(_line("  Tense", f"{event.tense.form} (‘{event.tense.cue.text}’)"))
         if row.relations:
             parts.append(Text("Relations", style="bold"))
             for relation in row.relations:
                 other = view.timeline[relation.other].event
                 parts.append(Text(printable(f"  {relation.phrase}: {other.summary}  (‘{relation.cue.text}’)")))
         after = view.timeline.certainly_after(row.id)
-        order = f"certainly before {counted(len(after), 'other event')}" if after else "no later event is certain"
-        parts.append(_line("Order", order))
+        if after:
+            parts.append(_line("Order", f"certainly before {counted(len(after), 'other event')}:"))
+            for other_id in after[:ORDER_SHOWN]:
+                parts.append(Text(printable(f"  {view.timeline[other_id].event.summary}"), style="dim"))
+            if len(after) > ORDER_SHOWN:
+                parts.append(Text(f"  and {counted(len(after) - ORDER_SHOWN, 'more event')}", style="dim"))
+        else:
+            parts.append(_line("Order", "no later event is certain"))
         if event.claims:
             parts.append(Text("Claims", style="bold"))
             for claim in event.claims:

@@ -103,6 +103,10 @@ class TimelineList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Selected(self.selected_id))
 
+    def on_resize(self) -> None:
+        """A cursor set before the first layout (or a terminal made smaller) is brought back on screen."""
+        self.scroll_to_region_of_cursor()
+
     def scroll_to_region_of_cursor(self) -> None:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         if self.cursor < top:

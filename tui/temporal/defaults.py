@@ -1,0 +1,385 @@
+"""News-reading defaults: the *likely* layer of the timeline.
+
+The certain layer (:mod:`tui.temporal.timeline`) holds only what the report's words entail. A careful
+reader also applies the conventions of news writing; this module applies them too, openly. Each default is
+a named constraint, weaker than any word of the report and than the certain layer's assumptions: the
+likely network is the certain one plus these, solved with the same exact solver, and where the report's
+words contradict a default the solver sets the default aside (it is always the weakest constraint of a
+contradiction) and the event's explanation says so. So likely ⊆ certain for every event, and with no
+default the two are equal.
+
+=====================  ======================================================  ==========================
+default                applies to                                              window
+=====================  ======================================================  ==========================
+publication-estimate   the report                                              published at its annotated
+                                                                               estimate
+news-cycle             an action, statement or state told in the présent,      within the 24 h before the
+                       passé composé or a verbless headline, with no time of   publication
+                       its own (or only "now": "actuellement") and nothing
+                       else that places it
+same-day               two events linked by a cue of hours or less ("plus      the same calendar day,
+                       tôt" with no unit, "peu après", "quelques heures        where one of them is known
+                       après", "N heures plus tôt")                            to lie within one day
+one-episode            an action told in a perfective tense (passé composé,    lasts at most a day
+                       plus-que-parfait, passé simple) with no time of its
+                       own
+recent-past            a completed action a statement reports as done (its     ended within the day
+                       plus-que-parfait or passé composé in reported speech,   before the statement
+                       an order-only relation), with no time of its own
+temporal-focus         an event with no time and no relation of its own,       lies within that event
+                       told in the same sentence as, or right after and in
+                       the same tense and paragraph as, an event the report
+                       places
+attested               a state or process the report tells only as holding    lies within that statement
+                       at a statement (a ``during`` relation into it, from
+                       the imparfait or présent of reported speech)
+=====================  ======================================================  ==========================
+
+Why they hold, and what is certain instead:
+
+- **publication-estimate.** The publication annotation gives a range and the estimate its basis argues
+  for; the likely reading takes the estimate. The certain layer keeps the whole range.
+- **news-cycle.** News reports the latest developments: the présent d'actualité and the passé composé
+  without a time adverb tell what happened in the report's news cycle, the day before publication. An
+  event that only "held at publication" ("actuellement") is likewise attested within that day.
+- **same-day.** A writer who places two events hours apart across midnight says so ("la veille", "dans la
+  nuit"); "plus tôt" with no unit, "peu après" and "quelques heures après" read as the same day. Where
+  neither event's day is known the default does not apply (it cannot be stated as a difference
+  constraint then).
+- **one-episode, recent-past.** News announces what has just happened: a completed action a statement
+  reports as done ("ont annoncé qu'elles avaient repris") took place within the day before, as one
+  episode. Its order before the statement is certain (the plus-que-parfait entails it); how soon is not.
+- **temporal-focus.** Narration keeps its reference time until a new time is given: an event told with
+  no time of its own in the same sentence as a placed event, or right after it in the same paragraph and
+  tense, shares its time.
+- **attested.** What reported speech says holds in the imparfait or présent ("la Russie regroupait",
+  "les réfugiés reçoivent") held when it was said — that much is certain and is in the data as a
+  ``during`` relation. When it began and ends the report does not say; the likely reading shows it where
+  the report attests it.
+
+Tenses in reported speech (concordance des temps) are certain, not defaults: the plus-que-parfait puts
+the event before the saying, the imparfait and présent at it, the conditionnel after it. The curated
+data encodes them as relations whose cue is the verb. Relaying — a news agency carries a statement within
+hours — needs no default of its own here: where the report tells an agency's report and the statement it
+carries, they are one announcement told twice, an identity (``same``) relation.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
+
+from tui.model import Event, Report
+from tui.temporal.evidence import Evidence
+from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes
+from tui.temporal.network import Network, Solution
+from tui.temporal.relations import gap_for
+
+HOUR = 60
+DAY = 24 * HOUR
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    """One news-reading default: its name, its window in words, and why it holds."""
+
+    name: str
+    window: str
+    why: str
+    strength: int  # which yields first when defaults contradict each other: the lowest
+
+
+DEFAULTS: Mapping[str, Default] = {
+    d.name: d
+    for d in (
+        Default("publication-estimate", "published at the annotation's estimate",
+                "the annotation's basis argues for the estimate; the certain layer keeps its whole range", 1),
+        Default("news-cycle", "within the 24 h before publication",
+                "the présent and passé composé without a time adverb tell the news of the day", 2),
+        Default("same-day", "on the same calendar day as the event it is relative to",
+                "a cue of hours or less reads as the same day; across midnight a writer says 'la veille'", 3),
+        Default("one-episode", "lasts at most a day",
+                "a completed action told in a perfective tense, with no duration of its own, is one episode", 4),
+        Default("recent-past", "ended within the day before the statement that reports it",
+                "news announces what has just happened", 5),
+        Default("temporal-focus", "within the event it is told with",
+                "narration keeps its reference time until a new time is given", 6),
+        Default("attested", "within the statement that attests it",
+                "reported speech says it held when said; when it began or ends the report does not say", 7),
+    )
+}  # fmt: skip
+
+_NEWS_TENSES = frozenset({"present", "compound-past", "verbless"})
+_PERFECTIVE = frozenset({"compound-past", "pluperfect", "simple-past"})
+# The assumptions of the certain layer are at strength 10 and above; every default is weaker.
+assert max(d.strength for d in DEFAULTS.values()) < 10
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyReading:
+    """The likely layer solved, and the defaults set aside for each event, with what contradicted them."""
+
+    solution: Solution[Evidence]
+    set_aside: Mapping[str, tuple[tuple[Evidence, tuple[Evidence, ...]], ...]]
+
+
+def read_likely(
+    report: Report,
+    network: Network[Evidence],
+    certain: Solution[Evidence],
+    points: Mapping[str, tuple[int, int]],
+    normalised: Mapping[str, Normalised | None],
+) -> LikelyReading:
+    """Add the defaults to a copy of the certain network and solve it, warm from the certain solution.
+
+    The defaults that need no solution (the publication estimate, episodes, recent past, focus, attested)
+    come first, with same-day spread along cues of hours from every event whose day the words give; then,
+    from that solution, the news cycle dates what is still open and same-day spreads from the days that
+    made known. Each round resumes from the last one's solution, until a round adds nothing.
+    """
+    likely = network.extended()
+    reader = _Reader(report, likely, points, normalised)
+    reader.static_defaults()
+    reader.same_day(certain)  # from the days the words alone give; the first solve then has them all
+    solution = likely.solve(warm=certain)
+    for _ in range(4):
+        added = reader.news_cycle(solution)
+        if not (reader.same_day(solution) or added):
+            break
+        solution = likely.solve(warm=solution)
+    set_aside: dict[str, list[tuple[Evidence, tuple[Evidence, ...]]]] = {}
+    for conflict in solution.conflicts[len(certain.conflicts) :]:
+        dropped = conflict.dropped.evidence
+        if dropped.kind == "default" and dropped.event is not None:
+            others = tuple(c.evidence for c in conflict.constraints if c is not conflict.dropped)
+            set_aside.setdefault(dropped.event, []).append((dropped, others))
+    for event_id, notes in reader.skipped.items():
+        set_aside.setdefault(event_id, []).extend(notes)
+    return LikelyReading(solution, {k: tuple(v) for k, v in set_aside.items()})
+
+
+class _Reader:
+    """Which defaults apply to which events of one report, and the constraints they add."""
+
+    def __init__(
+        self,
+        report: Report,
+        network: Network[Evidence],
+        points: Mapping[str, tuple[int, int]],
+        normalised: Mapping[str, Normalised | None],
+    ) -> None:
+        self.report = report
+        self.network = network
+        self.points = points
+        self.normalised = normalised
+        self.zone: tzinfo | None = report.document.published.estimate.tzinfo
+        self.events = {event.id: event for event in report.events}
+        self.placed: set[str] = set()  # events a default other than news-cycle already places
+        self.day: dict[str, int] = {}  # event id → the start of the day it is known or read to lie on (minutes)
+        self.dated: dict[str, int] = {}  # the events same-day put on a day
+        self.cycled: set[str] = set()
+        self.noted: set[object] = set()  # the cues whose same-day reading the words already set aside
+        self.skipped: dict[str, list[tuple[Evidence, tuple[Evidence, ...]]]] = {}
+        # Cues of hours or less, both ways: the same-day default spreads along them.
+        self.hourly: dict[str, list[tuple[str, Evidence, str]]] = {}  # (other event, cue, the relation's owner)
+        for event in report.events:
+            for relation in event.relations:
+                if relation.type == "same" or (
+                    relation.type in ("before", "after") and gap_for(relation.cue.text).hi <= DAY
+                ):
+                    evidence = Evidence("default", "same-day", event.id, relation.cue, relation.target)
+                    self.hourly.setdefault(event.id, []).append((relation.target, evidence, event.id))
+                    target_evidence = evidence._replace(event=relation.target, target=event.id)
+                    self.hourly.setdefault(relation.target, []).append((event.id, target_evidence, event.id))
+
+    def add(self, source: int, target: int, lo: float, hi: float, evidence: Evidence) -> None:
+        self.network.add(source, target, lo, hi, evidence, DEFAULTS[evidence.text].strength)
+
+    # -- defaults that need no solution ----------------------------------------------------------------
+
+    def static_defaults(self) -> None:
+        estimate = to_minutes(self.report.document.published.estimate)
+        self.add(0, 1, estimate, estimate, Evidence("default", "publication-estimate"))
+        for event in self.report.events:
+            start, end = self.points[event.id]
+            untimed = event.time is None
+            if untimed and event.kind == "action" and event.tense and event.tense.form in _PERFECTIVE:
+                self.add(start, end, 0, DAY, Evidence("default", "one-episode", event.id, event.tense.cue))
+            for relation in event.relations:
+                self._recent_past(event, relation.type, relation.target, relation.cue)
+                if relation.type == "during" and event.kind == "statement":
+                    self._attested(relation.target, event, relation.cue)
+        for event in self.report.events:
+            self._focus(event)
+
+    def _recent_past(self, event: Event, kind: str, target_id: str, cue) -> None:
+        """An order-only relation between a completed action and the statement that reports it."""
+        if kind not in ("before", "after") or gap_for(cue.text).metric:
+            return
+        target = self.events[target_id]
+        action, statement = (event, target) if kind == "before" else (target, event)
+        if action.kind != "action" or statement.kind != "statement" or action.time is not None:
+            return
+        if kind == "after" and event is not statement:
+            return
+        evidence = Evidence("default", "recent-past", action.id, cue, statement.id)
+        action_start, action_end = self.points[action.id]
+        statement_start, _ = self.points[statement.id]
+        self.add(action_end, statement_start, 0, DAY, evidence)
+        self.add(action_start, statement_start, 0, DAY, evidence)
+        self.placed.add(action.id)
+
+    def _attested(self, state_id: str, statement: Event, cue) -> None:
+        """A state told only as holding when a statement said it: shown where the statement attests it."""
+        state = self.events[state_id]
+        if state.time is not None or state_id in self.placed or _places_itself(state):
+            return
+        evidence = Evidence("default", "attested", state_id, cue, statement.id)
+        state_start, state_end = self.points[state_id]
+        said_start, said_end = self.points[statement.id]
+        self.add(said_start, state_start, 0, INF, evidence)
+        self.add(state_end, said_end, 0, INF, evidence)
+        self.placed.add(state_id)
+
+    def _focus(self, event: Event) -> None:
+        if event.id in self.placed or _places_itself(event) or any(r.type != "during" for r in event.relations):
+            return
+        focus = self._focus_of(event)
+        if focus is None:
+            return
+        cue = event.tense.cue if event.tense else None
+        evidence = Evidence("default", "temporal-focus", event.id, cue, focus.id)
+        start, end = self.points[event.id]
+        focus_start, focus_end = self.points[focus.id]
+        self.add(focus_start, start, 0, INF, evidence)
+        self.add(end, focus_end, 0, INF, evidence)
+        self.placed.add(event.id)
+
+    def _focus_of(self, event: Event) -> Event | None:
+        """The placed event told in the same sentence, else right before in the same paragraph and tense."""
+        first = event.sentences[0]
+        text = self.report.document.text
+        previous: Event | None = None
+        for other in self.report.events:
+            if other is event or not _places_itself(other):
+                continue
+            other_first = other.sentences[0]
+            if other_first.start == first.start:
+                return other
+            same_paragraph = "\n\n" not in text[other_first.end : first.start]
+            later = previous is None or other_first.start > previous.sentences[0].start
+            if other_first.start < first.start and same_paragraph and later:
+                previous = other
+        if previous is None or event.tense is None or previous.tense is None:
+            return None
+        return previous if previous.tense.form == event.tense.form else None
+
+    # -- defaults that spread from a solution ----------------------------------------------------------
+
+    def _day_of(self, solution: Solution[Evidence], event_id: str) -> int | None:
+        """The start of the calendar day (in the report's zone) the event lies within, if it lies in one."""
+        start, end = self.points[event_id]
+        lo, hi = solution.lower(start), solution.upper(end)
+        if lo == -INF or hi == INF:
+            return None
+        first, following = _midnights(lo, self.zone)
+        return first if hi <= following else None
+
+    def same_day(self, solution: Solution[Evidence]) -> bool:
+        """Spread days along cues of hours from the events whose day is known and not yet spread from;
+        whether a constraint was added."""
+        queue: deque[str] = deque()
+        day = self.day
+        for event_id in self.hourly:
+            if event_id not in day:
+                known = self._day_of(solution, event_id)
+                if known is not None:
+                    day[event_id] = known
+                    queue.append(event_id)
+        added = False
+        while queue:
+            event_id = queue.popleft()
+            for other, evidence, owner in self.hourly.get(event_id, ()):
+                midnight = day[event_id]
+                start, end = self.points[other]
+                following = _midnights(midnight, self.zone)[1]
+                if other in day and (day[other] == midnight or evidence.span in self.noted):
+                    continue
+                if other in day or solution.lower(start) >= following or solution.upper(end) <= midnight:
+                    # The words put them on different days: the default yields before it is even added, and
+                    # the event whose cue it reads says so.
+                    placed = owner if other in day else other
+                    note = Evidence("default", "same-day", placed, evidence.span, event_id)
+                    first, last = self.points[placed]
+                    chains = (*solution.lower_reasons(first), *solution.upper_reasons(last))
+                    words = tuple(c.evidence for c in chains if c.evidence.kind in ("time", "relation"))
+                    self.skipped.setdefault(placed, []).append((note, words))
+                    self.noted.add(evidence.span)
+                    continue
+                day[other] = midnight
+                queue.append(other)
+                if other not in self.dated:
+                    self.dated[other] = midnight
+                    spread = evidence._replace(event=other, target=event_id)
+                    self.add(0, start, midnight, INF, spread)
+                    self.add(0, end, -INF, following, spread)
+                    added = True
+        return added
+
+    def news_cycle(self, solution: Solution[Evidence]) -> bool:
+        """Date within the news cycle what is still open on a side; whether a constraint was added."""
+        added = False
+        for event in self.report.events:
+            if event.id in self.cycled or event.id in self.placed or event.id in self.dated:
+                continue
+            if event.tense is None or event.tense.form not in _NEWS_TENSES or _places_itself(event, self.normalised):
+                continue
+            start, end = self.points[event.id]
+            if solution.lower(start) != -INF and solution.upper(end) != INF:
+                continue  # the report's words, or another default, already bound it on both sides
+            evidence = Evidence("default", "news-cycle", event.id, event.tense.cue)
+            self.add(1, start, -DAY, 0, evidence)
+            self.add(1, end, -DAY, 0, evidence)
+            self.cycled.add(event.id)
+            added = True
+        return added
+
+
+def _places_itself(event: Event, normalised: Mapping[str, Normalised | None] | None = None) -> bool:
+    """Whether the event has a time of its own or a relation that places it against another: a measured
+    gap, an identity, or lying within another event — except a statement's ``during`` relations, which
+    attest what held when it was said rather than place the statement. With ``normalised``, a time that
+    says only "now" ("actuellement": under way at publication) does not count."""
+    if event.time is not None:
+        found = normalised.get(event.id) if normalised is not None else None
+        if found is None or found.granularity != "open":
+            return True
+    return any(
+        r.type == "same" or (r.type == "during" and event.kind != "statement") or gap_for(r.cue.text).metric
+        for r in event.relations
+    )
+
+
+_MIDNIGHTS: dict[tuple[tzinfo | None, int], tuple[int, int]] = {}
+
+
+def _midnights(minutes: float, zone: tzinfo | None) -> tuple[int, int]:
+    """The midnight that starts the calendar day (in ``zone``) of a moment, and the next one, in minutes.
+
+    Cached by quarter hour, since every time zone's offset is a multiple of 15 minutes: resolving 100k
+    events asks this for every event, and most fall on a few days."""
+    key = (zone, int(minutes // 15))
+    found = _MIDNIGHTS.get(key)
+    if found is None:
+        moment = from_minutes(minutes, zone)
+        day = moment.date()
+        found = (
+            to_minutes(datetime.combine(day, time(), moment.tzinfo)),
+            to_minutes(datetime.combine(day + timedelta(days=1), time(), moment.tzinfo)),
+        )
+        if len(_MIDNIGHTS) > 100_000:
+            _MIDNIGHTS.clear()
+        _MIDNIGHTS[key] = found
+    return found

@@ -1,0 +1,14 @@
+"""The tagger: find every time expression in a French or English text and normalise it in context.
+
+Rule families, one module each, as HeidelTime's rule resources are organised: ``dates``, ``relative``
+(days and periods counted from the publication or the focus), ``clock`` (times of day), ``parts`` (parts
+of the day), ``durations``, ``sets``, ``references`` (PRESENT_REF, PAST_REF, FUTURE_REF), ``seasons``,
+``eras`` (decades and centuries) and ``holidays``. ``context`` reads what they are anchored to,
+``values`` turns an ISO-TimeML value into an interval, and ``tagger`` runs them over a text.
+
+Not imported by ``tui.temporal`` itself: compiling the rules costs time the app's start-up does not pay.
+"""
+
+from tui.temporal.tagging.tagger import Timex, publication_on, tag
+
+__all__ = ["Timex", "publication_on", "tag"]

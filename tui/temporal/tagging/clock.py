@@ -1,0 +1,154 @@
+"""Clock times: "22 h", "20 h 30", "15h40", "vers 0 h 40", "à 15h40 (14H40 GMT)", "midi", "minuit",
+"hier à 10 h", "10:30 p.m.", "noon".
+
+A clock time falls on the focus: the last day the text named, else the publication day. "GMT"/"UTC" after
+a time says the zone (the value ends in Z, the interval is moved into the report's zone); "vers" (about)
+widens the interval to a quarter of an hour either side. "24 h", "48 heures" after "pendant", "en",
+"plus de"… are durations, not times of day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
+from tui.temporal.tagging.rules import Reading, rule
+
+_ORDINALS = "1er|premier"
+
+_DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+# Read on the text with its accents: "dès 15 heures" is a time of day, "des heures" are not.
+_CLOCK_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:à|vers|dès|jusqu'à|jusqu’à|avant|après|entre|et|de|depuis|hier|demain|soir|matin|at|by|until)\s+$"
+)
+_DURATION_BEFORE = re.compile(
+    r"(?:pendant|durant|en|plus\s+de|moins\s+de|pres\s+de|environ|quelque|les|des|dans|pour|sous|toutes\s+les|"
+    r"chaque|d'ici|depuis\s+plus\s+de|for|in|within|over)\s+$"
+)
+
+
+def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    before = ctx.folded[max(0, match.start() - 24) : match.start()]
+    after = ctx.folded[match.end() : match.end() + 12]
+    if re.match(r"\s*(?:sur|/)\s*24|\s*(?:heures?\s+)?par\s+jour", after):
+        return None  # "24 h sur 24": always
+    spelled = "heure" in match.group(0)
+    approx = bool(match.group("approx"))
+    clock_before = _CLOCK_BEFORE.search(ctx.text[max(0, match.start() - 24) : match.start()].lower())
+    if not approx and (
+        hour > 24
+        or minute > 59
+        or (_DURATION_BEFORE.search(before) and not clock_before)
+        or (spelled and not minute and hour > 12 and not clock_before)  # "48 heures", not "à 15 heures"
+    ):
+        if minute > 59:
+            return None
+        return Reading("DURATION", f"PT{hour}H" + (f"{minute}M" if minute else ""))
+    if hour > 24 or minute > 59:
+        return None
+    half = match.group("half")
+    if half and hour < 12 and not half.endswith("matin"):
+        hour += 12  # "8 h du soir", "3 h de l'après-midi"
+    meridiem = (match.group("ampm") or "").replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return _at(hour, minute, match, ctx, approx)
+
+
+def _named(match: re.Match[str], ctx: Context) -> Reading | None:
+    word = match.group("word")
+    at = match.start("word")
+    if word == "midi" and ctx.text[at].isupper() and at > 0 and not re.search(r"[.!?\n]\s*$", ctx.text[:at]):
+        return None  # "le Midi": the south of France
+    hour = 12 if word in ("midi", "noon") else 24
+    return _at(hour, 0, match, ctx, bool(match.group("approx")))
+
+
+_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?:(?:le|ce|on)\s+)?({WEEKDAY})(?![\w])(?!\s+(?:\d|{_ORDINALS}))")
+
+
+def _day_after(match: re.Match[str], ctx: Context):
+    """ "Vers 0 h 40, jeudi, …": the weekday said right after the time is its day."""
+    found = _WEEKDAY_AFTER.match(ctx.folded, match.end())
+    if not found:
+        return None
+    return ctx.weekday(WEEKDAYS[found.group(1)], ctx.tense(match.start(), match.end()))
+
+
+def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool) -> Reading:
+    day_word = match.group("day") or match.group("day2")
+    if day_word:
+        day = ctx.dct + timedelta(days=_DAY_WORDS[day_word])
+    else:
+        day = _day_after(match, ctx) or ctx.focus or ctx.dct
+        last = ctx.last_value or ""
+        if (
+            last[:10] == day.isoformat()
+            and (
+                (hour < 6 and re.fullmatch(r"T(?:1[89]|2\d):\d\d", last[10:16]))  # "à 22 h … vers 0 h 40"
+                or (hour < 12 and last[10:] == "TNI")  # "dans la nuit de jeudi à vendredi, vers 3 h"
+            )
+        ):
+            day += timedelta(days=1)  # past midnight: the next day
+    zone = match.group("zone")
+    suffix = "Z" if zone and zone.strip() in ("gmt", "utc", "tu", "z") else ""
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"
+    ctx.last_time = value
+    return Reading("TIME", value, "APPROX" if approx else None, focus=day if day_word else None)
+
+
+_DAY = r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+(?:a|vers|at|about|around)\s+)?"
+_APPROX = r"(?P<approx>vers|aux\s+alentours\s+de|autour\s+de|environ|about|around|approximately)\s+"
+_ZONE = r"(?:\s*\(?\s*(?P<zone>gmt|utc|tu|z)\b\)?)?(?:\s+(?:heure\s+(?:de\s+paris|locale|francaise)|locales?))?"
+_HALF = r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l'apres-midi|de\s+la\s+nuit))?"
+_DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
+
+
+def _clock_any(match: re.Match[str], ctx: Context) -> Reading | None:
+    return _clock(_Merged(match), ctx)  # type: ignore[arg-type]
+
+
+class _Merged:
+    """The clock match, its alternative groups merged: ":30" is a minute like "h 30", "10 p.m." like "10pm"."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str | int = 0):
+        m = self._match
+        if name == "minute":
+            return m.group("minute") or m.group("minute2")
+        if name == "half":
+            return m.group("half") if "half" in m.re.groupindex else None
+        if name == "ampm":
+            return m.group("ampm") or m.group("ampm2")
+        return m.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._match.end(name)
+
+
+RULES = (
+    rule(
+        "clock",
+        rf"{_DAY}(?:{_APPROX})?(?P<hour>[01]?\d|2[0-4]|\d\d)(?:\s?(?:h|heures?)(?:\s?(?P<minute>[0-5]\d)(?:\s?(?:mn|min))?)?"
+        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_HALF}{_DAY_AFTER}",
+        _clock_any,
+        priority=3,
+    ),
+    rule(
+        "named-time",
+        rf"{_DAY}(?:{_APPROX})?(?P<word>midi|minuit|noon|midnight){_DAY_AFTER}(?P<zone>)",
+        _named,
+        priority=2,
+    ),
+)

@@ -1,0 +1,157 @@
+"""``newsline times FILE.txt --published WHEN [--lang fr|en] [--json]``: the time expressions of a text.
+
+WHEN is an ISO date (the report may have been published at any time that day) or an ISO datetime, with
+or without a UTC offset. The table is for people; ``--json`` prints one object per line and expression,
+``{"start", "end", "text", "type", "value", "earliest", "latest", "granularity"}``, its offsets counted
+in characters of the file's text as read (UTF-8, newlines kept as they are). Bad input gets one
+paragraph on stderr naming the file or the option and what was expected, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from tui.model import Publication
+
+EXIT_BAD_INPUT = 2
+EXIT_OUTPUT = 1
+MAX_BYTES = 1024 * 1024  # a report, not a corpus: larger files are refused, said so (tagging reads ~150 kB/s)
+
+
+class TimesError(Exception):
+    """Input the command refuses, with the one paragraph that says why."""
+
+
+def main(args: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="newsline times",
+        description="Find the time expressions of a news text and normalise them against its publication.",
+    )
+    parser.add_argument("file", type=Path, help="a UTF-8 text file (at most 1 MB)")
+    parser.add_argument(
+        "--published",
+        required=True,
+        metavar="WHEN",
+        help="when the text was published: an ISO date (2022-09-11, the whole day) or datetime "
+        "(2022-09-11T14:30, 2022-09-11T14:30+03:00)",
+    )
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="the text's language (default: fr)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line and expression")
+    options = parser.parse_args(args)
+    try:
+        published = parse_published(options.published)
+        text = read_text(options.file)
+    except TimesError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from tui.temporal.tagging import tag
+
+    found = tag(text, published, options.lang)
+    try:
+        if options.json:
+            out = sys.stdout
+            for timex in found:
+                out.write(json.dumps(timex.as_json(), ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            _print_table(options.file, found, published)
+    except BrokenPipeError:
+        raise  # the reader has gone: newsline's main says nothing and exits 0
+    except OSError as error:  # a full disk, /dev/full: say so, once, and fail
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        print(f"newsline times: cannot write the output: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_OUTPUT
+    return 0
+
+
+def parse_published(when: str) -> Publication:
+    """An ISO date is the whole of that day; an ISO datetime is that moment."""
+    try:
+        if len(when.strip()) == 10:
+            from tui.temporal.tagging import publication_on
+
+            return publication_on(date.fromisoformat(when.strip()))
+        moment = datetime.fromisoformat(when.strip())
+    except ValueError:
+        raise TimesError(
+            f"newsline times: --published {when!r} is not a date or time newsline can read; expected an ISO "
+            "date such as 2022-09-11 (published at some time that day) or an ISO datetime such as "
+            "2022-09-11T14:30 or 2022-09-11T14:30+03:00."
+        ) from None
+    return Publication(moment, moment, moment, "given")
+
+
+def read_text(path: Path) -> str:
+    """The file's text, strictly UTF-8, newlines as they are; only a regular file of at most 1 MB."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO would block an open()
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise TimesError(
+                f"newsline times: {path} is not a regular file (a device, a pipe or a directory); "
+                "expected a UTF-8 text file."
+            )
+        with os.fdopen(descriptor, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except TimesError:
+        raise
+    except OSError as error:
+        raise TimesError(
+            f"newsline times: cannot read {path}: {error.strerror or error}; expected a UTF-8 text file."
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise TimesError(
+            f"newsline times: {path} is larger than {MAX_BYTES // (1024 * 1024)} MB; expected a news text, "
+            "which is far smaller. Split it, or tag its parts."
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TimesError(
+            f"newsline times: {path} is not UTF-8 text: byte {error.start} (line {line}) cannot be decoded "
+            f"({error.reason}); expected a UTF-8 text file."
+        ) from None
+
+
+def _print_table(path: Path, found, published: Publication) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from tui.temporal.labels import interval_label
+
+    table = Table(
+        title=Text(f"{_one_line(str(path))} · {len(found)} time expressions"), title_justify="left", box=box.SIMPLE
+    )
+    for name, kwargs in (("at", {"no_wrap": True, "justify": "right"}), ("text", {}), ("type", {"no_wrap": True}),
+                         ("value", {"no_wrap": True}), ("when", {}), ("granularity", {"no_wrap": True})):  # fmt: skip
+        table.add_column(name, **kwargs)
+    for timex in found:
+        when = interval_label(timex.earliest, timex.latest) if timex.type in ("DATE", "TIME") else ""
+        table.add_row(
+            Text(str(timex.start)), Text(_one_line(timex.text)), Text(timex.type), Text(timex.value), Text(when),
+            Text(timex.granularity),
+        )  # fmt: skip
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(Text(f"published {_published_label(published)}"))
+
+
+def _one_line(text: str) -> str:
+    """A span as one line of plain characters: newlines and control characters shown as spaces."""
+    return "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text)
+
+
+def _published_label(published: Publication) -> str:
+    if published.earliest == published.latest:
+        return published.estimate.isoformat()
+    return f"{published.earliest:%Y-%m-%d} (some time that day)"

@@ -1,0 +1,88 @@
+"""Present, past and future references: "actuellement", "désormais", "pour l'instant", "auparavant",
+"autrefois", "récemment", "bientôt", "à l'avenir", "prochainement", "actuel"; "now", "currently",
+"previously", "soon", "in the future".
+
+Values are ISO-TimeML's ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``; the interval is the
+publication for the present, everything before it for the past, everything after for the future.
+A lone "prochain(e)(s)" ("les prochaines élections") refers to the future too, when no longer
+expression ("juin prochain", "la semaine prochaine") takes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.rules import Reading, rule
+
+_PRESENT = (
+    "actuellement",
+    "a l'heure actuelle",
+    "a present",
+    "en ce moment",
+    "pour l'instant",
+    "pour le moment",
+    "desormais",
+    "dorenavant",
+    "maintenant",
+    "de nos jours",
+    "a l'heure qu'il est",
+    "aujourd'hui encore",
+    "actuel",
+    "actuelle",
+    "actuels",
+    "actuelles",
+)
+_PRESENT_EN = ("now", "currently", "at present", "nowadays", "these days", "for now", "at the moment", "right now",
+               "for the time being")  # fmt: skip
+_PAST = (
+    "auparavant",
+    "autrefois",
+    "jadis",
+    "naguere",
+    "recemment",
+    "precedemment",
+    "dans le passe",
+    "par le passe",
+    "jusqu'ici",
+    "jusqu'a present",
+    "jusqu'alors",
+    "anciennement",
+    "cette epoque",
+    "l'epoque",
+)
+_PAST_EN = ("previously", "formerly", "recently", "in the past", "once upon a time", "until now", "so far")  # fmt: skip
+_FUTURE = (
+    "bientot",
+    "prochainement",
+    "a l'avenir",
+    "dans l'avenir",
+    "a terme",
+    "d'ici peu",
+    "sous peu",
+    "dans un proche avenir",
+    "dans les temps a venir",
+)
+_FUTURE_EN = ("soon", "in the future", "shortly")  # fmt: skip
+
+
+def _reference(value: str):
+    def read(match: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading("TIME", value)  # as French TimeBank types them
+
+    return read
+
+
+def _words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+RULES = (
+    rule("present", _words(_PRESENT), _reference("PRESENT_REF"), language="fr"),
+    rule("past", _words(_PAST), _reference("PAST_REF"), language="fr"),
+    rule("future", _words(_FUTURE), _reference("FUTURE_REF"), language="fr"),
+    rule("next", r"prochaine?s?", _reference("FUTURE_REF"), priority=-1, language="fr"),
+    rule("present-en", _words(_PRESENT_EN), _reference("PRESENT_REF"), language="en"),
+    rule("past-en", _words(_PAST_EN), _reference("PAST_REF"), language="en"),
+    rule("future-en", _words(_FUTURE_EN), _reference("FUTURE_REF"), language="en"),
+)

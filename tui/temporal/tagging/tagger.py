@@ -1,0 +1,145 @@
+"""Find and normalise every time expression of a running text.
+
+The rule families (dates, relative days and periods, clock times, parts of the day, durations, sets,
+present/past/future references, seasons, eras, holidays) each propose matches over the folded text; the
+leftmost-longest match wins where they overlap (a family's priority breaks ties), and the winners are
+read in text order, so that each can move the focus the later ones are anchored to.
+
+The publication may be uncertain: the text is read once for the estimated publication day, which gives
+the values, and once for each other day it may have been published (the first and the last, when there
+are more), and every interval is the hull of its readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from tui.model import Publication
+from tui.temporal.tagging import clock, dates, durations, eras, holidays, parts, references, relative, seasons, sets
+from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.lexicon import fold
+from tui.temporal.tagging.rules import Reading, Rule
+from tui.temporal.tagging.values import interval
+
+FAMILIES = (dates, relative, clock, parts, durations, sets, references, seasons, eras, holidays)
+RULES: tuple[Rule, ...] = tuple(r for family in FAMILIES for r in family.RULES)
+MAX_TEXT = 5_000_000  # characters; beyond, the text is read up to there
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression found in a text: where, what kind, its ISO-TimeML value and where it lies."""
+
+    start: int  # offsets into the text as given
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None
+    earliest: datetime | None
+    latest: datetime | None
+    granularity: str
+    rule: str
+
+    def as_json(self) -> dict[str, object]:
+        def iso(moment: datetime | None) -> str | None:
+            return moment.isoformat() if moment else None
+
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value,
+            "earliest": iso(self.earliest), "latest": iso(self.latest), "granularity": self.granularity,
+        }  # fmt: skip
+
+
+def publication_on(day: date, zone=None) -> Publication:
+    """A publication known only to its day: any time of that day."""
+    start = datetime.combine(day, time(), zone)
+    return Publication(start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59), "day only")
+
+
+def tag(text: str, published: Publication, language: str = "fr") -> tuple[Timex, ...]:
+    """Every time expression of ``text``, in order, normalised against the publication."""
+    text = text[:MAX_TEXT]
+    folded = fold(text)
+    found = _matches(folded, language)
+    zone = published.estimate.tzinfo
+    estimate_day = published.estimate.astimezone(zone).date() if zone else published.estimate.date()
+    readings = _read(text, folded, found, estimate_day, language)
+    others = [_read(text, folded, found, day, language) for day in _other_days(published, estimate_day)]
+    timexes = []
+    for (start, end, rule_name), reading in readings.items():
+        earliest, latest, granularity = _where(reading, published, zone)
+        for other in others:
+            seen = other.get((start, end, rule_name))
+            if seen is None or earliest is None or latest is None:
+                continue
+            lo, hi, _ = _where(seen, published, zone)
+            earliest = min(earliest, lo) if lo else earliest
+            latest = max(latest, hi) if hi else latest
+        timexes.append(
+            Timex(start, end, text[start:end], reading.type, reading.value, reading.mod, earliest, latest,
+                  granularity, rule_name)
+        )  # fmt: skip
+    return tuple(timexes)
+
+
+def _other_days(published: Publication, estimate_day: date) -> list[date]:
+    zone = published.estimate.tzinfo
+    first = published.earliest.astimezone(zone).date() if zone else published.earliest.date()
+    last = published.latest.astimezone(zone).date() if zone else published.latest.date()
+    return sorted({first, last} - {estimate_day})
+
+
+def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
+    """Every rule's matches, leftmost-longest first; a family's priority breaks ties."""
+    found = []
+    for rule in RULES:
+        if rule.language not in (None, language) or (rule.trigger and not rule.trigger.search(folded)):
+            continue
+        for match in rule.pattern.finditer(folded):
+            if match.end() > match.start():
+                found.append((match, rule))
+    found.sort(key=lambda mr: (mr[0].start(), -(mr[0].end() - mr[0].start()), -mr[1].priority))
+    return found  # type: ignore[return-value]
+
+
+def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple[int, int, str], Reading]:
+    ctx = Context(text, folded, day, language)
+    taken: dict[tuple[int, int, str], Reading] = {}
+    position = 0
+    for match, rule in found:
+        if match.start() < position:
+            continue
+        start, end = _trimmed(folded, match.start(), match.end())
+        try:
+            reading = rule.read(match, ctx)
+        except (ValueError, OverflowError, KeyError):  # a date off the calendar: not a time expression
+            reading = None
+        if reading is None:
+            continue
+        if reading.focus is not None:
+            ctx.focus = reading.focus
+        if reading.type in ("DATE", "TIME"):
+            ctx.last_value = reading.value
+        taken[(start, end, rule.name)] = reading
+        position = match.end()
+    return taken
+
+
+def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (folded[end - 1] in " ,;:(" or (folded[end - 1] == ")" and "(" not in folded[start:end])):
+        end -= 1
+    return start, end
+
+
+_REF_WINDOWS = {"PRESENT_REF": (True, True), "PAST_REF": (False, True), "FUTURE_REF": (True, False)}
+
+
+def _where(reading: Reading, published: Publication, zone) -> tuple[datetime | None, datetime | None, str]:
+    if reading.type in ("DURATION", "SET"):
+        return None, None, "open"
+    if reading.value in _REF_WINDOWS:
+        lo, hi = _REF_WINDOWS[reading.value]
+        return (published.earliest if lo else None), (published.latest if hi else None), "open"
+    return interval(reading.value, zone, reading.mod)
