@@ -201,3 +201,13 @@ async def test_hostile_text_at_other_sizes(hostile, size):
                 await pilot.press(key)
             await pilot.pause()
             assert_safe(screen_lines(app), f"main screen at {size}, after {key or 'start'}")
+
+
+def test_the_times_command_shows_hostile_text_as_data(tmp_path):
+    path = tmp_path / f"name{ESCAPES}\u202e.txt"  # the table's title names the file
+    path.write_text(f"Samedi soir {HOSTILE} et hier {HOSTILE}.\n", encoding="utf-8")
+    for mode in ([], ["--json"]):
+        result = run_cli("times", str(path), "--published", "2022-09-11", *mode)
+        assert result.returncode == 0, result.stderr
+        assert "amedi soir" in result.stdout
+        assert UNSAFE.search(result.stdout.replace("\n", "")) is None, mode

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tui.model import Publication
+from tui.printable import escaped_json, printable
 
 EXIT_BAD_INPUT = 2
 EXIT_OUTPUT = 1
@@ -58,7 +59,7 @@ def main(args: Sequence[str]) -> int:
         if options.json:
             out = sys.stdout
             for timex in found:
-                out.write(json.dumps(timex.as_json(), ensure_ascii=False) + "\n")
+                out.write(escaped_json(json.dumps(timex.as_json(), ensure_ascii=False)) + "\n")
             out.flush()
         else:
             _print_table(options.file, found, published)
@@ -141,14 +142,20 @@ def _print_table(path: Path, found, published: Publication) -> None:
             Text(str(timex.start)), Text(_one_line(timex.text)), Text(timex.type), Text(timex.value), Text(when),
             Text(timex.granularity),
         )  # fmt: skip
-    console = Console(highlight=False)
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError  # newsline's main says nothing and exits 0: rich would exit with status 1
+
+    console = _Console(highlight=False)
     console.print(table)
     console.print(Text(f"published {_published_label(published)}"))
 
 
 def _one_line(text: str) -> str:
-    """A span as one line of plain characters: newlines and control characters shown as spaces."""
-    return "".join(" " if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else c for c in text)
+    """A span as one line of characters safe to print: through newsline's one sanitiser (newlines as ␤,
+    control characters as symbols, characters of disputed width replaced)."""
+    return printable(text)
 
 
 def _published_label(published: Publication) -> str:
