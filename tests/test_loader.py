@@ -8,12 +8,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui.model import ReportError, load_report, parse_report
 
-from .conftest import SMALL_TEXT, small_report_data
+from .conftest import SMALL_TEXT, small_report_data, span
 
 
 def problems_of(data, write_json) -> tuple[str, ReportError]:
@@ -296,18 +296,34 @@ def test_any_value_anywhere_loads_or_gets_the_loaders_error(place, value, remove
         assert report.document.text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(place=st.sampled_from(_SMALL_PLACES), value=_JSON_VALUES, remove=st.booleans())
-def test_the_quick_reading_accepts_and_refuses_exactly_what_the_full_reading_does(place, value, remove):
-    """The loader reads a record in one quick pass first, and in full (wording every problem) if that pass
-    gives up: the two must agree on every file, valid or not."""
-    from tui.model import loader
-
+def _every_field():
+    """The small report with every optional field filled in: claims, a time anchor, a tense."""
     data = small_report_data()
     data["events"][1]["claims"] = [
         {"id": "c1", "span": data["events"][1]["relations"][0]["cue"], "quantity": 2.5, "unit": "h", "about": "x"}
     ]
     data["events"][0]["time_anchor"] = "bob-says-no"
+    data["events"][1]["tense"] = {"form": "pluperfect", "cue": span(SMALL_TEXT, "avait dit")}
+    return data
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(list(_places(_every_field()))), value=_JSON_VALUES, remove=st.booleans())
+@example(place=("events", 1, "tense", "form"), value="future-perfect", remove=False)
+@example(place=("events", 1, "tense", "cue"), value=None, remove=False)
+@example(place=("events", 1, "relations", 0, "type"), value="sometimes", remove=False)
+@example(place=("events", 1, "quotes", 0, "mode"), value="indirect", remove=False)
+@example(place=("events", 1, "sources", 0, "cue"), value=None, remove=False)
+@example(place=("events", 0, "sources"), value=[], remove=False)
+@example(place=("events", 0, "actors", 0), value=" ", remove=False)
+@example(place=("events", 0, "id"), value="-x", remove=False)
+@example(place=("events", 1, "claims", 0, "quantity"), value=float("nan"), remove=False)
+def test_the_quick_reading_accepts_and_refuses_exactly_what_the_full_reading_does(place, value, remove):
+    """The loader reads a record in one quick pass first, and in full (wording every problem) if that pass
+    gives up: the two must agree on every file, valid or not."""
+    from tui.model import loader
+
+    data = _every_field()
     if place:
         parent = data
         for step in place[:-1]:

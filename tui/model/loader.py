@@ -65,7 +65,7 @@ _ATTRIBUTION = frozenset({"source", "cue"})
 _EVENT_REQUIRED = frozenset(
     {"id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations", "quotes", "claims"}
 )
-_EVENT_KNOWN = _EVENT_REQUIRED | {"time_anchor"}
+_EVENT_KNOWN = _EVENT_REQUIRED | {"time_anchor", "tense"}  # a field not listed here: the full reading
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _FIELDS: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[frozenset[str], frozenset[str]]] = {}
 
@@ -715,6 +715,9 @@ class _Reader:
             return None
         if not (all(map(_is_text, actors)) and all(map(_is_text, places))):
             return None
+        tense = get("tense")
+        if "tense" in value and (tense := self.quick_tense(tense)) is None:
+            return None
         if claims:
             kept, count = len(self.problems), self.count
             claims = self.array(claims, f"{path}.claims", self.claim)  # rare: read fully
@@ -724,9 +727,18 @@ class _Reader:
                 return None
         share = self.share
         return Event(
-            share(identifier), summary, share(kind), read[0], tuple(map(share, actors)),  # type: ignore[arg-type]
-            tuple(map(share, places)), read[1], time, read[2], read[3], tuple(claims), anchor and share(anchor),
+            id=share(identifier), summary=summary, kind=share(kind), sentences=read[0],  # type: ignore[arg-type]
+            actors=tuple(map(share, actors)), places=tuple(map(share, places)), sources=read[1], time=time,
+            relations=read[2], quotes=read[3], claims=tuple(claims), time_anchor=anchor and share(anchor),
+            tense=tense,
         )  # fmt: skip
+
+    def quick_tense(self, value: Any) -> Tense | None:
+        if type(value) is dict and len(value) == 2:
+            form, cue = value.get("form"), self.quick_span(value.get("cue"))
+            if type(form) is str and form in TENSE_FORMS and cue is not None:
+                return Tense(self.share(form), cue)  # type: ignore[arg-type]
+        return None
 
     # -- cross-references ------------------------------------------------------------------------
 
