@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui.model import SIDE_LABELS, Event, Report
-from tui.printable import printable
+from tui.printable import printable as printable  # the one sanitiser, for the widgets
 from tui.temporal import ResolvedEvent, Timeline
-
-__all__ = ["Filters", "TimelineView", "counted", "folded", "involved", "printable"]
 
 
 def counted(count: int, noun: str) -> str:
