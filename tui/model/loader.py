@@ -228,6 +228,7 @@ class _Reader:
         self.text = ""
         self.fast = fast  # try the quick reading first (tests compare both ways)
         self.shared: dict[str, str] = {}
+        self.same = self.shared.setdefault  # same(text, text): the one object for ids, references and kinds
 
     # -- primitives ------------------------------------------------------------------------------
 
@@ -656,7 +657,7 @@ class _Reader:
                 type(start) is int and type(end) is int and type(text) is str
                 and 0 <= start < end <= len(self.text) and self.text[start:end] == text and not text.isspace()
             ):  # fmt: skip
-                return Span(start, end, self.share(text))
+                return Span(start, end, text if len(text) > SHARED_LENGTH else self.same(text, text))
         return None
 
     def quick_attribution(self, value: Any) -> Attribution | None:
@@ -664,9 +665,9 @@ class _Reader:
             source, cue = value.get("source"), value.get("cue")
             if _is_text(source):
                 if cue is None and "cue" not in value:
-                    return Attribution(self.share(source))
+                    return Attribution(self.same(source, source))
                 if (span := self.quick_span(cue)) is not None:
-                    return Attribution(self.share(source), span)
+                    return Attribution(self.same(source, source), span)
         return None
 
     def quick_relation(self, value: Any) -> Relation | None:
@@ -674,7 +675,7 @@ class _Reader:
             kind, target = value.get("type"), value.get("target")
             cue = self.quick_span(value.get("cue"))
             if type(kind) is str and kind in RELATION_TYPES and _is_text(target) and cue is not None:
-                return Relation(self.share(kind), self.share(target), cue)  # type: ignore[arg-type]
+                return Relation(self.same(kind, kind), self.same(target, target), cue)  # type: ignore[arg-type]
         return None
 
     def quick_quote(self, value: Any) -> Quote | None:
@@ -682,7 +683,7 @@ class _Reader:
             speaker, mode = value.get("speaker"), value.get("mode")
             span = self.quick_span(value.get("span"))
             if _is_text(speaker) and type(mode) is str and mode in QUOTE_MODES and span is not None:
-                return Quote(span, self.share(speaker), self.share(mode))  # type: ignore[arg-type]
+                return Quote(span, self.same(speaker, speaker), self.same(mode, mode))  # type: ignore[arg-type]
         return None
 
     def quick_event(self, value: Any, path: str) -> Event | None:
@@ -725,19 +726,19 @@ class _Reader:
                 del self.problems[kept:]  # the full reading will report them
                 self.count = count
                 return None
-        share = self.share
+        same = self.same
         return Event(
-            id=share(identifier), summary=summary, kind=share(kind), sentences=read[0],  # type: ignore[arg-type]
-            actors=tuple(map(share, actors)), places=tuple(map(share, places)), sources=read[1], time=time,
-            relations=read[2], quotes=read[3], claims=tuple(claims), time_anchor=anchor and share(anchor),
-            tense=tense,
+            id=same(identifier, identifier), summary=summary, kind=same(kind, kind), sentences=read[0],  # type: ignore[arg-type]
+            actors=tuple([same(actor, actor) for actor in actors]), places=tuple([same(p, p) for p in places]),
+            sources=read[1], time=time, relations=read[2], quotes=read[3], claims=tuple(claims),
+            time_anchor=anchor and same(anchor, anchor), tense=tense,
         )  # fmt: skip
 
     def quick_tense(self, value: Any) -> Tense | None:
         if type(value) is dict and len(value) == 2:
             form, cue = value.get("form"), self.quick_span(value.get("cue"))
             if type(form) is str and form in TENSE_FORMS and cue is not None:
-                return Tense(self.share(form), cue)  # type: ignore[arg-type]
+                return Tense(self.same(form, form), cue)  # type: ignore[arg-type]
         return None
 
     # -- cross-references ------------------------------------------------------------------------
