@@ -4,6 +4,12 @@ The loader reads the file once, never writes to it, and checks the whole of it b
 JSON (with line and column), missing or unknown fields, wrong types, values outside their vocabulary,
 unknown or duplicate ids and spans that do not match the report's text. Every problem found is reported
 at once in one :class:`ReportError`, each naming its JSON path and what was expected.
+
+It is total: whatever the file holds (nesting too deep for the parser, integers too long, lone surrogates,
+NaN, any value at any place), loading ends in a report or a :class:`ReportError`, never another exception
+(tests/test_loader.py puts arbitrary JSON at every place of a valid file). It is also built for size: a
+file laid out as newsline writes it is read as it is parsed, each record in one quick pass first (see
+:meth:`_Reader.report_streamed` and the quick reading), with the garbage collector held off.
 """
 
 from __future__ import annotations
