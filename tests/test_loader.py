@@ -402,3 +402,18 @@ def test_a_file_of_countless_problems_gets_a_message_of_bounded_size(small_data,
     assert len(message) == 1 + loader.SHOWN_PROBLEMS + 1
     assert message[-1].startswith("  … and ") and message[-1].endswith(" more problems, not shown.")
     assert len(caught.value.problems) == loader.KEPT_PROBLEMS
+
+
+def test_files_as_newsline_writes_them_are_read_as_they_are_parsed():
+    """The memory the streamed reading saves (half the peak at 100 000 events) depends on the layout of
+    the files newsline ships and writes: the bundled report and the synthetic ones must take that path."""
+    from tui.model import loader
+
+    from .conftest import EVENTS_JSON
+    from .synthetic import synthetic_report
+
+    for text in (EVENTS_JSON.read_text(encoding="utf-8"), json.dumps(synthetic_report(50), ensure_ascii=False)):
+        reader = loader._Reader()
+        report = reader.report_streamed(text)  # raises _Unstreamable if it would read the file whole
+        assert report is not None and not reader.problems
+        assert report == parse_report(text)
