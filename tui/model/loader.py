@@ -8,6 +8,7 @@ at once in one :class:`ReportError`, each naming its JSON path and what was expe
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -15,14 +16,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tui.model.report import (
+    SIDE_LABELS,
     SIDES,
+    UNKNOWN_PUBLICATION,
     Actor,
     Annotation,
     Attribution,
     Caveat,
     Claim,
     Document,
+    DraftInfo,
     Event,
+    Found,
     NotEvent,
     Place,
     Publication,
@@ -107,6 +112,7 @@ class _Reader:
         self.problems: list[str] = []
         self.text = ""
         self.where: dict[int, str] = {}  # id() of each record read -> its JSON path
+        self.sides: tuple[str, ...] = SIDES
 
     # -- primitives ------------------------------------------------------------------------------
 
@@ -214,6 +220,26 @@ class _Reader:
             raise self.fail(path, f"text equal to document.text[{start}:{end}], which is {_quote(actual)}", text)
         return Span(start, end, text)
 
+    def found(self, value: Any, path: str) -> Found:
+        data = self.obj(value, path, ("how", "confidence"))
+        confidence = self.number(data.get("confidence"), f"{path}.confidence")
+        if not 0 <= confidence <= 1:
+            raise self.fail(f"{path}.confidence", "a number from 0 to 1", confidence)
+        return Found(self.string(data.get("how"), f"{path}.how"), confidence)
+
+    def draft_info(self, value: Any, path: str) -> DraftInfo:
+        data = self.obj(value, path, ("by", "model"), ("note",))
+        return self.build(
+            DraftInfo,
+            by=lambda: self.string(data["by"], f"{path}.by"),
+            model=lambda: self.string(data["model"], f"{path}.model"),
+            note=lambda: self.string(data["note"], f"{path}.note") if "note" in data else "",
+        )
+
+    def side(self, value: Any, path: str) -> tuple[str, str]:
+        data = self.obj(value, path, ("id", "label"))
+        return self.ident(data.get("id"), f"{path}.id"), self.string(data.get("label"), f"{path}.label")
+
     def annotation(self, value: Any, path: str) -> Annotation:
         data = self.obj(value, path, ("value", "basis"))
         return self.build(
@@ -248,33 +274,39 @@ class _Reader:
             language=lambda: language,
             headline=lambda: self.span(data["headline"], f"{path}.headline"),
             text=lambda: self.text,
-            published=lambda: self.publication(data["published"], f"{path}.published"),
+            published=lambda: (
+                UNKNOWN_PUBLICATION
+                if data["published"] is None
+                else self.publication(data["published"], f"{path}.published")
+            ),
         )
 
     def actor(self, value: Any, path: str) -> Actor:
-        data = self.obj(value, path, ("id", "name", "role", "side", "mentions"), ("identification",))
+        data = self.obj(value, path, ("id", "name", "role", "side", "mentions"), ("identification", "found"))
         return self.build(
             Actor,
             id=lambda: self.ident(data["id"], f"{path}.id"),
             name=lambda: self.string(data["name"], f"{path}.name"),
             role=lambda: self.string(data["role"], f"{path}.role"),
-            side=lambda: self.string(data["side"], f"{path}.side", choices=SIDES),  # type: ignore[arg-type]
+            side=lambda: self.string(data["side"], f"{path}.side", choices=self.sides),
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             identification=lambda: self.optional(data, "identification", path, self.annotation),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def place(self, value: Any, path: str) -> Place:
-        data = self.obj(value, path, ("id", "name", "mentions"), ("region",))
+        data = self.obj(value, path, ("id", "name", "mentions"), ("region", "found"))
         return self.build(
             Place,
             id=lambda: self.ident(data["id"], f"{path}.id"),
             name=lambda: self.string(data["name"], f"{path}.name"),
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             region=lambda: self.optional(data, "region", path, self.string),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def source(self, value: Any, path: str) -> Source:
-        data = self.obj(value, path, ("id", "label", "kind", "mentions"), ("affiliation",))
+        data = self.obj(value, path, ("id", "label", "kind", "mentions"), ("affiliation", "found"))
         return self.build(
             Source,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -282,6 +314,7 @@ class _Reader:
             kind=lambda: self.string(data["kind"], f"{path}.kind", choices=SOURCE_KINDS),  # type: ignore[arg-type]
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             affiliation=lambda: self.optional(data, "affiliation", path, self.string),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def attribution(self, value: Any, path: str) -> Attribution:
@@ -293,28 +326,30 @@ class _Reader:
         )
 
     def relation(self, value: Any, path: str) -> Relation:
-        data = self.obj(value, path, ("type", "target", "cue"))
+        data = self.obj(value, path, ("type", "target", "cue"), ("found",))
         return self.build(
             Relation,
             type=lambda: self.string(data["type"], f"{path}.type", choices=RELATION_TYPES),  # type: ignore[arg-type]
             target=lambda: self.string(data["target"], f"{path}.target"),
             cue=lambda: self.span(data["cue"], f"{path}.cue"),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def quote(self, value: Any, path: str) -> Quote:
-        data = self.obj(value, path, ("span", "speaker", "mode"))
+        data = self.obj(value, path, ("span", "speaker", "mode"), ("found",))
         return self.build(
             Quote,
             span=lambda: self.span(data["span"], f"{path}.span"),
             speaker=lambda: self.string(data["speaker"], f"{path}.speaker"),
             mode=lambda: self.string(data["mode"], f"{path}.mode", choices=QUOTE_MODES),  # type: ignore[arg-type]
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def qualifier(self, value: Any, path: str) -> str:
         return self.string(value, path, choices=QUALIFIERS)
 
     def claim(self, value: Any, path: str) -> Claim:
-        data = self.obj(value, path, ("id", "span", "quantity", "unit", "about"), ("qualifier",))
+        data = self.obj(value, path, ("id", "span", "quantity", "unit", "about"), ("qualifier", "found"))
         return self.build(
             Claim,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -323,12 +358,13 @@ class _Reader:
             unit=lambda: self.string(data["unit"], f"{path}.unit"),
             about=lambda: self.string(data["about"], f"{path}.about"),
             qualifier=lambda: self.optional(data, "qualifier", path, self.qualifier),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def event(self, value: Any, path: str) -> Event:
         fields = ("id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations",
                   "quotes", "claims")  # fmt: skip
-        data = self.obj(value, path, fields, ("time_anchor",))
+        data = self.obj(value, path, fields, ("time_anchor", "found", "time_found"))
         return self.build(
             Event,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -343,6 +379,8 @@ class _Reader:
             quotes=lambda: self.array(data["quotes"], f"{path}.quotes", self.quote),
             claims=lambda: self.array(data["claims"], f"{path}.claims", self.claim),
             time_anchor=lambda: self.optional(data, "time_anchor", path, self.string),
+            found=lambda: self.optional(data, "found", path, self.found),
+            time_found=lambda: self.optional(data, "time_found", path, self.found),
         )
 
     def caveat(self, value: Any, path: str) -> Caveat:
@@ -366,9 +404,23 @@ class _Reader:
     def report(self, value: Any) -> Report | None:
         keys = ("format", "document", "actors", "places", "sources", "events", "caveats", "not_events")
         try:
-            data = self.obj(value, "$", keys, ("$schema",))
+            data = self.obj(value, "$", keys, ("$schema", "sides", "draft"))
         except _Invalid:
             return None
+        side_labels = dict(SIDE_LABELS)
+        if "sides" in data:
+            try:
+                declared = self.array(data["sides"], "$.sides", self.side, non_empty=True)
+                side_labels = dict(declared)
+                if len(side_labels) != len(declared):
+                    self.fail("$.sides", "each side declared once", found=False)
+            except _Invalid:
+                pass
+        self.sides = tuple(side_labels)
+        draft = None
+        if "draft" in data:
+            with contextlib.suppress(_Invalid):
+                draft = self.draft_info(data["draft"], "$.draft")
         if "format" in data and data["format"] != FORMAT:
             self.fail("$.format", f'"{FORMAT}"', data["format"])
         try:
@@ -389,7 +441,7 @@ class _Reader:
                 lists[key] = ()
         if document is None:
             return None
-        report = Report(document=document, **lists)
+        report = Report(document=document, **lists, side_labels=side_labels, draft=draft)
         self.check_references(report)
         return None if self.problems else report
 

@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import SIDE_LABELS
 from tui.temporal import ResolvedEvent
 from tui.temporal.expressions import INF, to_minutes
 from tui.view import TimelineView, printable
@@ -127,10 +126,12 @@ class TimeAxis(ScrollView, can_focus=True):
                     lanes[lane].append(bar)
                 else:
                     lanes[lane] = [bar]
-        order = list(SIDE_LABELS) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
+        order = (
+            list(self.view.report.side_labels) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
+        )
         self.lines, self._bars_of = [], {}
         for lane in [key for key in order if key in lanes]:
-            label = SIDE_LABELS[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
+            label = self.view.report.side_labels[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
             packed, hidden = _pack(lanes[lane], LINES_PER_LANE)
             for number, bars in enumerate(packed):
                 index = len(self.lines)
