@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["timeline"]:
             return _timeline(args[1:])
+        if args[:1] == ["draft"]:
+            from tui.draft.command import run
+
+            return run(args[1:])
         return _explore(args)
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
