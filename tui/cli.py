@@ -2,6 +2,8 @@
 
     newsline [FILE]                    open the timeline explorer (FILE defaults to the bundled report)
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
+    newsline draft REPORT.txt [-o OUT]  draft an events file from a plain-text report (tui/draft)
+    newsline REPORT.txt                draft the report and review the draft in the app
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen.
@@ -39,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.draft.command import run
 
             return run(args[1:])
+        if args[:1] and args[0].lower().endswith((".txt", ".text")):  # a report's own text: draft and review it
+            from tui.draft.command import review
+
+            return review(args)
         return _explore(args)
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -90,3 +90,51 @@ def run(args: Sequence[str]) -> int:
         print(f"newsline draft: the draft does not load ({error.problems[:3]}); please report this.", file=sys.stderr)
         return 1
     return 0
+
+
+def review(args: Sequence[str]) -> int:
+    """``newsline REPORT.txt``: draft it and review the draft; once saved, ``v`` opens it in the viewer."""
+    parser = argparse.ArgumentParser(
+        prog="newsline", description="Draft a plain-text news report and review the draft."
+    )
+    parser.add_argument("report", type=Path, help="the report, as UTF-8 plain text")
+    parser.add_argument("--published", metavar="WHEN", help="publication date or date-time (ISO 8601), if known")
+    parser.add_argument("--lang", default="fr", help="the report's language (default: fr)")
+    parser.add_argument("-o", "--output", type=Path, help="where to save (default: REPORT.events.json beside it)")
+    options = parser.parse_args(args)
+    from tui.draft.pipeline import PIPELINES
+    from tui.draft.times import published_from
+
+    try:
+        text = read_report_text(options.report)
+        if options.published:
+            published_from(options.published)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if options.lang not in PIPELINES:
+        print(
+            f"newsline: cannot draft the language '{options.lang}': newsline offers {', '.join(PIPELINES)}.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    output = options.output or options.report.with_name(options.report.stem + ".events.json")
+    if output.resolve() == options.report.resolve():
+        print(f"newsline: will not save over the report itself ({output}).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from tui.app.review import ReviewApp
+
+    app = ReviewApp(options.report, text, output, published=options.published, language=options.lang)
+    saved = app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if saved is None:
+        return 0
+    from tui.cli import prepare
+
+    viewer = prepare([str(saved)])
+    if isinstance(viewer, int):
+        return viewer
+    viewer.run()
+    return 0

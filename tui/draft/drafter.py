@@ -114,6 +114,7 @@ class Drafter:
         self.find_mentions()
         actors, places = self.group_mentions()
         self.find_clauses()
+        self.drop_duplicate_clauses()
         self.tense_cues = self.find_tense_cues()
         self.attach_mentions()
         quotes = self.attach_quotes()
@@ -326,7 +327,7 @@ class Drafter:
             kind = "actor" if any(m.kind == "actor" for m in mentions) else "place"
             longest = max(mentions, key=lambda m: m.end - m.start)
             words = self.text[longest.start : longest.end]
-            name = re.sub(r"^(?:les?|la|l['’]|des|du|une?|ses|son|sa|nos|leurs?)\s*", "", words, flags=re.I)
+            name = re.sub(r"^(?:(?:les?|la|des|du|une?|ses|son|sa|nos|leurs?)\s+|l['’])", "", words, flags=re.I)
             name = name[:1].upper() + name[1:]
             ident = _unique(_slug(name) or kind, used)
             for mention in mentions:
@@ -464,6 +465,7 @@ class Drafter:
             noun = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ == "NOUN"), None)
             if (
                 noun is None
+                or noun.text.lower() in _TIME_NOUNS
                 or noun.ent_type_
                 or any(f.start <= self.at(noun) < f.end and f.kind == "time" for f in self.times)
             ):
@@ -511,6 +513,16 @@ class Drafter:
                 if pluperfect or reported:
                     cues.append((self.at(auxes[0]), self.end(token), token))
         return cues
+
+    def drop_duplicate_clauses(self) -> None:
+        """Two parses of one stretch of text (a headline's root and its conjunct) are one event."""
+        seen: set[tuple[int, int]] = set()
+        kept = []
+        for clause in self.clauses:
+            if (clause.start, clause.end) not in seen:
+                kept.append(clause)
+                seen.add((clause.start, clause.end))
+        self.clauses = kept
 
     def clause_of(self, offset: int) -> _Clause | None:
         """The innermost clause holding ``offset``."""
@@ -945,6 +957,30 @@ _MONTH_WORDS = frozenset(
         "octobre",
         "novembre",
         "décembre",
+    ]
+)
+
+
+_TIME_NOUNS = frozenset(
+    [
+        "mois",
+        "semaine",
+        "semaines",
+        "jour",
+        "jours",
+        "année",
+        "années",
+        "an",
+        "ans",
+        "début",
+        "fin",
+        "lors",
+        "heure",
+        "heures",
+        "nuit",
+        "matin",
+        "soir",
+        "veille",
     ]
 )
 

@@ -32,7 +32,7 @@ _TIME = re.compile(
             rf"(?:depuis\s+|dans\s+la\s+nuit\s+de\s+)?(?:{_WEEKDAYS})(?:\s+(?:dernier|prochain))?"
             rf"(?:\s+(?:{_PARTS}))?(?:\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?)?",
             rf"(?:depuis\s+)?(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?",
-            rf"(?:depuis\s+)?(?:(?:début|mi|fin)[- ](?:de\s+|d')?)?(?:{_MONTHS})(?:\s+\d{{4}})?",
+            rf"(?:depuis\s+)?(?:(?:début|mi|fin)[- ](?:de\s+|d')?|le\s+mois\s+d[e']\s*)?(?:{_MONTHS})(?:\s+\d{{4}})?",
             rf"(?:hier|avant-hier|aujourd'hui|aujourd’hui|demain)(?:\s+(?:{_PARTS}))?",
             rf"(?:ce|cet|cette)\s+(?:{_PARTS}|semaine|week-end|mois|année)",
             rf"(?:au\s+cours\s+des|ces|durant\s+les|pendant\s+les)\s+(?:derniers|dernières)\s+{_UNIT}",
