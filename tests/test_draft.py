@@ -190,3 +190,18 @@ def test_the_draft_command_refuses_clearly(tmp_path, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_compact_hyphen_rule_tokenizes_as_spacy_does(french_pipeline):
+    """The French tokenizer's hyphen rule, compiled with compact letter ranges (tui.draft.pipeline), keeps
+    or splits the same words as spaCy's own 1.4 MB expression (slow: compiling that takes seconds)."""
+    import re
+
+    from spacy.lang.fr import tokenizer_exceptions
+
+    original = re.compile("(?iu)" + "|".join(f"(?:{m})" for m in tokenizer_exceptions._regular_exp)).match
+    compact = french_pipeline.tokenizer.token_match
+    words = {w for path in REPORTS.glob("*.txt") for w in re.findall(r"[\w’'-]+", path.read_text(encoding="utf-8"))}
+    words |= {"faux-vampire", "saut-de-ski", "pet-en-l'air", "entr'abat", "Jean-Pierre", "ex-président",
+              "porte-parole", "pro-russe", "états-unis", "New-York", "anti-Poutine", "Saint-Étienne", "Zelensky"}  # fmt: skip
+    assert {w for w in words if original(w)} == {w for w in words if compact(w)}

@@ -166,8 +166,13 @@ def _print_table(timeline: Timeline) -> None:
         table.add_row(Text(resolved.label), Text(ordered), Text(resolved.event.summary), Text(actors))
     console = Console(highlight=False)
     console.print(table)
-    published = f"{report.document.published.estimate:%a %d %b %Y}"
-    console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
+    publication = report.document.published
+    published = (
+        f"published {publication.estimate:%a %d %b %Y} (estimate)"
+        if publication.known
+        else ("publication time unknown: times are relative to it")
+    )
+    console.print(Text(f"? the order with the next event is not certain · {published}"))
     for conflict in timeline.conflicts:
         words = ", ".join(c.evidence.describe() for c in conflict.constraints)
         console.print(Text(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}"))

@@ -20,6 +20,7 @@ from tui.draft.review import Review
 class ReviewApp(App[Path | None]):
     CSS_PATH = "newsline.tcss"
     TITLE = "newsline — review a draft"
+    ENABLE_COMMAND_PALETTE = False  # every correction has its key in the footer
 
     def __init__(
         self,

@@ -72,9 +72,15 @@ def normalise(expression: str, published: Publication, language: str = "fr") -> 
     for rule in _RULES:
         match = rule.pattern.fullmatch(key)
         if match:
+            if not published.known and rule.name in _NEED_A_DATE:
+                return None  # "début septembre" of which year? Unknown without the publication's date
+            if not published.known and rule.name == "weekday":
+                days = [days[-1] - timedelta(days=n) for n in range(6, -1, -1)]  # any day of the week
             found = rule.resolve(match, days, published)
             if found is not None:
                 return _finish(expression, found, rule.name, published)
+    if not published.known:
+        return None
     found = _dateparser(text, days, published, language)  # dateparser reads the words with their accents
     if found is not None:
         return _finish(expression, found, "dateparser", published)
@@ -82,6 +88,10 @@ def normalise(expression: str, published: Publication, language: str = "fr") -> 
 
 
 # -- internals -------------------------------------------------------------------------------------
+
+# With the publication time unknown (a drafted report), times are relative to it: a weekday is some day of
+# the week before it, and what needs the calendar (a month, a date) cannot be placed.
+_NEED_A_DATE = ("month", "month-part")
 
 _PartialWindows = tuple[Window, Window, Granularity]
 

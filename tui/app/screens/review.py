@@ -117,10 +117,10 @@ class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("a", "status('accepted')", "Accept", id="review-accept"),
         Binding("x", "status('rejected')", "Reject", id="review-reject"),
-        Binding("e", "edit", "Edit summary", id="review-edit"),
+        Binding("e", "edit", "Edit", id="review-edit"),
         Binding("m", "merge", "Merge", id="review-merge"),
         Binding("s", "split", "Split", id="review-split"),
-        Binding("g", "merge_actors", "Merge actors", id="review-merge-actors"),
+        Binding("g", "merge_actors", "Actors", id="review-merge-actors"),
         Binding("S", "side", "Side", id="review-side"),
         Binding("p", "speaker", "Speaker", id="review-speaker"),
         Binding("t", "target", "Target", id="review-target"),
@@ -182,7 +182,7 @@ class ReviewScreen(Screen[None]):
     def show_header(self) -> None:
         counts = self.review.counts()
         where = self.review.output.name if self.review.output else "not saved yet"
-        unsaved = "" if self.review.saved_since_change else " · unsaved changes"
+        unsaved = " · unsaved changes" if self.review.can_undo and not self.review.saved_since_change else ""
         words = (
             f"Review the draft of {self.report.name} → {where}: {len(self.review.events)} events · "
             f"{counts['accepted']} accepted · {counts['rejected']} rejected · {counts['pending']} to review{unsaved}"
@@ -232,6 +232,8 @@ class ReviewScreen(Screen[None]):
             )
         for number, relation in enumerate(event["relations"], 1):
             target = relation["target"]
+            summary = next((e["summary"] for e in self.review.events if e["id"] == target), "")
+            target = f"{target}: {summary[:60]}" if summary else target
             line(
                 f"Relation {number}",
                 f"{relation['type']} {target} (“{relation['cue']['text']}”, {_sure(relation.get('found'))})",
