@@ -205,3 +205,14 @@ def test_the_compact_hyphen_rule_tokenizes_as_spacy_does(french_pipeline):
     words |= {"faux-vampire", "saut-de-ski", "pet-en-l'air", "entr'abat", "Jean-Pierre", "ex-président",
               "porte-parole", "pro-russe", "états-unis", "New-York", "anti-Poutine", "Saint-Étienne", "Zelensky"}  # fmt: skip
     assert {w for w in words if original(w)} == {w for w in words if compact(w)}
+
+
+@pytest.mark.parametrize(
+    ("form", "verb"),
+    [("déclaré", "déclarer"), ("affirme", "affirmer"), ("annonçait", "annoncer"), ("changeait", "changer"), ("a", "avoir"), ("dit", "dire"),
+     ("indiquent", "indiquer"), ("appelle", "appeler"), ("reconnu", "reconnaître"), ("sait", "savoir")],
+)  # fmt: skip
+def test_verb_forms_the_rules_need(form, verb):
+    from tui.draft.lexicon import verb_lemma
+
+    assert verb_lemma(form) == verb

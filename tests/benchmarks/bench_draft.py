@@ -17,6 +17,7 @@ How a drafted item matches the gold:
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -160,9 +161,13 @@ def main() -> int:
             source.write_text(text, encoding="utf-8")
         subprocess.run([sys.executable, "-m", "tui", "draft", str(source), "-o", str(out)], check=True, cwd=ROOT)
         whole_s = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mb, cpu_s = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
     failed += whole_s > 10 or peak_mb > 400
-    print(f"whole 'newsline draft' command: {whole_s:.1f} s (target ≤ 10 s), peak {peak_mb:.0f} MB (target ≤ 400 MB)")
+    print(
+        f"whole 'newsline draft' command: {whole_s:.1f} s (target ≤ 10 s; CPU {cpu_s:.1f} s), "
+        f"peak {peak_mb:.0f} MB (target ≤ 400 MB); load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     return 1 if failed else 0
 
 

@@ -416,7 +416,7 @@ class Drafter:
         finite = token.morph.get("VerbForm") == ["Fin"] or any(
             c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"] for c in token.children
         )
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         speech = lemma in lexicon.SPEECH_VERBS
         if dep == "ROOT":
             if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
@@ -429,7 +429,7 @@ class Drafter:
         ):
             how, sure = "parse: a coordinated clause with its own subject", 0.6
         elif dep in ("ccomp", "advcl") and token.pos_ in ("VERB", "AUX", "ADJ") and finite:
-            if token.head.lemma_.lower() in lexicon.FRAMING:
+            if _lemma(token.head) in lexicon.FRAMING:
                 return None
             how, sure = "parse: a finite subordinate clause (reported content or cause)", 0.6
         elif dep == "parataxis" and speech:
@@ -453,7 +453,7 @@ class Drafter:
             return "state"
         if _compound_past(token) or token.morph.get("Tense") == ["Past"]:
             return "action"
-        if token.lemma_.lower() in ("avoir", "être", "rester", "demeurer"):
+        if _lemma(token) in ("avoir", "être", "rester", "demeurer"):
             return "state"
         return "state" if token.morph.get("Tense") in (["Pres"], ["Imp"]) else "action"
 
@@ -506,7 +506,7 @@ class Drafter:
                 reported = (
                     tense == ["Pres"]
                     and token.dep_ == "ccomp"
-                    and token.head.lemma_.lower() in lexicon.SPEECH_VERBS
+                    and _lemma(token.head) in lexicon.SPEECH_VERBS
                     and _compound_past(token.head)
                     and any(c.dep_ == "aux:pass" for c in token.children)
                 )
@@ -638,7 +638,7 @@ class Drafter:
         speaker = None
         if holder is not None:
             head = holder.head
-            while head.dep_ != "ROOT" and head.head.lemma_.lower() not in lexicon.SPEECH_VERBS:
+            while head.dep_ != "ROOT" and _lemma(head.head) not in lexicon.SPEECH_VERBS:
                 head = head.head
             speaker = self.subject_actor(head.head if head.dep_ != "ROOT" else head)
         return speaker, holder, "the subject of the clause that reports it", 0.5
@@ -713,7 +713,7 @@ class Drafter:
         head = clause.head
         while head.dep_ != "ROOT":
             head = head.head
-            if head.lemma_.lower() in lexicon.SPEECH_VERBS:
+            if _lemma(head) in lexicon.SPEECH_VERBS:
                 return next((c for c in self.clauses if _same(c.head, head)), None)
         if clause.in_quote:
             statements = [c for c in self.clauses if c.speech and c.sentence >= clause.sentence]
@@ -727,7 +727,7 @@ class Drafter:
             return "video-message"
         if re.search(r"réseaux sociaux|telegram|twitter|facebook|\bx\b|instagram|publication", words):
             return "social-media-post"
-        if clause.head.lemma_.lower() == "annoncer":
+        if _lemma(clause.head) == "annoncer":
             return "announcement"
         if any(m.group and self.text[m.start : m.end].isupper() for m in self.mentions if start <= m.start < end):
             return "official-statement"
@@ -983,6 +983,10 @@ _TIME_NOUNS = frozenset(
         "veille",
     ]
 )
+
+
+def _lemma(token: Any) -> str:
+    return lexicon.verb_lemma(token.text) if token.pos_ in ("VERB", "AUX") else token.text.lower()
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -268,3 +268,45 @@ NATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("poland", "Poland", ("polonais", "polonaise", "pologne", "varsovie")),
     ("european-union", "European Union", ("européen", "européenne", "européens", "bruxelles")),
 )
+
+# The verbs the rules need, by their forms: spaCy's lemmatizer would cost 2–3 s of loading for these few.
+_IRREGULAR = {
+    "avoir": "a ai as avons avez ont avait avaient avais aura auront aurait auraient eu eue eus eut ayant",
+    "être": "est suis es sommes êtes sont était étaient étais sera seront serait seraient été fut furent étant",
+    "dire": "dit dits dite dites dis disent disait disaient dira diront dirait disant",
+    "écrire": "écrit écrits écrite écrivent écrivait écrivaient écrira",
+    "promettre": "promis promise promet promettent promettait",
+    "admettre": "admis admise admet admettent admettait",
+    "reconnaître": "reconnu reconnue reconnaît reconnait reconnaissent reconnaissait",
+    "répondre": "répondu répond répondent répondait répondra",
+    "conclure": "conclu conclut concluent",
+    "prévenir": "prévenu prévient préviennent prévenait",
+    "avertir": "averti avertit avertissent avertissait",
+    "poursuivre": "poursuivi poursuit poursuivent poursuivait",
+    "savoir": "sait savent savait savaient su sais saura",
+    "paraître": "paraît parait paru paraissent paraissait",
+    "appeler": "appelle appellent appelait appelaient appelé appelée appelés appela appellera",
+    "rejeter": "rejette rejettent",
+    "démentir": "dément démenti démentent démentait",
+}
+IRREGULAR = {form: verb for verb, forms in _IRREGULAR.items() for form in forms.split()}
+_ER_ENDINGS = (
+    "eraient", "erions", "èrent", "eront", "erait", "aient", "ions", "iez", "ées", "era", "ait", "ais",
+    "ant", "ons", "ent", "és", "ée", "ez", "es", "é", "e", "a",
+)  # fmt: skip
+
+
+def verb_lemma(form: str) -> str:
+    """The infinitive of a French verb form, for the verbs the rules name ('a déclaré' → déclarer)."""
+    word = form.lower().replace("’", "'")
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    for ending in _ER_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if stem.endswith("ç"):
+                stem = stem[:-1] + "c"  # annonçait → annoncer
+            elif stem.endswith("ge") and ending[0] in "aâ":
+                stem = stem[:-1]  # changeait → changer
+            return stem + "er"
+    return word

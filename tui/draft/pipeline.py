@@ -47,7 +47,7 @@ def load_pipeline(language: str) -> Any:
         with _compact_letter_classes():
             import spacy  # 1–2 s to import: only when a report is drafted
 
-            nlp = spacy.load(name)
+            nlp = spacy.load(name, exclude=["lemmatizer"])  # 2–3 s of lookup tables: lexicon.verb_lemma
     except (ImportError, OSError) as error:
         raise PipelineUnavailable(
             f"newsline draft: spaCy's pipeline '{name}' is not installed ({error.__class__.__name__}). "
