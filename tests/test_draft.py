@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.draft import draft_report, find_time_expressions, published_from
@@ -216,3 +216,56 @@ def test_verb_forms_the_rules_need(form, verb):
     from tui.draft.lexicon import verb_lemma
 
     assert verb_lemma(form) == verb
+
+
+WORDS = [
+    "le",
+    "la",
+    "les",
+    "un",
+    "président",
+    "ministre",
+    "armée",
+    "a",
+    "déclaré",
+    "«",
+    "»",
+    "“",
+    "”",
+    ",",
+    ".",
+    "selon",
+    "depuis",
+    "plus",
+    "tôt",
+    "jeudi",
+    "soir",
+    "parce",
+    "que",
+    "qu’",
+    "ont",
+    "avaient",
+    "repris",
+    "2",
+    "000",
+    "Paris",
+    "Moscou",
+    "il",
+    "\n",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=50))
+def test_any_text_drafts_into_a_file_that_loads(french_pipeline, words):
+    text = " ".join(words)
+    if text.strip():
+        parse_report(json.dumps(draft_report(text, french_pipeline)))
+
+
+def test_a_quote_without_a_speaker_found_is_kept(french_pipeline):
+    data = draft_report("« Nous ne partirons pas. »\n\nLa ville est calme.", french_pipeline)
+    (quote,) = quotes(data)
+    assert quote["speaker"] == "unknown-speaker"
+    assert actor_name(data, "unknown-speaker") == "Unknown speaker"
+    parse_report(json.dumps(data))

@@ -20,6 +20,14 @@ from tui.draft.times import FoundTime, find_time_expressions
 from tui.model import Publication, split_sentences
 
 FORMAT = "newsline/1"
+UNKNOWN_SPEAKER = {
+    "id": "unknown-speaker",
+    "name": "Unknown speaker",
+    "role": "The speaker of a quotation the drafter could not attribute",
+    "side": "unassigned",
+    "mentions": [],
+    "found": {"how": "no speaker found: set it in the review (p)", "confidence": 0.0},
+}
 
 
 def found(how: str, confidence: float) -> dict[str, Any]:
@@ -122,6 +130,8 @@ class Drafter:
         self.attach_times_and_relations()
         self.attach_claims()
         events = self.events_json()
+        if any(q["speaker"] == UNKNOWN_SPEAKER["id"] for e in events for q in e["quotes"]):
+            actors.append(dict(UNKNOWN_SPEAKER))  # a quote is kept even when its speaker is not found
         sides = self.sides_json(actors)
         return {
             "format": FORMAT,
@@ -882,7 +892,7 @@ class Drafter:
                 if relation["target"] is clause:
                     continue
                 relations.append({**relation, "target": relation["target"].id})
-            quotes = [q for q in clause.quotes if q["speaker"]]
+            quotes = [{**q, "speaker": q["speaker"] or UNKNOWN_SPEAKER["id"]} for q in clause.quotes]
             event: dict[str, Any] = {
                 "id": clause.id,
                 "summary": summary or self.text[slice(*self.sentences[clause.sentence])],

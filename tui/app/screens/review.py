@@ -422,7 +422,7 @@ class ReviewScreen(Screen[None]):
         except OSError as error:
             self.say(f"not saved: {error.strerror or error}")
             return
-        self.say(f"saved {path} — v opens it in the viewer")
+        self.say(f"saved {path.name} — v opens it in the viewer")
         self.show_header()
 
     def action_view(self) -> None:
