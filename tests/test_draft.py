@@ -269,3 +269,14 @@ def test_a_quote_without_a_speaker_found_is_kept(french_pipeline):
     assert quote["speaker"] == "unknown-speaker"
     assert actor_name(data, "unknown-speaker") == "Unknown speaker"
     parse_report(json.dumps(data))
+
+
+def test_a_quote_over_two_paragraphs_and_a_speaker_named_by_a_pronoun(french_pipeline):
+    data = draft_of("incendie.txt", french_pipeline)
+    (quote,) = quotes(data)
+    assert quote["span"]["text"].startswith("« Nous avons engagé") and quote["span"]["text"].endswith("ennemi »")
+    assert actor_name(data, quote["speaker"]) == "Colonel Jean Martin"
+    told = next(e for e in data["events"] if "a-t-il précisé" in e["summary"] and e["kind"] == "statement")
+    assert told["sources"][0]["source"].startswith("colonel-jean-martin")
+    names = {a["name"] for a in data["actors"]}
+    assert {"Préfecture", "Préfète", "Mairie de Vidauban"} <= names

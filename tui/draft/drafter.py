@@ -98,6 +98,10 @@ class Drafter:
     def span(self, start: int, end: int) -> dict[str, Any]:
         piece = self.text[start:end]
         stripped = piece.strip(" ,;:")
+        if not stripped.strip():
+            stripped = piece.strip() or piece  # punctuation alone: keep it, a span is never empty
+            start += len(piece) - len(piece.lstrip()) if piece.strip() else 0
+            return {"start": start, "end": start + len(stripped), "text": stripped}
         start += len(piece) - len(piece.lstrip(" ,;:"))
         return {"start": start, "end": start + len(stripped), "text": stripped}
 
@@ -218,7 +222,9 @@ class Drafter:
         first = head
         while first.i > 0:
             previous = doc[first.i - 1]
-            if previous.pos_ in ("DET", "ADJ", "NUM") or previous.text.lower() in ("plus", "haut", "ex-"):
+            if previous.text.lower() in _WEEKDAYS:
+                break
+            if previous.pos_ in ("DET", "ADJ") or previous.text.lower() in ("plus", "haut", "ex-"):
                 if previous.text.lower() in ("de", "d'", "du", "des") and previous.pos_ != "DET":
                     break
                 if previous.text.lower() in ("des", "du") and first.i - 1 > 0 and doc[first.i - 2].pos_ == "NOUN":
@@ -614,7 +620,10 @@ class Drafter:
         return count
 
     def inverted_subject(self, verb: Any) -> _Mention | None:
-        """'…”, a déclaré le président': the speaker follows the verb."""
+        """'…”, a déclaré le président': the speaker follows the verb; '…, a-t-il précisé': the last one."""
+        around = self.text[max(0, self.at(verb) - 12) : self.end(verb) + 12].lower()
+        if re.search(r"-t-(?:il|elle)|-(?:il|elle)s?\b", around):
+            return self.last_speaker_before(self.at(verb))
         end = self.end(verb)
         stop = self.text.find(".", end)
         return self.actor_near(end, stop if stop > 0 else end + 80)
@@ -971,6 +980,7 @@ _MONTH_WORDS = frozenset(
 )
 
 
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"])
 _TIME_NOUNS = frozenset(
     [
         "mois",
@@ -1005,7 +1015,8 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _compound_past(token: Any) -> bool:
-    return any(c.dep_.startswith("aux") and c.i < token.i for c in token.children) and token.morph.get("VerbForm") == [
+    """Passé composé or plus-que-parfait: avoir or être as the tense auxiliary, and a past participle."""
+    return any(c.dep_ == "aux:tense" and c.i < token.i for c in token.children) and token.morph.get("VerbForm") == [
         "Part"
     ]
 
