@@ -714,7 +714,7 @@ class Drafter:
             if reporter is not None:
                 speaker = self.subject_actor(reporter.head) or self.inverted_subject(reporter.head)
                 if speaker is not None:
-                    kind = self.channel_kind(reporter)
+                    kind = self.channel_kind(reporter, speaker)
                     cue = self.span(self.at(reporter.head), self.end(reporter.head))
                     aux = [c for c in reporter.head.children if c.dep_.startswith("aux") and c.i < reporter.head.i]
                     if aux:
@@ -739,17 +739,17 @@ class Drafter:
             return statements[0] if statements else None
         return None
 
-    def channel_kind(self, clause: _Clause) -> str:
+    def channel_kind(self, clause: _Clause, speaker: _Mention) -> str:
         start, end = self.sentences[clause.sentence]
         words = self.text[start:end].lower()
+        if any(w in lexicon.MEDIA for w in _words(self.text[speaker.start : speaker.end])):
+            return "news-agency"
         if "vidéo" in words:
             return "video-message"
         if re.search(r"réseaux sociaux|telegram|twitter|facebook|\bx\b|instagram|publication", words):
             return "social-media-post"
         if _lemma(clause.head) == "annoncer":
             return "announcement"
-        if any(m.group and self.text[m.start : m.end].isupper() for m in self.mentions if start <= m.start < end):
-            return "official-statement"
         return "official-statement"
 
     # -- time ----------------------------------------------------------------------------------------
