@@ -74,8 +74,6 @@ def normalise(expression: str, published: Publication, language: str = "fr") -> 
         if match:
             if not published.known and rule.name in _NEED_A_DATE:
                 return None  # "début septembre" of which year? Unknown without the publication's date
-            if not published.known and rule.name == "weekday":
-                days = [days[-1] - timedelta(days=n) for n in range(6, -1, -1)]  # any day of the week
             found = rule.resolve(match, days, published)
             if found is not None:
                 return _finish(expression, found, rule.name, published)
@@ -237,6 +235,9 @@ def _weekday(match: re.Match[str], days: list[date], published: Publication) -> 
         words.append("nuit")
     weekday = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
     part = next((_PARTS[w] for w in words if w in _PARTS), (0, 24))
+    if not published.known:  # the publication's own weekday is unknown: any day of the week before it
+        week = [days[-1] - timedelta(days=n) for n in (range(1, 8) if strictly else range(7))]
+        return _calendar(week, published, lambda day: day, part)
     return _calendar(days, published, _most_recent(weekday, strictly), part)
 
 

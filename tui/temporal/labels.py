@@ -18,6 +18,14 @@ def _relative(moment: datetime) -> bool:
     return moment.tzname() == "publication"
 
 
+def relative_day(moment: datetime) -> str:
+    """A day against an unknown publication, short, for an axis: "−3 d", "pub."."""
+    from tui.model.report import UNKNOWN_PUBLICATION
+
+    days = (moment.date() - UNKNOWN_PUBLICATION.estimate.date()).days
+    return "pub." if days == 0 else f"{days:+d} d".replace("-", "−")
+
+
 def _days_from_publication(moment: datetime) -> str:
     from tui.model.report import UNKNOWN_PUBLICATION
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from tui.temporal import ResolvedEvent
 from tui.temporal.expressions import INF, to_minutes
+from tui.temporal.labels import relative_day
 from tui.view import TimelineView, printable
 
 # Minutes per column, finest first: "+" moves left in this list, "-" right.
@@ -334,7 +335,10 @@ class TimeAxis(ScrollView, can_focus=True):
                 cells[x] = "┬" if at_midnight and (not weekly or monday) else "─"
             elif at_midnight and x >= free:
                 day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
-                label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
+                if day.tzname() == "publication":  # unknown publication time: days from it
+                    label = relative_day(day)
+                else:
+                    label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
                 if x + len(label) <= self.axis_width:  # a label cut at the edge would mislead
                     cells[x : x + len(label)] = label
                     free = x + len(label) + 1
