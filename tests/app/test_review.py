@@ -143,6 +143,11 @@ async def test_set_a_speaker_and_a_side(review_app):
         await pilot.press("S", "enter")  # the first actor…
         await pilot.press("down", "enter")  # …gets the second side
         assert review.actors[0]["side"] == review.sides()[1][0]
+        await pilot.press("S", "enter", "end", "enter")  # a new side, named in a text box
+        pilot.app.screen.query_one(Input).value = "Russian-installed"
+        await pilot.press("enter")
+        assert review.actors[0]["side"] == "russian-installed"
+        assert review.sides()[-1] == ("russian-installed", "Russian-installed")
 
 
 class HeldPipeline:

@@ -180,6 +180,22 @@ class Review:
             if source.get("affiliation") == other_id:
                 source["affiliation"] = keep_id
 
+    def add_side(self, label: str) -> str:
+        """Declare a new side (the draft's are only the nations it recognised); its id."""
+        from tui.draft.drafter import _slug
+
+        label = " ".join(label.split())
+        ident = _slug(label)
+        if not ident:
+            raise ReviewError("a side needs a name with letters or digits")
+        if ident in dict(self.sides()):
+            raise ReviewError(f"there is already a side '{ident}'")
+        self._change(f"add the side {label}")
+        if not self.data.get("sides"):
+            self.data["sides"] = [{"id": i, "label": name} for i, name in self.sides()]
+        self.data["sides"].append({"id": ident, "label": label})
+        return ident
+
     def set_side(self, actor_id: str, side: str) -> None:
         if side not in dict(self.sides()):
             raise ReviewError(f"no side '{side}'")

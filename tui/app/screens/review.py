@@ -23,6 +23,7 @@ from tui.draft.review import Review, ReviewError
 from tui.view import printable
 
 MARKS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
+NEW_SIDE = "new-side-to-name"  # the side picker's last choice: name a new side
 
 
 def _sure(found: dict[str, Any] | None) -> str:
@@ -325,11 +326,25 @@ class ReviewScreen(Screen[None]):
                 return
 
             def side_chosen(side: str | None) -> None:
-                if side and self.attempt(self.review.set_side, actor, side):
+                if side == NEW_SIDE:
+                    self.app.push_screen(TextScreen("Name of the new side", ""), new_side)
+                elif side and self.attempt(self.review.set_side, actor, side):
                     self.say(f"{actor}: side {side}")
                     self.refresh_all()
 
-            self.app.push_screen(ChoiceScreen("Side:", self.review.sides()), side_chosen)
+            def new_side(label: str | None) -> None:
+                if not label:
+                    return
+                try:
+                    side = self.review.add_side(label)
+                except ReviewError as error:
+                    self.app.bell()
+                    self.say(str(error))
+                    return
+                side_chosen(side)
+
+            choices = [*self.review.sides(), (NEW_SIDE, "A new side…")]
+            self.app.push_screen(ChoiceScreen("Side:", choices), side_chosen)
 
         self.app.push_screen(ChoiceScreen("Set the side of which actor?", self.actor_choices()), actor_chosen)
 
