@@ -272,3 +272,21 @@ def test_a_draft_without_a_publication_time_reads_relative_to_it(french_pipeline
     labels = [event.label for event in resolve(report).events]
     assert any("before publication" in label for label in labels), labels
     assert not any("2000" in label or "Dec" in label or "Jan" in label for label in labels), labels
+
+
+async def test_a_drafter_failure_is_one_clear_line(report_file):
+    class Broken:
+        meta: dict = {}
+
+        def pipe(self, texts):
+            raise RuntimeError("boom")
+
+    app = ReviewApp(
+        report_file, report_file.read_text(encoding="utf-8"), report_file.with_suffix(".json"), nlp=Broken()
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.error:
+                break
+    assert app.error.startswith(f"newsline: drafting {report_file} failed (RuntimeError: boom)")

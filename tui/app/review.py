@@ -59,6 +59,12 @@ class ReviewApp(App[Path | None]):
             self.error = str(error)
             self.call_from_thread(self.exit, None)
             return
+        except Exception as error:  # a drafter bug: one clear line, not a traceback over the screen
+            self.error = (
+                f"newsline: drafting {self.report} failed ({error.__class__.__name__}: {error}); please report this."
+            )
+            self.call_from_thread(self.exit, None)
+            return
         if not worker.is_cancelled:
             self.call_from_thread(self._drafted, data)
 

@@ -33,6 +33,8 @@ def _sure(found: dict[str, Any] | None) -> str:
 class DraftingScreen(Screen[None]):
     """While the pipeline loads and the report is drafted: what is happening, and how far it is."""
 
+    BINDINGS = [Binding("q,escape", "app.quit", "Quit", id="drafting-quit")]
+
     def __init__(self, report: Path) -> None:
         super().__init__()
         self.report = report
@@ -42,6 +44,7 @@ class DraftingScreen(Screen[None]):
             yield Label(Text(printable(f"Drafting {self.report.name}")), id="drafting-title")
             yield Label("Loading spaCy's French pipeline…", id="drafting-step")
             yield ProgressBar(total=3, show_eta=False, id="drafting-progress")
+        yield Footer()
 
     def step(self, number: int, words: str) -> None:
         self.query_one("#drafting-step", Label).update(words)
