@@ -290,3 +290,14 @@ async def test_a_drafter_failure_is_one_clear_line(report_file):
             if app.error:
                 break
     assert app.error.startswith(f"newsline: drafting {report_file} failed (RuntimeError: boom)")
+
+
+def test_a_saved_draft_in_the_viewer(french_pipeline, snap_compare):
+    """The viewer on a draft with no publication time: relative times, the axis in days from it."""
+    import json as json_
+
+    from tui.model import parse_report
+
+    text = (REPORTS / "seisme.txt").read_text(encoding="utf-8")
+    report = parse_report(json_.dumps(draft_report(text, french_pipeline, document_id="seisme")))
+    assert snap_compare(NewslineApp(report, keymap={}), terminal_size=(120, 35))
