@@ -314,6 +314,11 @@ class Drafter:
         """Mentions of one actor or place share an id: the same name, the same force of the same nation;
         a bare title ("le président") or a bare force ("les soldats") goes to the last one that fits."""
         self.mentions.sort(key=lambda m: m.start)
+        for role, name in zip(self.mentions, self.mentions[1:], strict=False):
+            # "La maire sortante, Martine Dubois, a…": a role and the name set beside it are one person
+            between = self.text[role.end : name.start]
+            if between.strip() == "," and name.key.startswith("name:") and role.key.startswith(("role:", "title:")):
+                role.key = name.key
         groups: dict[str, list[_Mention]] = {}
         last_military: str | None = None
         for mention in self.mentions:
@@ -341,7 +346,10 @@ class Drafter:
         used: set[str] = set()
         for key, mentions in groups.items():
             kind = "actor" if any(m.kind == "actor" for m in mentions) else "place"
-            longest = max(mentions, key=lambda m: m.end - m.start)
+            named = [
+                m for m in mentions if key.startswith("name:") and _fold(key[5:]) in _fold(self.text[m.start : m.end])
+            ]
+            longest = max(named or mentions, key=lambda m: m.end - m.start)
             words = self.text[longest.start : longest.end]
             name = re.sub(r"^(?:(?:les?|la|des|du|une?|ses|son|sa|nos|leurs?)\s+|l['’])", "", words, flags=re.I)
             name = name[:1].upper() + name[1:]
