@@ -148,9 +148,9 @@ def test_newsline_opens_a_plain_text_report_drafts_it_and_saves_the_review(termi
     report = tmp_path / "greve.txt"
     report.write_text((Path(__file__).parent / "reports" / "greve.txt").read_text(encoding="utf-8"), encoding="utf-8")
     terminal.start([str(NEWSLINE), str(report)], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
-    screen = terminal.wait_for_text("to review", timeout=90)  # spaCy loads in a worker first
-    assert "Review the draft of greve.txt" in screen
-    assert "Drafted events" in screen and "Accept" in screen
+    screen = terminal.wait_for_text("Accept", timeout=90)  # spaCy loads in a worker first; the footer comes last
+    assert "Review the draft of greve.txt" in screen and "to review" in screen
+    assert "Drafted events" in screen
 
     terminal.keys("a")  # accept the first event
     terminal.wait_for_text("1 accepted", timeout=30)
