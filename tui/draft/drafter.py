@@ -121,7 +121,6 @@ class Drafter:
     # -- the draft -------------------------------------------------------------------------------------
 
     def run(self) -> dict[str, Any]:
-        self._sentence_of = {id(doc): i for i, doc in enumerate(self.docs)}
         self._sentence_of = _DocIndex(self.docs)
         self.find_mentions()
         actors, places = self.group_mentions()
@@ -129,7 +128,7 @@ class Drafter:
         self.drop_duplicate_clauses()
         self.tense_cues = self.find_tense_cues()
         self.attach_mentions()
-        quotes = self.attach_quotes()
+        self.attach_quotes()
         sources = self.attach_sources()
         self.attach_times_and_relations()
         self.attach_claims()
@@ -153,7 +152,6 @@ class Drafter:
             "events": events,
             "caveats": [],
             "not_events": self.not_events_json(),
-            "_quotes_found": quotes,
         }
 
     def document_json(self) -> dict[str, Any]:
@@ -401,9 +399,7 @@ class Drafter:
         words = [w for m in mentions for w in _words(self.text[m.start : m.end])]
         if any(w.startswith("pro-") or w in ("séparatiste", "séparatistes") for w in words):
             return "unassigned"
-        if any(w in lexicon.MEDIA for w in words) or any(
-            m.head.ent_type_ == "ORG" and m.head.text.isupper() for m in mentions if False
-        ):
+        if any(w in lexicon.MEDIA for w in words):
             return "media"
         if any(w in lexicon.CIVILIANS for w in words):
             return "civilians"
@@ -596,7 +592,7 @@ class Drafter:
         earlier = [c for c in self.speakers if c[0] < offset]
         return earlier[-1][1] if earlier else None
 
-    def attach_quotes(self) -> int:
+    def attach_quotes(self) -> None:
         self.speakers: list[tuple[int, _Mention]] = []
         # Statements first: their subjects are the speakers later pronouns refer to.
         for clause in self.clauses:
@@ -605,7 +601,6 @@ class Drafter:
                 if mention:
                     self.speakers.append((self.at(clause.head), mention))
         self.speakers.sort(key=lambda s: s[0])
-        count = 0
         headline_end = self.sentences[0][1] if self.sentences else 0
         for quote in self.quotes:
             if quote.depth:
@@ -624,8 +619,6 @@ class Drafter:
             for sentence in range(self.sentence_at(quote.start), self.sentence_at(quote.end - 1) + 1):
                 if sentence != clause.sentence and sentence not in clause.extra_sentences:
                     clause.extra_sentences.append(sentence)
-            count += 1
-        return count
 
     def inverted_subject(self, verb: Any) -> _Mention | None:
         """'…”, a déclaré le président': the speaker follows the verb; '…, a-t-il précisé': the last one."""
@@ -863,7 +856,7 @@ class Drafter:
         number = 0
         for match in self._CLAIM.finditer(self.text):
             unit = match.group("unit")
-            if unit.lower() in lexicon_months() or any(f.start <= match.start() < f.end for f in self.times):
+            if unit.lower() in _MONTH_WORDS or any(f.start <= match.start() < f.end for f in self.times):
                 continue
             if match.group("approx"):
                 quantity: float = self._APPROX[match.group("approx").lower()]
@@ -961,13 +954,7 @@ def draft_report(
     document_id: str = "report",
 ) -> dict[str, Any]:
     """The events file drafted from ``text`` (a JSON-ready dict in newsline's format)."""
-    data = Drafter(text, nlp, published, language, document_id).run()
-    data.pop("_quotes_found", None)
-    return data
-
-
-def lexicon_months() -> frozenset[str]:
-    return _MONTH_WORDS
+    return Drafter(text, nlp, published, language, document_id).run()
 
 
 _MONTH_WORDS = frozenset(
@@ -986,8 +973,6 @@ _MONTH_WORDS = frozenset(
         "décembre",
     ]
 )
-
-
 _WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"])
 _TIME_NOUNS = frozenset(
     [
