@@ -68,6 +68,9 @@ async def test_accept_reject_edit_undo_save_and_reopen(review_app, report_file):
         pilot.app.screen.query_one(Input).value = "An earthquake strikes southern Turkey [bold]."
         await pilot.press("enter")
         assert review.event(third)["summary"] == "An earthquake strikes southern Turkey [bold]."
+        await pilot.press("k", "end", "enter")  # it is a state
+        assert review.event(third)["kind"] == "state"
+        await pilot.press("u")  # undo that
         await pilot.press("u")  # undo the edit
         assert review.event(third)["summary"] != "An earthquake strikes southern Turkey [bold]."
         await pilot.press("u")  # undo the rejection

@@ -100,6 +100,16 @@ class Review:
         self._change(f"edit the summary of {event_id}")
         event["summary"] = summary
 
+    def set_kind(self, event_id: str, kind: str) -> None:
+        from tui.model.loader import EVENT_KINDS
+
+        if kind not in EVENT_KINDS:
+            raise ReviewError(f"an event is one of {', '.join(EVENT_KINDS)}")
+        event = self.event(event_id)
+        if event["kind"] != kind:
+            self._change(f"make {event_id} a {kind}")
+            event["kind"] = kind
+
     def merge_events(self, keep_id: str, other_id: str) -> None:
         """``other`` becomes part of ``keep``: its sentences, actors, quotes, claims and relations."""
         if keep_id == other_id:

@@ -122,6 +122,7 @@ class ReviewScreen(Screen[None]):
         Binding("a", "status('accepted')", "Accept", id="review-accept"),
         Binding("x", "status('rejected')", "Reject", id="review-reject"),
         Binding("e", "edit", "Edit", id="review-edit"),
+        Binding("k", "kind", "Kind", show=False, id="review-kind"),
         Binding("m", "merge", "Merge", id="review-merge"),
         Binding("s", "split", "Split", id="review-split"),
         Binding("g", "merge_actors", "Actors", id="review-merge-actors"),
@@ -284,6 +285,19 @@ class ReviewScreen(Screen[None]):
                 self.refresh_all(ident)
 
         self.app.push_screen(TextScreen(f"Summary of {ident}", self.review.event(ident)["summary"]), written)
+
+    def action_kind(self) -> None:
+        ident = self.selected
+        if ident is None:
+            return
+        kinds = [("action", "action"), ("statement", "statement"), ("state", "state")]
+
+        def chosen(kind: str | None) -> None:
+            if kind and self.attempt(self.review.set_kind, ident, kind):
+                self.say(f"{ident}: {kind}")
+                self.refresh_all(ident)
+
+        self.app.push_screen(ChoiceScreen(f"What kind of event is {ident}?", kinds), chosen)
 
     def action_merge(self) -> None:
         ident = self.selected
