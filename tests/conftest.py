@@ -109,3 +109,11 @@ def write_json(tmp_path: Path):
 @pytest.fixture(scope="session")
 def report() -> Report:
     return load_report(EVENTS_JSON)
+
+
+@pytest.fixture(scope="session")
+def french_pipeline():
+    """spaCy's French pipeline, loaded once per test session (a few seconds)."""
+    from tui.draft import load_pipeline
+
+    return load_pipeline("fr")

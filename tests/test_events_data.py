@@ -148,7 +148,7 @@ def test_schema_vocabularies_match_the_loader():
     from tui.model import loader
 
     defs = SCHEMA["$defs"]
-    assert tuple(defs["side"]["enum"]) == model.SIDES
+    assert tuple(defs["default_side"]["enum"]) == model.SIDES
     assert tuple(defs["source_kind"]["enum"]) == loader.SOURCE_KINDS
     assert tuple(defs["event"]["properties"]["kind"]["enum"]) == loader.EVENT_KINDS
     assert tuple(defs["relation"]["properties"]["type"]["enum"]) == loader.RELATION_TYPES

@@ -58,5 +58,8 @@ def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
         "tui.app.screens.article": "the article view, on first r",
         "tui.app.screens.claims": "the claims view, on first c",
         "tui.app.screens.help": "the help, on first ?",
+        "spacy": "the drafter's pipeline (seconds to load), only for a report's plain text",
+        "tui.draft": "the drafter, only for a report's plain text",
+        "tui.app.screens.review": "the review of a draft",
     }
     assert {name: why for name, why in deferred.items() if name in loaded} == {}

@@ -190,3 +190,25 @@ def test_a_crash_after_opening_never_exits_0(terminal: Terminal, tmp_path: Path)
     terminal.start(["sh", "-c", command], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
     wait_for("the crashed app to exit", lambda: status.exists() and status.read_text().strip(), 30, terminal.capture)
     assert status.read_text().strip() == "1"
+
+
+def test_newsline_opens_a_plain_text_report_drafts_it_and_saves_the_review(terminal: Terminal, tmp_path: Path):
+    report = tmp_path / "greve.txt"
+    report.write_text((Path(__file__).parent / "reports" / "greve.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    terminal.start([str(NEWSLINE), str(report)], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
+    screen = terminal.wait_for_text("Accept", timeout=90)  # spaCy loads in a worker first; the footer comes last
+    assert "Review the draft of greve.txt" in screen and "to review" in screen
+    assert "Drafted events" in screen
+
+    terminal.keys("a")  # accept the first event
+    terminal.wait_for_text("1 accepted", timeout=30)
+    terminal.keys("C-s")
+    terminal.wait_for_text("v opens it in the viewer", timeout=30)
+    saved = tmp_path / "greve.events.json"
+    assert saved.is_file()
+
+    terminal.keys("v")  # the saved file in the normal viewer
+    screen = terminal.wait_for_text("filter: none", timeout=30)
+    assert "Grève à la SNCF" in screen
+    terminal.keys("q")
+    wait_for("q to end the session", lambda: not terminal.alive(), 10, lambda: terminal.screen)

@@ -4,6 +4,8 @@
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
     newsline times FILE.txt --published WHEN [--lang fr|en] [--json]
                                        the time expressions of a text (see tui.temporal.tagging.command)
+    newsline draft REPORT.txt [-o OUT]  draft an events file from a plain-text report (tui/draft)
+    newsline REPORT.txt                draft the report and review the draft in the app
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen. Without a terminal to drive
@@ -46,6 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from tui.temporal.tagging.command import main as times
 
                 status = times(args[1:])
+            elif args[:1] == ["draft"]:
+                from tui.draft.command import run
+
+                status = run(args[1:])
+            elif args[:1] and args[0].lower().endswith((".txt", ".text")):  # a report's text: draft, review it
+                from tui.draft.command import review
+
+                status = review(args)
             else:
                 status = _explore(args)
         except SystemExit:  # argparse's --help and --version print, then leave this way
@@ -228,8 +238,13 @@ def _print_table(timeline: Timeline) -> None:
         table.add_row(*(Text(printable(cell)) for cell in cells))
     console = _Console(highlight=False)
     console.print(table)
-    published = f"{report.document.published.estimate:%a %d %b %Y}"
-    console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
+    publication = report.document.published
+    published = (
+        f"published {publication.estimate:%a %d %b %Y} (estimate)"
+        if publication.known
+        else "publication time unknown: times are relative to it"
+    )
+    console.print(Text(f"? the order with the next event is not certain · {published}"))
     console.print(
         Text("≈ likely: the report's words and news-reading defaults (newsline timeline --json explains each)")
     )

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.model import SIDE_LABELS, Event, Report
+from tui.model import Event, Report
 from tui.printable import printable as printable  # the one sanitiser, for the widgets
 from tui.temporal import ResolvedEvent, Timeline
 
@@ -143,11 +143,11 @@ class TimelineView:
             for actor in actors:
                 counts[actor] += 1
         actors = sorted(self.report.actors, key=lambda a: (-counts[a.id], a.name))
-        return [(a.id, a.name, SIDE_LABELS[a.side], counts[a.id]) for a in actors]
+        return [(a.id, a.name, self.report.side_labels[a.side], counts[a.id]) for a in actors]
 
     def side_counts(self) -> dict[str, int]:
         """How many events involve each side, as the side filter counts them."""
-        counts = dict.fromkeys(SIDE_LABELS, 0)
+        counts = dict.fromkeys(self.report.side_labels, 0)
         for sides in self._sides.values():
             for side in sides:
                 counts[side] += 1
@@ -165,7 +165,7 @@ class TimelineView:
             names = sorted(self.report.actor(a).name for a in self.filters.actors)
             parts.append("actor " + " or ".join(names))
         if self.filters.sides:
-            parts.append("side " + " or ".join(SIDE_LABELS[s] for s in sorted(self.filters.sides)))
+            parts.append("side " + " or ".join(self.report.side_labels[s] for s in sorted(self.filters.sides)))
         if self.filters.text.strip():
             parts.append(f"“{self.filters.text.strip()}”")
         return " · ".join(parts)

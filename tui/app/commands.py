@@ -8,7 +8,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tui.model import SIDE_LABELS
 from tui.view import counted, printable
 
 
@@ -27,7 +26,9 @@ class NewslineCommands(Provider):
         for side, count in view.side_counts().items():
             if count:
                 help_text = Content(counted(count, "event"))
-                commands.append((f"Filter by side: {SIDE_LABELS[side]}", partial(app.filter_by_side, side), help_text))
+                commands.append(
+                    (f"Filter by side: {view.report.side_labels[side]}", partial(app.filter_by_side, side), help_text)
+                )
         for row in view.timeline.events:
             title = printable(f"Jump to event: {row.event.summary}")
             commands.append((title, partial(app.jump_to, row.id), Content(printable(row.label))))

@@ -14,6 +14,7 @@ file laid out as newsline writes it is read as it is parsed, each record in one 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import json.scanner
@@ -28,15 +29,19 @@ from typing import Any, NamedTuple, TypeVar
 
 from tui.model.files import EVENTS_LIMIT, UnreadableFile, read_regular_file
 from tui.model.report import (
+    SIDE_LABELS,
     SIDES,
     TENSE_FORMS,
+    UNKNOWN_PUBLICATION,
     Actor,
     Annotation,
     Attribution,
     Caveat,
     Claim,
     Document,
+    DraftInfo,
     Event,
+    Found,
     NotEvent,
     Place,
     Publication,
@@ -60,6 +65,7 @@ T = TypeVar("T")
 SHOWN_PROBLEMS = 50  # in the message; the count says how many there are
 KEPT_PROBLEMS = 1_000
 _TOP_KEYS = ("format", "document", "actors", "places", "sources", "events", "caveats", "not_events")
+_TOP_OPTIONAL = ("$schema", "sides", "draft")
 _LISTS = {  # the top-level lists, in the order they are read, and the reader of their items
     "actors": "actor", "places": "place", "sources": "source", "events": "event", "caveats": "caveat",
     "not_events": "not_event",
@@ -235,6 +241,10 @@ class _Reader:
         self.fast = fast  # try the quick reading first (tests compare both ways)
         self.shared: dict[str, str] = {}
         self.same = self.shared.setdefault  # same(text, text): the one object for ids, references and kinds
+        self.where: dict[int, str] = {}  # id() of each record read -> its JSON path
+        self.sides: tuple[str, ...] = SIDES
+        self.side_labels: dict[str, str] = dict(SIDE_LABELS)
+        self.draft: DraftInfo | None = None
 
     # -- primitives ------------------------------------------------------------------------------
 
@@ -369,6 +379,26 @@ class _Reader:
             raise self.fail(path, f"text equal to document.text[{start}:{end}], which is {_quote(actual)}", text)
         return Span(start, end, self.share(text))
 
+    def found(self, value: Any, path: str) -> Found:
+        data = self.obj(value, path, ("how", "confidence"))
+        confidence = self.number(data.get("confidence"), f"{path}.confidence")
+        if not 0 <= confidence <= 1:
+            raise self.fail(f"{path}.confidence", "a number from 0 to 1", confidence)
+        return Found(self.string(data.get("how"), f"{path}.how"), confidence)
+
+    def draft_info(self, value: Any, path: str) -> DraftInfo:
+        data = self.obj(value, path, ("by", "model"), ("note",))
+        return self.build(
+            DraftInfo,
+            by=lambda: self.string(data["by"], f"{path}.by"),
+            model=lambda: self.string(data["model"], f"{path}.model"),
+            note=lambda: self.string(data["note"], f"{path}.note") if "note" in data else "",
+        )
+
+    def side(self, value: Any, path: str) -> tuple[str, str]:
+        data = self.obj(value, path, ("id", "label"))
+        return self.ident(data.get("id"), f"{path}.id"), self.string(data.get("label"), f"{path}.label")
+
     def annotation(self, value: Any, path: str) -> Annotation:
         data = self.obj(value, path, ("value", "basis"))
         return self.build(
@@ -406,33 +436,39 @@ class _Reader:
             language=lambda: language,
             headline=lambda: self.span(data["headline"], f"{path}.headline"),
             text=lambda: self.text,
-            published=lambda: self.publication(data["published"], f"{path}.published"),
+            published=lambda: (
+                UNKNOWN_PUBLICATION
+                if data["published"] is None
+                else self.publication(data["published"], f"{path}.published")
+            ),
         )
 
     def actor(self, value: Any, path: str) -> Actor:
-        data = self.obj(value, path, ("id", "name", "role", "side", "mentions"), ("identification",))
+        data = self.obj(value, path, ("id", "name", "role", "side", "mentions"), ("identification", "found"))
         return self.build(
             Actor,
             id=lambda: self.ident(data["id"], f"{path}.id"),
             name=lambda: self.string(data["name"], f"{path}.name"),
             role=lambda: self.string(data["role"], f"{path}.role"),
-            side=lambda: self.string(data["side"], f"{path}.side", choices=SIDES),  # type: ignore[arg-type]
+            side=lambda: self.string(data["side"], f"{path}.side", choices=self.sides),
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             identification=lambda: self.optional(data, "identification", path, self.annotation),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def place(self, value: Any, path: str) -> Place:
-        data = self.obj(value, path, ("id", "name", "mentions"), ("region",))
+        data = self.obj(value, path, ("id", "name", "mentions"), ("region", "found"))
         return self.build(
             Place,
             id=lambda: self.ident(data["id"], f"{path}.id"),
             name=lambda: self.string(data["name"], f"{path}.name"),
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             region=lambda: self.optional(data, "region", path, self.string),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def source(self, value: Any, path: str) -> Source:
-        data = self.obj(value, path, ("id", "label", "kind", "mentions"), ("affiliation",))
+        data = self.obj(value, path, ("id", "label", "kind", "mentions"), ("affiliation", "found"))
         return self.build(
             Source,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -440,6 +476,7 @@ class _Reader:
             kind=lambda: self.string(data["kind"], f"{path}.kind", choices=SOURCE_KINDS),  # type: ignore[arg-type]
             mentions=lambda: self.array(data["mentions"], f"{path}.mentions", self.span),
             affiliation=lambda: self.optional(data, "affiliation", path, self.string),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def attribution(self, value: Any, path: str) -> Attribution:
@@ -455,12 +492,13 @@ class _Reader:
     def relation(self, value: Any, path: str) -> Relation:
         if self.fast and (relation := self.quick_relation(value)) is not None:
             return relation
-        data = self.obj(value, path, ("type", "target", "cue"))
+        data = self.obj(value, path, ("type", "target", "cue"), ("found",))
         return self.build(
             Relation,
             type=lambda: self.string(data["type"], f"{path}.type", choices=RELATION_TYPES),  # type: ignore[arg-type]
             target=lambda: self.string(data["target"], f"{path}.target"),
             cue=lambda: self.span(data["cue"], f"{path}.cue"),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def tense(self, value: Any, path: str) -> Tense:
@@ -474,19 +512,20 @@ class _Reader:
     def quote(self, value: Any, path: str) -> Quote:
         if self.fast and (quote := self.quick_quote(value)) is not None:
             return quote
-        data = self.obj(value, path, ("span", "speaker", "mode"))
+        data = self.obj(value, path, ("span", "speaker", "mode"), ("found",))
         return self.build(
             Quote,
             span=lambda: self.span(data["span"], f"{path}.span"),
             speaker=lambda: self.string(data["speaker"], f"{path}.speaker"),
             mode=lambda: self.string(data["mode"], f"{path}.mode", choices=QUOTE_MODES),  # type: ignore[arg-type]
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def qualifier(self, value: Any, path: str) -> str:
         return self.string(value, path, choices=QUALIFIERS)
 
     def claim(self, value: Any, path: str) -> Claim:
-        data = self.obj(value, path, ("id", "span", "quantity", "unit", "about"), ("qualifier",))
+        data = self.obj(value, path, ("id", "span", "quantity", "unit", "about"), ("qualifier", "found"))
         return self.build(
             Claim,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -495,6 +534,7 @@ class _Reader:
             unit=lambda: self.string(data["unit"], f"{path}.unit"),
             about=lambda: self.string(data["about"], f"{path}.about"),
             qualifier=lambda: self.optional(data, "qualifier", path, self.qualifier),
+            found=lambda: self.optional(data, "found", path, self.found),
         )
 
     def event(self, value: Any, path: str) -> Event:
@@ -502,7 +542,7 @@ class _Reader:
             return event
         fields = ("id", "summary", "kind", "sentences", "actors", "places", "sources", "time", "relations",
                   "quotes", "claims")  # fmt: skip
-        data = self.obj(value, path, fields, ("time_anchor", "tense"))
+        data = self.obj(value, path, fields, ("time_anchor", "tense", "found", "time_found"))
         return self.build(
             Event,
             id=lambda: self.ident(data["id"], f"{path}.id"),
@@ -518,6 +558,8 @@ class _Reader:
             claims=lambda: self.array(data["claims"], f"{path}.claims", self.claim),
             time_anchor=lambda: self.optional(data, "time_anchor", path, self.string),
             tense=lambda: self.optional(data, "tense", path, self.tense),
+            found=lambda: self.optional(data, "found", path, self.found),
+            time_found=lambda: self.optional(data, "time_found", path, self.found),
         )
 
     def caveat(self, value: Any, path: str) -> Caveat:
@@ -540,7 +582,7 @@ class _Reader:
 
     def report(self, value: Any) -> Report | None:
         try:
-            data = self.obj(value, "$", _TOP_KEYS, ("$schema",))
+            data = self.obj(value, "$", _TOP_KEYS, _TOP_OPTIONAL)
         except _Invalid:
             return None
         self.top_level(data)
@@ -554,6 +596,20 @@ class _Reader:
         return self.finish(document, lists)
 
     def top_level(self, data: dict) -> None:
+        """The top level's own fields: the sides the file declares (before any actor is read, since an
+        actor's side must be one of them), its draft provenance, its format and schema."""
+        if "sides" in data:
+            try:
+                declared = self.array(data["sides"], "$.sides", self.side, non_empty=True)
+                self.side_labels = dict(declared)
+                if len(self.side_labels) != len(declared):
+                    self.fail("$.sides", "each side declared once", found=False)
+            except _Invalid:
+                pass
+        self.sides = tuple(self.side_labels)
+        if "draft" in data:
+            with contextlib.suppress(_Invalid):
+                self.draft = self.draft_info(data["draft"], "$.draft")
         if "format" in data and data["format"] != FORMAT:
             self.fail("$.format", f'"{FORMAT}"', data["format"])
         if "$schema" in data and not isinstance(data["$schema"], str):
@@ -592,6 +648,8 @@ class _Reader:
                 index = space(text, index).end()
                 if key in data or text[index : index + 1] != ":":
                     raise _Unstreamable
+                if key in ("sides", "draft"):
+                    raise _Unstreamable  # a drafted file, small: its sides must be known before its actors
                 index = space(text, index + 1).end()
                 following = list(_LISTS)[len(read_lists) : len(read_lists) + 1]
                 if key in _LISTS and key in following and self.text and text[index] == "[":
@@ -613,7 +671,7 @@ class _Reader:
             raise _Unstreamable  # something after the top-level object
         # The problems in the order reading the parsed JSON gives them: the top level's, then the rest.
         later, self.problems = self.problems, []
-        self.obj(data, "$", _TOP_KEYS, ("$schema",))
+        self.obj(data, "$", _TOP_KEYS, _TOP_OPTIONAL)
         self.top_level(data)
         self.problems += later
         del self.problems[KEPT_PROBLEMS:]  # the first of them, as reading the parsed whole keeps them
@@ -649,7 +707,7 @@ class _Reader:
         self.check_references(_Lists(**lists))
         if self.problems:
             return None  # records with missing or invalid fields (left as None) never reach a Report
-        return Report(document=document, **lists)  # type: ignore[arg-type]
+        return Report(document=document, **lists, side_labels=self.side_labels, draft=self.draft)  # type: ignore[arg-type]
 
     # -- quick reading -----------------------------------------------------------------------------
     # Most files are valid. These read a record in one pass with no path written and no closure made, and

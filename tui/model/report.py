@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-Side = Literal["ukraine", "russia", "russian-installed", "media", "civilians"]
+Side = str  # the id of a side the file declares (newsline/1 files: the five below)
 SIDES: tuple[Side, ...] = ("ukraine", "russia", "russian-installed", "media", "civilians")
 SIDE_LABELS: Mapping[str, str] = {
     "ukraine": "Ukraine",
@@ -70,12 +70,46 @@ class Annotation:
 
 @dataclass(frozen=True, slots=True)
 class Publication:
-    """When the report was published: an annotation, as the report carries no date."""
+    """When the report was published: an annotation, as the report carries no date.
+
+    ``known`` is False when nobody knows: the window is then :data:`UNKNOWN_PUBLICATION`'s placeholder,
+    whose zone is named "publication", and times are shown relative to it ("2 days before publication").
+    """
 
     earliest: datetime
     estimate: datetime
     latest: datetime
     basis: str
+
+    @property
+    def known(self) -> bool:
+        return self.estimate.tzname() != "publication"
+
+
+PUBLICATION_ZONE = timezone(timedelta(0), "publication")
+UNKNOWN_PUBLICATION = Publication(
+    datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
+    datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
+    datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
+    "The publication time is unknown: times are relative to it.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """How the drafter found an item, and how sure it is (0–1): drafted files carry it until reviewed."""
+
+    how: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    """Where a drafted file comes from: the tool and the model that drafted it."""
+
+    by: str
+    model: str
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +129,7 @@ class Actor:
     side: Side
     mentions: tuple[Span, ...]
     identification: Annotation | None = None
+    found: Found | None = None  # set on drafted items
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +138,7 @@ class Place:
     name: str
     mentions: tuple[Span, ...]
     region: str | None = None
+    found: Found | None = None  # set on drafted items
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +148,7 @@ class Source:
     kind: SourceKind
     mentions: tuple[Span, ...]
     affiliation: str | None = None
+    found: Found | None = None  # set on drafted items
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +166,7 @@ class Relation:
     type: RelationType
     target: str
     cue: Span
+    found: Found | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +182,7 @@ class Quote:
     span: Span
     speaker: str
     mode: QuoteMode
+    found: Found | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +193,7 @@ class Claim:
     unit: str
     about: str
     qualifier: Literal["about", "at least"] | None = None
+    found: Found | None = None  # set on drafted items
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +211,8 @@ class Event:
     claims: tuple[Claim, ...]
     time_anchor: str | None = None  # the event the time expression is relative to; None: the publication
     tense: Tense | None = None
+    found: Found | None = None  # set on drafted items
+    time_found: Found | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +244,8 @@ class Report:
     events: tuple[Event, ...]
     caveats: tuple[Caveat, ...]
     not_events: tuple[NotEvent, ...]
+    side_labels: Mapping[str, str] = field(default_factory=lambda: dict(SIDE_LABELS))  # declared sides, in order
+    draft: DraftInfo | None = None  # set on a drafted file
     _actors: Mapping[str, Actor] = field(init=False, repr=False, compare=False)
     _places: Mapping[str, Place] = field(init=False, repr=False, compare=False)
     _sources: Mapping[str, Source] = field(init=False, repr=False, compare=False)

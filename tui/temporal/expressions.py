@@ -87,9 +87,13 @@ def _normalise(expression: str, published: Publication, language: str) -> Normal
     for rule in _RULES:
         match = rule.pattern.fullmatch(key)
         if match:
+            if not published.known and rule.name in _NEED_A_DATE:
+                return None  # "début septembre" of which year? Unknown without the publication's date
             found = rule.resolve(match, days, published)
             if found is not None:
                 return _finish(expression, found, rule.name, published)
+    if not published.known:
+        return None
     found = _tagged(expression, published, language)
     if found is not None:
         return _finish(expression, found, "tagger", published)
@@ -100,6 +104,10 @@ def _normalise(expression: str, published: Publication, language: str) -> Normal
 
 
 # -- internals -------------------------------------------------------------------------------------
+
+# With the publication time unknown (a drafted report), times are relative to it: a weekday is some day of
+# the week before it, and what needs the calendar (a month, a date) cannot be placed.
+_NEED_A_DATE = ("month", "month-part")
 
 _PartialWindows = tuple[Window, Window, Granularity]
 
@@ -245,6 +253,9 @@ def _weekday(match: re.Match[str], days: list[date], published: Publication) -> 
         words.append("nuit")
     weekday = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
     part = next((_PARTS[w] for w in words if w in _PARTS), (0, 24))
+    if not published.known:  # the publication's own weekday is unknown: any day of the week before it
+        week = [days[-1] - timedelta(days=n) for n in (range(1, 8) if strictly else range(7))]
+        return _calendar(week, published, lambda day: day, part)
     return _calendar(days, published, _most_recent(weekday, strictly), part)
 
 

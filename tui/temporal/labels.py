@@ -8,12 +8,46 @@ _PARTS = {(6, 12): "morning", (12, 14): "midday", (12, 18): "afternoon", (18, 24
 
 
 def day_label(moment: datetime) -> str:
+    if _relative(moment):
+        return _days_from_publication(moment)
     return f"{moment:%a} {moment.day} {moment:%b}"
+
+
+def _relative(moment: datetime) -> bool:
+    """A time against an unknown publication (tui.model.UNKNOWN_PUBLICATION): shown as days from it."""
+    return moment.tzname() == "publication"
+
+
+def relative_day(moment: datetime) -> str:
+    """A day against an unknown publication, short, for an axis: "−3 d", "pub."."""
+    from tui.model.report import UNKNOWN_PUBLICATION
+
+    days = (moment.date() - UNKNOWN_PUBLICATION.estimate.date()).days
+    return "pub." if days == 0 else f"{days:+d} d".replace("-", "−")
+
+
+def _days_from_publication(moment: datetime) -> str:
+    from tui.model.report import UNKNOWN_PUBLICATION
+
+    days = (moment.date() - UNKNOWN_PUBLICATION.estimate.date()).days
+    if days == 0:
+        return "publication day"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"{abs(days)} {unit} {'before' if days < 0 else 'after'} publication"
+
+
+def _relative_range(earliest: datetime, last: datetime) -> str:
+    from tui.model.report import UNKNOWN_PUBLICATION
+
+    first, final = ((m.date() - UNKNOWN_PUBLICATION.estimate.date()).days for m in (earliest, last))
+    if final < 0:
+        return f"{-first}–{-final} days before publication"
+    return f"{day_label(earliest)} – {day_label(last)}"
 
 
 def moment_label(moment: datetime) -> str:
     """A day and, unless it is midnight, the time: "Sat 10 Sep 20:00"."""
-    if (moment.hour, moment.minute) == (0, 0):
+    if (moment.hour, moment.minute) == (0, 0) or _relative(moment):
         return day_label(moment)
     return f"{day_label(moment)} {moment:%H:%M}"
 
@@ -33,6 +67,8 @@ def interval_label(earliest: datetime | None, latest: datetime | None) -> str:
     last = _inclusive_end(latest)
     if earliest.date() == last.date() or latest - earliest <= timedelta(hours=12):
         return _within_a_day(earliest, latest)
+    if _relative(earliest):
+        return _relative_range(earliest, last)
     if _at_midnight(earliest) and _at_midnight(latest):
         if earliest.year != last.year:
             return f"{earliest.day} {earliest:%b %Y} – {last.day} {last:%b %Y}"

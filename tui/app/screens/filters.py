@@ -11,7 +11,6 @@ from textual.widgets import Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tui.app.widgets.chrome import KeysFooter
-from tui.model import SIDE_LABELS
 from tui.view import Filters, TimelineView, counted, printable
 
 
@@ -35,7 +34,7 @@ class FilterScreen(ModalScreen[Filters | None]):
             yield SelectionList[str](
                 *(
                     Selection(Text(f"{label}  ({counted(counts.get(side, 0), 'event')})"), side, side in chosen.sides)
-                    for side, label in SIDE_LABELS.items()
+                    for side, label in self.view.report.side_labels.items()
                 ),
                 id="sides",
             )

@@ -26,9 +26,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import SIDE_LABELS
 from tui.temporal import ResolvedEvent
 from tui.temporal.expressions import INF, to_minutes
+from tui.temporal.labels import relative_day
 from tui.view import TimelineView, printable
 
 # Minutes per column, finest first: "+" moves left in this list, "-" right.
@@ -135,10 +135,12 @@ class TimeAxis(ScrollView, can_focus=True):
                     lanes[lane].append(bar)
                 else:
                     lanes[lane] = [bar]
-        order = list(SIDE_LABELS) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
+        order = (
+            list(self.view.report.side_labels) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
+        )
         self.lines, self._bars_of = [], {}
         for lane in [key for key in order if key in lanes]:
-            label = SIDE_LABELS[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
+            label = self.view.report.side_labels[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
             packed, hidden = _pack(lanes[lane], LINES_PER_LANE)
             for number, bars in enumerate(packed):
                 index = len(self.lines)
@@ -347,7 +349,10 @@ class TimeAxis(ScrollView, can_focus=True):
                 cells[x] = "┬" if at_midnight and (not weekly or monday) else "─"
             elif at_midnight and x >= free:
                 day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
-                label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
+                if day.tzname() == "publication":  # unknown publication time: days from it
+                    label = relative_day(day)
+                else:
+                    label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
                 if x + len(label) <= self.axis_width:  # a label cut at the edge would mislead
                     cells[x : x + len(label)] = label
                     free = x + len(label) + 1

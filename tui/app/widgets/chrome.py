@@ -21,11 +21,14 @@ class ReportHeader(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(printable(report.document.headline.text), style="bold")
         text.append("\n")
-        text.append(
-            f"{report.document.id} · {report.document.language} · published {day_label(published.estimate)}"
-            f" (estimate; between {moment_label(published.earliest)} and {moment_label(published.latest)})",
-            style="dim",
+        when = (
+            f"published {day_label(published.estimate)}"
+            f" (estimate; between {moment_label(published.earliest)} and {moment_label(published.latest)})"
+            if published.known
+            else "publication time unknown: times are relative to it"
         )
+        draft = " · a draft: review before trusting it" if report.draft else ""
+        text.append(f"{report.document.id} · {report.document.language} · {when}{draft}", style="dim")
         super().__init__(text, **kwargs)
 
 

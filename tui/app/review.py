@@ -1,0 +1,85 @@
+"""``newsline REPORT.txt``: draft the report in a worker, then review the draft (tui/app/screens/review.py).
+
+The app exits with the path of the saved file when the user asks to view it (the CLI then opens it in the
+normal viewer), with None when the user quits, and keeps ``error`` when the report cannot be drafted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from tui.app.screens.review import DraftingScreen, ReviewScreen
+from tui.draft.review import Review
+
+
+class ReviewApp(App[Path | None]):
+    CSS_PATH = "newsline.tcss"
+    TITLE = "newsline — review a draft"
+    ENABLE_COMMAND_PALETTE = False  # every correction has its key in the footer
+
+    def __init__(
+        self,
+        report: Path,
+        text: str,
+        output: Path,
+        *,
+        published: str | None = None,
+        language: str = "fr",
+        nlp: Any = None,
+    ) -> None:
+        super().__init__()
+        self.report, self.text, self.output = report, text, output
+        self.published, self.language, self.nlp = published, language, nlp
+        self.error: str | None = None
+        self.review: Review | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(DraftingScreen(self.report))
+        self.draft()
+
+    @work(thread=True, exclusive=True)
+    def draft(self) -> None:
+        """Load the pipeline and draft, off the event loop: the progress bar keeps moving."""
+        from tui.draft import PipelineUnavailable, draft_report, load_pipeline, published_from
+
+        worker = get_current_worker()
+        try:
+            publication = published_from(self.published) if self.published else None
+            nlp = self.nlp or load_pipeline(self.language)
+            self.call_from_thread(self._step, 1, "Drafting events, actors, quotes and times…")
+            data = draft_report(
+                self.text, nlp, published=publication, language=self.language, document_id=_document_id(self.report)
+            )
+        except (PipelineUnavailable, ValueError) as error:
+            self.error = str(error)
+            self.call_from_thread(self.exit, None)
+            return
+        except Exception as error:  # a drafter bug: one clear line, not a traceback over the screen
+            self.error = (
+                f"newsline: drafting {self.report} failed ({error.__class__.__name__}: {error}); please report this."
+            )
+            self.call_from_thread(self.exit, None)
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._drafted, data)
+
+    def _step(self, number: int, words: str) -> None:
+        screen = self.screen
+        if isinstance(screen, DraftingScreen):
+            screen.step(number, words)
+
+    def _drafted(self, data: dict[str, Any]) -> None:
+        self._step(3, "Drafted.")
+        self.review = Review(data)
+        self.switch_screen(ReviewScreen(self.review, self.report))
+
+
+def _document_id(report: Path) -> str:
+    from tui.draft.command import document_id
+
+    return document_id(report)

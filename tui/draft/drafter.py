@@ -1,0 +1,1042 @@
+"""Draft an events file from a report's plain text: spaCy's parse plus rules of French news writing.
+
+Every drafted item carries ``found``: how it was found (the rule) and how sure the drafter is (0–1), so
+the review can show the guesses first. The result is a plain JSON object in newsline's format: it loads
+with :func:`tui.model.parse_report` like any curated file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.draft import lexicon
+from tui.draft.pipeline import model_version, to_ascii
+from tui.draft.quotes import find_quotes
+from tui.draft.times import FoundTime, find_time_expressions
+from tui.model import Publication, split_sentences
+
+FORMAT = "newsline/1"
+UNKNOWN_SPEAKER = {
+    "id": "unknown-speaker",
+    "name": "Unknown speaker",
+    "role": "The speaker of a quotation the drafter could not attribute",
+    "side": "unassigned",
+    "mentions": [],
+    "found": {"how": "no speaker found: set it in the review (p)", "confidence": 0.0},
+}
+
+
+def found(how: str, confidence: float) -> dict[str, Any]:
+    return {"how": how, "confidence": round(confidence, 2)}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    head: Any  # the spaCy token heading it
+    kind: str  # "actor" or "place"
+    key: str  # what groups mentions of the same actor or place
+    how: str
+    confidence: float
+    group: str = ""  # the actor or place id, once grouped
+
+
+@dataclass
+class _Clause:
+    head: Any  # the spaCy token heading the clause
+    sentence: int  # index into the sentences
+    start: int  # character span of the clause
+    end: int
+    kind: str
+    how: str
+    confidence: float
+    speech: bool = False
+    in_quote: bool = False
+    id: str = ""
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    time: FoundTime | None = None
+    extra_sentences: list[int] = field(default_factory=list)
+    nominal: bool = False
+
+
+class Drafter:
+    """One report, drafted. Use :func:`draft_report`."""
+
+    def __init__(self, text: str, nlp: Any, published: Publication | None, language: str, document_id: str):
+        self.text = text
+        self.nlp = nlp
+        self.published = published
+        self.language = language
+        self.document_id = document_id
+        self.sentences = split_sentences(text)
+        ascii_text = to_ascii(text)
+        self.docs = list(nlp.pipe(ascii_text[s:e] for s, e in self.sentences))
+        self.offsets = [s for s, _ in self.sentences]
+        self.quotes = find_quotes(text)
+        self.times = find_time_expressions(text, published)
+        self.mentions: list[_Mention] = []
+        self.clauses: list[_Clause] = []
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    def at(self, token: Any) -> int:
+        return self.offsets[self._sentence_of[token.doc]] + token.idx
+
+    def end(self, token: Any) -> int:
+        return self.at(token) + len(token.text)
+
+    def span(self, start: int, end: int) -> dict[str, Any]:
+        piece = self.text[start:end]
+        stripped = piece.strip(" ,;:")
+        if not stripped.strip():
+            stripped = piece.strip() or piece  # punctuation alone: keep it, a span is never empty
+            start += len(piece) - len(piece.lstrip()) if piece.strip() else 0
+            return {"start": start, "end": start + len(stripped), "text": stripped}
+        start += len(piece) - len(piece.lstrip(" ,;:"))
+        return {"start": start, "end": start + len(stripped), "text": stripped}
+
+    def sentence_span(self, index: int) -> dict[str, Any]:
+        start, end = self.sentences[index]
+        return {"start": start, "end": end, "text": self.text[start:end]}
+
+    def sentence_at(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= offset < end:
+                return index
+        return max(0, len(self.sentences) - 1)
+
+    def in_direct_quote(self, offset: int) -> bool:
+        return any(q.start < offset < q.end and q.end - q.start > 40 for q in self.quotes)
+
+    # -- the draft -------------------------------------------------------------------------------------
+
+    def run(self) -> dict[str, Any]:
+        self._sentence_of = _DocIndex(self.docs)
+        self.find_mentions()
+        actors, places = self.group_mentions()
+        self.find_clauses()
+        self.drop_duplicate_clauses()
+        self.tense_cues = self.find_tense_cues()
+        self.attach_mentions()
+        self.attach_quotes()
+        sources = self.attach_sources()
+        self.attach_times_and_relations()
+        self.attach_claims()
+        events = self.events_json()
+        if any(q["speaker"] == UNKNOWN_SPEAKER["id"] for e in events for q in e["quotes"]):
+            actors.append(dict(UNKNOWN_SPEAKER))  # a quote is kept even when its speaker is not found
+        sides = self.sides_json(actors)
+        return {
+            "format": FORMAT,
+            "draft": {
+                "by": "newsline draft",
+                "model": model_version(self.nlp),
+                "note": "Drafted by rules over spaCy's parse: every item says how it was found and how sure "
+                "the drafter is. Review before trusting it.",
+            },
+            "sides": sides,
+            "document": self.document_json(),
+            "actors": actors,
+            "places": places,
+            "sources": sources,
+            "events": events,
+            "caveats": [],
+            "not_events": self.not_events_json(),
+        }
+
+    def document_json(self) -> dict[str, Any]:
+        first = self.sentences[0] if self.sentences else (0, len(self.text))
+        line_end = self.text.find("\n", first[0])
+        end = min(first[1], line_end) if line_end > 0 else first[1]
+        published: dict[str, Any] | None = None
+        if self.published is not None:
+            published = {
+                "earliest": self.published.earliest.isoformat(),
+                "estimate": self.published.estimate.isoformat(),
+                "latest": self.published.latest.isoformat(),
+                "basis": self.published.basis,
+            }
+        return {
+            "id": self.document_id,
+            "language": self.language,
+            "headline": self.span(first[0], end),
+            "text": self.text,
+            "published": published,
+        }
+
+    # -- actors and places -----------------------------------------------------------------------------
+
+    def find_mentions(self) -> None:
+        for doc in self.docs:
+            taken: set[int] = set()
+            for token in doc:
+                if token.i in taken or token.is_punct:
+                    continue
+                word = token.text.lower()
+                entity = token.ent_type_
+                if entity == "MISC" and token.text.isupper() and len(token.text) >= 2 and token.is_alpha:
+                    entity = "ORG"
+                if entity == "PER" and self.names_place(doc, token):
+                    entity = "LOC"
+                role = word in lexicon.ROLE_NOUNS and token.pos_ in ("NOUN", "PROPN", "ADJ")
+                if not (role or entity in ("PER", "ORG", "LOC")):
+                    continue
+                if entity and not role and token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+                    continue
+                first, last = self.extent(doc, token)
+                taken.update(range(first.i, last.i + 1))
+                tokens = doc[first.i : last.i + 1]
+                has_person = entity in ("PER", "ORG") or any(
+                    t.ent_type_ in ("PER", "ORG") and not self.names_place(doc, t) for t in tokens
+                )
+                has_role = role or any(t.text.lower() in lexicon.ROLE_NOUNS for t in tokens)
+                if has_role or has_person:
+                    kind, how, sure = (
+                        "actor",
+                        "rule: news role noun" if has_role else "NER: person or organisation",
+                        0.8,
+                    )
+                    if has_person and not has_role:
+                        sure = 0.85
+                elif self.acts(tokens):
+                    kind, how, sure = "actor", "NER: place acting as an actor (subject, agent or 'selon')", 0.7
+                else:
+                    kind, how, sure = "place", "NER: place", 0.8
+                start, end = self.at(first), self.end(last)
+                self.mentions.append(_Mention(start, end, token, kind, self.key(tokens, kind), how, sure))
+
+    def extent(self, doc: Any, head: Any) -> tuple[Any, Any]:
+        """The noun phrase around ``head``: its determiner and adjectives, names, and 'de' complements."""
+        first = head
+        while first.i > 0:
+            previous = doc[first.i - 1]
+            if previous.text.lower() in _WEEKDAYS:
+                break
+            if previous.pos_ in ("DET", "ADJ") or previous.text.lower() in ("plus", "haut", "ex-"):
+                if previous.text.lower() in ("de", "d'", "du", "des") and previous.pos_ != "DET":
+                    break
+                if previous.text.lower() in ("des", "du") and first.i - 1 > 0 and doc[first.i - 2].pos_ == "NOUN":
+                    break
+                first = previous
+            else:
+                break
+        last = head
+        i = head.i + 1
+        while i < len(doc):
+            token = doc[i]
+            lower = token.text.lower()
+            if token.is_punct or lower in ("et", "ou"):
+                break
+            role = head.text.lower() in lexicon.ROLE_NOUNS
+            inside = token.head.i in range(first.i, last.i + 1) or (token.ent_type_ and token.ent_iob_ == "I")
+            appositive = role and (token.ent_type_ in ("PER", "ORG") or _nation([lower]) is not None)
+            same_entity = bool(head.ent_type_) and token.ent_type_ == head.ent_type_ and token.ent_iob_ == "I"
+            if (token.pos_ in ("ADJ", "PROPN") and inside) or appositive or same_entity:
+                if token.pos_ == "PROPN" and token.ent_type_ == "LOC" and head.ent_type_ != "LOC":
+                    break
+                last = token
+                i += 1
+                continue
+            if token.pos_ == "NOUN" and lower == "séparatiste":
+                last = token
+                i += 1
+                continue
+            if lower in ("de", "d'", "du") and i + 1 < len(doc):
+                j = i + 1
+                if doc[j].pos_ == "DET" and j + 1 < len(doc):
+                    j += 1
+                nxt = doc[j]
+                if (
+                    nxt.pos_ in ("NOUN", "PROPN")
+                    and nxt.text.lower() not in lexicon.ROLE_NOUNS
+                    and nxt.ent_type_ != "PER"
+                    and (
+                        nxt.ent_type_ != "LOC"
+                        or (role and nxt.text[:1].isupper() and _nation([nxt.text.lower()]) is None)
+                    )
+                    and head.ent_type_ != "LOC"
+                ):
+                    last = nxt
+                    i = j + 1
+                    continue
+            break
+        return first, last
+
+    def names_place(self, doc: Any, token: Any) -> bool:
+        """A name NER took for a person but the sentence uses as a place: 'à Lyman', 'Izyum et Balaklia'."""
+        before = " ".join(t.text.lower() for t in doc[max(0, token.i - 2) : token.i])
+        if re.search(r"(?:^|\s)(?:à|en|dans|vers|ville de|région de|village de|d'|localité de)$", before):
+            return True
+        return token.dep_ == "conj" and token.head.ent_type_ == "LOC"
+
+    def acts(self, tokens: Any) -> bool:
+        """A place acts when it is a subject, an agent ('par la Russie') or a source ('selon Moscou')."""
+        head = tokens.root
+        before = tokens.doc[tokens.start - 1].text.lower() if tokens.start > 0 else ""
+        if head.dep_ in ("nsubj", "nsubj:pass") and head.head.pos_ in ("VERB", "AUX"):
+            return True
+        return before in ("selon", "par") and head.ent_type_ != "" and not head.text.lower().startswith("ukraine")
+
+    def key(self, tokens: Any, kind: str) -> str:
+        names = [
+            t
+            for t in tokens
+            if (t.ent_type_ in ("PER", "ORG") or (t.text.isupper() and len(t.text) > 1 and t.is_alpha))
+            and t.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+            and not self.names_place(t.doc, t)
+        ]
+        if names:
+            return "name:" + _fold(names[-1].text)
+        words = [t.text.lower() for t in tokens if t.pos_ != "DET" and t.text.lower() not in ("du", "de", "d'", "des")]
+        nation = _nation(words)
+        if kind == "actor" and any(w in lexicon.MILITARY for w in words):
+            return f"military:{nation or '?'}"
+        if kind == "place":
+            return "place:" + _fold(" ".join(words))
+        heads = [w for w in words if w in lexicon.ROLE_NOUNS]
+        if heads and len(words) == 1:
+            return "title:" + _fold(heads[0].rstrip("s"))
+        return "role:" + _fold(" ".join(words))
+
+    def group_mentions(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Mentions of one actor or place share an id: the same name, the same force of the same nation;
+        a bare title ("le président") or a bare force ("les soldats") goes to the last one that fits."""
+        self.mentions.sort(key=lambda m: m.start)
+        for role, name in zip(self.mentions, self.mentions[1:], strict=False):
+            # "La maire sortante, Martine Dubois, a…": a role and the name set beside it are one person
+            between = self.text[role.end : name.start]
+            if between.strip() == "," and name.key.startswith("name:") and role.key.startswith(("role:", "title:")):
+                role.key = name.key
+        groups: dict[str, list[_Mention]] = {}
+        last_military: str | None = None
+        for mention in self.mentions:
+            key = mention.key
+            if key.startswith("title:"):
+                title = key.split(":", 1)[1]
+                earlier = [
+                    m.key
+                    for m in self.mentions
+                    if m.start < mention.start
+                    and m.key.startswith("name:")
+                    and title in _fold(self.text[m.start : m.end])
+                ]
+                if earlier:
+                    key = earlier[-1]
+            if key == "military:?":
+                nation = self.nation_before(mention)
+                key = f"military:{nation}" if nation else (last_military or key)
+            if key.startswith("military:") and key != "military:?":
+                last_military = key
+            mention.key = key
+            groups.setdefault(key, []).append(mention)
+        actors: list[dict[str, Any]] = []
+        places: list[dict[str, Any]] = []
+        used: set[str] = set()
+        for key, mentions in groups.items():
+            kind = "actor" if any(m.kind == "actor" for m in mentions) else "place"
+            named = [
+                m for m in mentions if key.startswith("name:") and _fold(key[5:]) in _fold(self.text[m.start : m.end])
+            ]
+            longest = max(named or mentions, key=lambda m: m.end - m.start)
+            words = self.text[longest.start : longest.end]
+            name = re.sub(r"^(?:(?:les?|la|des|du|une?|ses|son|sa|nos|leurs?)\s+|l['’])", "", words, flags=re.I)
+            name = name[:1].upper() + name[1:]
+            ident = _unique(_slug(name) or kind, used)
+            for mention in mentions:
+                mention.group = ident
+            spans = [self.span(m.start, m.end) for m in mentions]
+            sure = min(m.confidence for m in mentions)
+            how = mentions[0].how + (
+                f"; {len(mentions)} mentions grouped by {key.split(':')[0]}" if len(mentions) > 1 else ""
+            )
+            if kind == "actor":
+                for m in mentions:
+                    m.kind = "actor"
+                actors.append(
+                    {
+                        "id": ident,
+                        "name": name,
+                        "role": name,
+                        "side": self.side_of(mentions),
+                        "mentions": spans,
+                        "found": found(how, sure),
+                    }
+                )
+            else:
+                places.append({"id": ident, "name": name, "mentions": spans, "found": found(how, sure)})
+        return actors, places
+
+    def nation_before(self, mention: _Mention) -> str | None:
+        """The nation a bare force belongs to: the speaker's for 'nos forces' in a quotation, else the
+        nation named last before it ('la Russie regroupait ses troupes')."""
+        words = _words(self.text[mention.start : mention.end])
+        if words and words[0] in ("nos", "notre"):
+            quote = next((q for q in self.quotes if q.start < mention.start < q.end), None)
+            if quote is not None:
+                stop = self.sentences[self.sentence_at(quote.end - 1)][1]
+                after = [m for m in self.mentions if quote.end <= m.start < stop and m is not mention]
+                for other in after:
+                    nation = _nation(_words(self.text[other.start : other.end]))
+                    if nation:
+                        return nation
+        for other in reversed([m for m in self.mentions if m.end <= mention.start and m.kind == "actor"]):
+            nation = _nation(_words(self.text[other.start : other.end]))
+            if nation:
+                return nation
+        return None
+
+    def side_of(self, mentions: list[_Mention]) -> str:
+        words = [w for m in mentions for w in _words(self.text[m.start : m.end])]
+        if any(w.startswith("pro-") or w in ("séparatiste", "séparatistes") for w in words):
+            return "unassigned"
+        if any(w in lexicon.MEDIA for w in words):
+            return "media"
+        if any(w in lexicon.CIVILIANS for w in words):
+            return "civilians"
+        return _nation(words) or "unassigned"
+
+    def sides_json(self, actors: list[dict[str, Any]]) -> list[dict[str, str]]:
+        labels = {ident: label for ident, label, _ in lexicon.NATIONS}
+        labels.update({"media": "Media", "civilians": "Civilians", "unassigned": "Unassigned"})
+        used = []
+        for actor in actors:
+            if actor["side"] not in used:
+                used.append(actor["side"])
+        if "unassigned" not in used:
+            used.append("unassigned")
+        return [{"id": side, "label": labels.get(side, side)} for side in used]
+
+    # -- clauses, the drafted events ------------------------------------------------------------------
+
+    def find_clauses(self) -> None:
+        for index, doc in enumerate(self.docs):
+            lower = doc.text.lower()
+            if re.match(r"(?:on|nul)\s+ne\s+sait\s+pas", lower):
+                continue  # a framing sentence: the report's own doubt, not an event
+            if not any(t.pos_ in ("VERB", "AUX") for t in doc) and len(doc) < 4:
+                continue
+            for token in doc:
+                clause = self.clause(index, doc, token)
+                if clause is not None:
+                    self.clauses.append(clause)
+            self.nominal_events(index, doc)
+
+    def clause(self, index: int, doc: Any, token: Any) -> _Clause | None:
+        dep = token.dep_
+        finite = token.morph.get("VerbForm") == ["Fin"] or any(
+            c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"] for c in token.children
+        )
+        lemma = _lemma(token)
+        speech = lemma in lexicon.SPEECH_VERBS
+        if dep == "ROOT":
+            if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+                return None
+            how, sure = "parse: the sentence's main clause", 0.8
+        elif (
+            dep == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and (finite and any(c.dep_.startswith("nsubj") or c.dep_.startswith("expl") for c in token.children))
+        ):
+            how, sure = "parse: a coordinated clause with its own subject", 0.6
+        elif dep in ("ccomp", "advcl") and token.pos_ in ("VERB", "AUX", "ADJ") and finite:
+            if _lemma(token.head) in lexicon.FRAMING:
+                return None
+            how, sure = "parse: a finite subordinate clause (reported content or cause)", 0.6
+        elif dep == "parataxis" and speech:
+            how, sure = "parse: a speech verb after a quotation", 0.8
+        else:
+            return None
+        start = self.offsets[index]
+        in_quote = self.in_direct_quote(start + token.idx)
+        if in_quote and not speech and not _compound_past(token):
+            return None  # the speaker's words: only what they say was done becomes an event of its own
+        if lemma in lexicon.FRAMING:
+            return None
+        first, last = (doc[0], doc[-1]) if dep == "ROOT" else (token.left_edge, token.right_edge)
+        kind = "statement" if speech else self.kind_of(token)
+        return _Clause(
+            token, index, start + first.idx, start + last.idx + len(last.text), kind, how, sure, speech, in_quote
+        )
+
+    def kind_of(self, token: Any) -> str:
+        if token.pos_ in ("ADJ", "NOUN", "PROPN") or any(c.dep_ == "cop" for c in token.children):
+            return "state"
+        if _compound_past(token) or token.morph.get("Tense") == ["Past"]:
+            return "action"
+        if _lemma(token) in ("avoir", "être", "rester", "demeurer"):
+            return "state"
+        return "state" if token.morph.get("Tense") in (["Pres"], ["Imp"]) else "action"
+
+    def nominal_events(self, index: int, doc: Any) -> None:
+        """An event told as a noun where a cue needs it: 'depuis la défaite de Kiev'."""
+        for token in doc:
+            if token.text.lower() != "depuis" or token.i + 2 >= len(doc):
+                continue
+            noun = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ == "NOUN"), None)
+            if (
+                noun is None
+                or noun.text.lower() in _TIME_NOUNS
+                or noun.ent_type_
+                or any(f.start <= self.at(noun) < f.end and f.kind == "time" for f in self.times)
+            ):
+                continue
+            _first, last = noun, noun
+            for t in doc[noun.i + 1 : noun.i + 4]:
+                if t.pos_ in ("ADP", "DET", "PROPN", "ADJ") and not t.is_punct:
+                    last = t
+                else:
+                    break
+            while last.pos_ in ("ADP", "DET") and last.i > noun.i:
+                last = doc[last.i - 1]
+            start = self.at(doc[token.i + 1])
+            self.clauses.append(
+                _Clause(
+                    noun,
+                    index,
+                    start,
+                    self.end(last),
+                    "action",
+                    "rule: an event noun after 'depuis'",
+                    0.5,
+                    nominal=True,
+                )
+            )
+
+    def find_tense_cues(self) -> list[tuple[int, int, Any]]:
+        """Plus-que-parfait (the event is before the one it is told against), and a compound past in what a
+        past statement reports: (start, end, verb)."""
+        cues = []
+        for doc in self.docs:
+            for token in doc:
+                auxes = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i]
+                if not auxes or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                tense = auxes[0].morph.get("Tense")
+                pluperfect = tense == ["Imp"] and auxes[0].dep_ == "aux:tense"
+                reported = (
+                    tense == ["Pres"]
+                    and token.dep_ == "ccomp"
+                    and _lemma(token.head) in lexicon.SPEECH_VERBS
+                    and _compound_past(token.head)
+                    and any(c.dep_ == "aux:pass" for c in token.children)
+                )
+                if pluperfect or reported:
+                    cues.append((self.at(auxes[0]), self.end(token), token))
+        return cues
+
+    def drop_duplicate_clauses(self) -> None:
+        """Two parses of one stretch of text (a headline's root and its conjunct) are one event."""
+        seen: set[tuple[int, int]] = set()
+        kept = []
+        for clause in self.clauses:
+            if (clause.start, clause.end) not in seen:
+                kept.append(clause)
+                seen.add((clause.start, clause.end))
+        self.clauses = kept
+
+    def clause_of(self, offset: int) -> _Clause | None:
+        """The innermost clause holding ``offset``."""
+        holding = [c for c in self.clauses if c.start <= offset < c.end]
+        return min(holding, key=lambda c: c.end - c.start) if holding else None
+
+    def main_clause(self, sentence: int) -> _Clause | None:
+        clauses = [c for c in self.clauses if c.sentence == sentence and not c.nominal]
+        roots = [c for c in clauses if c.head.dep_ == "ROOT"]
+        return (roots or clauses or [None])[0]
+
+    def attach_mentions(self) -> None:
+        for mention in self.mentions:
+            clause = self.clause_of(mention.start)
+            if clause is None:
+                continue
+            bucket = clause.actors if mention.kind == "actor" else clause.places
+            if mention.group not in bucket:
+                bucket.append(mention.group)
+
+    # -- quotes and their speakers ---------------------------------------------------------------------
+
+    def actor_near(self, start: int, end: int) -> _Mention | None:
+        inside = [m for m in self.mentions if m.kind == "actor" and start <= m.start < end]
+        return inside[0] if inside else None
+
+    def subject_actor(self, verb: Any) -> _Mention | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                mention = self.actor_near(self.at(child.left_edge), self.end(child.right_edge))
+                if mention:
+                    return mention
+                if child.pos_ == "PRON" and child.text.lower() in ("il", "elle", "ils", "elles"):
+                    return self.last_speaker_before(self.at(child))
+        start = self.offsets[self._sentence_of[verb.doc]]
+        before = [m for m in self.mentions if m.kind == "actor" and start <= m.start < self.at(verb)]
+        between = self.text[before[-1].end : self.at(verb)] if before else ""
+        if before and not any(mark in between for mark in '”»"'):
+            pronoun = re.search(
+                r"\b(?:il|elle)s?\s+(?:a|ont|avait|avaient)?\s*$", self.text[start : self.at(verb)], re.I
+            )
+            if not pronoun:
+                return before[0]
+        return None
+
+    def last_speaker_before(self, offset: int) -> _Mention | None:
+        earlier = [c for c in self.speakers if c[0] < offset]
+        return earlier[-1][1] if earlier else None
+
+    def attach_quotes(self) -> None:
+        self.speakers: list[tuple[int, _Mention]] = []
+        # Statements first: their subjects are the speakers later pronouns refer to.
+        for clause in self.clauses:
+            if clause.speech:
+                mention = self.subject_actor(clause.head) or self.inverted_subject(clause.head)
+                if mention:
+                    self.speakers.append((self.at(clause.head), mention))
+        self.speakers.sort(key=lambda s: s[0])
+        headline_end = self.sentences[0][1] if self.sentences else 0
+        for quote in self.quotes:
+            if quote.depth:
+                continue  # a quote inside a quote stays in its speaker's words
+            speaker, clause, how, sure = self.speaker_of(quote, headline_end)
+            if clause is None:
+                continue
+            mode = "direct" if self.is_direct(quote) else "reported"
+            entry: dict[str, Any] = {
+                "span": self.span(quote.start, quote.end),
+                "speaker": speaker.group if speaker else None,
+                "mode": mode,
+            }
+            entry["found"] = found(f"quotation marks; speaker by {how}", sure if speaker else 0.2)
+            clause.quotes.append(entry)
+            for sentence in range(self.sentence_at(quote.start), self.sentence_at(quote.end - 1) + 1):
+                if sentence != clause.sentence and sentence not in clause.extra_sentences:
+                    clause.extra_sentences.append(sentence)
+
+    def inverted_subject(self, verb: Any) -> _Mention | None:
+        """'…”, a déclaré le président': the speaker follows the verb; '…, a-t-il précisé': the last one."""
+        around = self.text[max(0, self.at(verb) - 12) : self.end(verb) + 12].lower()
+        if re.search(r"-t-(?:il|elle)|-(?:il|elle)s?\b", around):
+            return self.last_speaker_before(self.at(verb))
+        end = self.end(verb)
+        stop = self.text.find(".", end)
+        return self.actor_near(end, stop if stop > 0 else end + 80)
+
+    def speaker_of(self, quote: Any, headline_end: int) -> tuple[_Mention | None, _Clause | None, str, float]:
+        after = self.text[quote.end : quote.end + 40]
+        sentence = self.sentence_at(quote.end - 1)
+        statements = [c for c in self.clauses if c.speech and c.sentence == sentence]
+        if quote.start < headline_end and self.sentences and quote.end <= headline_end:
+            # A headline quotes what the lead goes on to attribute: the first statement of the body.
+            later = [c for c in self.clauses if c.speech and c.sentence > 0]
+            if later:
+                speaker = self.subject_actor(later[0].head) or self.inverted_subject(later[0].head)
+                return speaker, later[0], "the first statement after the headline", 0.5
+        if re.match(r"\s*,\s*(?:a|ont|avait|avaient|aurait)?\s*\w+", after) and statements:
+            clause = min(statements, key=lambda c: abs(self.at(c.head) - quote.end))
+            speaker = self.inverted_subject(clause.head) or self.subject_actor(clause.head)
+            if speaker is None:
+                speaker = self.last_speaker_before(quote.start)
+            return speaker, clause, "the speech verb after the quotation", 0.8
+        if statements:
+            clause = statements[0]
+            speaker = self.subject_actor(clause.head) or self.inverted_subject(clause.head)
+            return speaker, clause, "the subject of the sentence's speech verb", 0.7
+        start, end = self.sentences[sentence]
+        selon = re.search(r"\b[Ss]elon\s+", self.text[start:end])
+        holder = self.clause_of(quote.start) or self.main_clause(sentence)
+        if selon:
+            speaker = self.actor_near(start + selon.end(), start + selon.end() + 3)
+            return speaker, holder, "'selon' in the sentence", 0.6
+        speaker = None
+        if holder is not None:
+            head = holder.head
+            while head.dep_ != "ROOT" and _lemma(head.head) not in lexicon.SPEECH_VERBS:
+                head = head.head
+            speaker = self.subject_actor(head.head if head.dep_ != "ROOT" else head)
+        return speaker, holder, "the subject of the clause that reports it", 0.5
+
+    def is_direct(self, quote: Any) -> bool:
+        inner = self.text[quote.start + 1 : quote.end - 1]
+        if len(inner.split()) < 4:
+            return False
+        before = self.text[max(0, quote.start - 3) : quote.start].strip()
+        sentence_start = self.sentences[self.sentence_at(quote.start)][0] == quote.start
+        after = self.text[quote.end : quote.end + 3].strip()
+        return sentence_start or before.endswith(":") or after.startswith(",") or quote.end - quote.start > 60
+
+    # -- sources -------------------------------------------------------------------------------------
+
+    def attach_sources(self) -> list[dict[str, Any]]:
+        sources: dict[str, dict[str, Any]] = {
+            "report": {"id": "report", "label": "The report's own voice", "kind": "report", "mentions": []}
+        }
+
+        def source_for(mention: _Mention, kind: str, cue: dict[str, Any] | None, how: str) -> str:
+            ident = f"{mention.group}-{kind}"
+            if ident not in sources:
+                label = self.text[mention.start : mention.end]
+                sources[ident] = {
+                    "id": ident,
+                    "label": f"{label} ({kind.replace('-', ' ')})",
+                    "kind": kind,
+                    "mentions": [cue] if cue else [],
+                    "affiliation": mention.group,
+                    "found": found(how, 0.6),
+                }
+            elif cue and cue not in sources[ident]["mentions"]:
+                sources[ident]["mentions"].append(cue)
+            return ident
+
+        for clause in self.clauses:
+            chain: list[dict[str, Any]] = []
+            start, end = self.sentences[clause.sentence]
+            words = self.text[start:end]
+            selon = re.search(r"\b[Ss]elon\s+", words)
+            if selon:
+                mention = self.actor_near(start + selon.end(), start + selon.end() + 3)
+                if mention:
+                    cue = self.span(start + selon.start(), mention.end)
+                    media = self.text[mention.start : mention.end].isupper() or any(
+                        w in lexicon.MEDIA for w in _words(self.text[mention.start : mention.end])
+                    )
+                    kind = "news-agency" if media else "official-statement"
+                    chain.append(
+                        {"source": source_for(mention, kind, cue, "rule: 'selon' names a channel"), "cue": cue}
+                    )
+            reporter = self.reporting_clause(clause)
+            if reporter is not None:
+                speaker = self.subject_actor(reporter.head) or self.inverted_subject(reporter.head)
+                if speaker is not None:
+                    kind = self.channel_kind(reporter, speaker)
+                    cue = self.span(self.at(reporter.head), self.end(reporter.head))
+                    aux = [c for c in reporter.head.children if c.dep_.startswith("aux") and c.i < reporter.head.i]
+                    if aux:
+                        cue = self.span(self.at(aux[0]), self.end(reporter.head))
+                    ident = source_for(speaker, kind, None, "parse: the subject of a speech verb")
+                    chain.insert(0, {"source": ident, "cue": cue})
+            chain.append({"source": "report"})
+            clause.sources = chain
+        return list(sources.values())
+
+    def reporting_clause(self, clause: _Clause) -> _Clause | None:
+        """The statement that reports this clause: itself if it is one, or the speech verb governing it."""
+        if clause.speech:
+            return clause
+        head = clause.head
+        while head.dep_ != "ROOT":
+            head = head.head
+            if _lemma(head) in lexicon.SPEECH_VERBS:
+                return next((c for c in self.clauses if _same(c.head, head)), None)
+        if clause.in_quote:
+            statements = [c for c in self.clauses if c.speech and c.sentence >= clause.sentence]
+            return statements[0] if statements else None
+        return None
+
+    def channel_kind(self, clause: _Clause, speaker: _Mention) -> str:
+        start, end = self.sentences[clause.sentence]
+        words = self.text[start:end].lower()
+        if any(w in lexicon.MEDIA for w in _words(self.text[speaker.start : speaker.end])):
+            return "news-agency"
+        if "vidéo" in words:
+            return "video-message"
+        if re.search(r"réseaux sociaux|telegram|twitter|facebook|\bx\b|instagram|publication", words):
+            return "social-media-post"
+        if _lemma(clause.head) == "annoncer":
+            return "announcement"
+        return "official-statement"
+
+    # -- time ----------------------------------------------------------------------------------------
+
+    def attach_times_and_relations(self) -> None:
+        by_order = sorted(self.clauses, key=lambda c: (c.sentence, c.start))
+        for found_time in self.times:
+            clause = self.clause_of(found_time.start) or self.main_clause(self.sentence_at(found_time.start))
+            sentence = self.sentence_at(found_time.start)
+            if clause is None:
+                continue
+            if found_time.kind == "time":
+                if clause.time is None:
+                    clause.time = found_time
+                continue
+            cue_words = self.text[found_time.start : found_time.end].lower()
+            cue = self.span(found_time.start, found_time.end)
+            later = "après" in cue_words or "plus tard" in cue_words or "lendemain" in cue_words
+            if cue_words.startswith("depuis"):
+                noun = next(
+                    (c for c in self.clauses if c.nominal and c.sentence == sentence and c.start > found_time.start),
+                    None,
+                )
+                main = self.main_clause(sentence)
+                if noun and main:
+                    noun.relations.append(self.relation("before", main, cue, "rule: 'depuis' + event noun", 0.5))
+                continue
+            if cue_words.startswith(("parce", "puisqu")):
+                cause = next((c for c in by_order if c.sentence == sentence and c.start >= found_time.start), None)
+                holder = self.governing(cause) if cause else None
+                if cause and holder:
+                    holder.relations.append(self.relation("after", cause, cue, "rule: a cause comes first", 0.6))
+                continue
+            following = self.text[found_time.end : found_time.end + 5].lower()
+            if following.lstrip().startswith(("que", "qu'", "qu’")):
+                target = next(
+                    (c for c in by_order if c.sentence == sentence and c.start > found_time.end and c is not clause),
+                    None,
+                )
+                if target:
+                    clause.relations.append(
+                        self.relation("after" if later else "before", target, cue, "rule: cue + 'que' clause", 0.6)
+                    )
+                continue
+            if cue_words.split()[-1] not in ("après", "avant", "tôt", "tard", "veille", "lendemain", "auparavant"):
+                target = self.last_statement_before(clause)  # "après le rapport": the statement it names
+                how = "rule: cue names an earlier statement"
+            else:
+                target = self.previous_event(clause, by_order)
+                how = "rule: cue against the event told just before"
+            if target is not None:
+                clause.relations.append(self.relation("after" if later else "before", target, cue, how, 0.4))
+        for start, end, verb in self.tense_cues:
+            clause = next((c for c in self.clauses if _same(c.head, verb)), None)
+            target = self.governing(clause) if clause else None
+            if clause and target and target is not clause:
+                cue = self.span(start, end)
+                clause.relations.append(
+                    self.relation("before", target, cue, "rule: tense (plus-que-parfait or reported past)", 0.6)
+                )
+
+    def governing(self, clause: _Clause) -> _Clause | None:
+        head = clause.head
+        while head.dep_ != "ROOT":
+            head = head.head
+            holder = next((c for c in self.clauses if _same(c.head, head)), None)
+            if holder is not None:
+                return holder
+        return None
+
+    def last_statement_before(self, clause: _Clause) -> _Clause | None:
+        earlier = [c for c in self.clauses if c.speech and c.sentence < clause.sentence]
+        return earlier[-1] if earlier else None
+
+    def previous_event(self, clause: _Clause, by_order: list[_Clause]) -> _Clause | None:
+        earlier = [c for c in by_order if c.sentence < clause.sentence and not c.nominal]
+        if clause.speech:
+            statements = [c for c in earlier if c.speech]
+            if statements:
+                return statements[-1]
+        if not earlier:
+            return None
+        last_sentence = earlier[-1].sentence
+        return self.main_clause(last_sentence) or earlier[-1]
+
+    def relation(self, kind: str, target: _Clause, cue: dict[str, Any], how: str, sure: float) -> dict[str, Any]:
+        return {"type": kind, "target": target, "cue": cue, "found": found(how, sure)}
+
+    # -- claims --------------------------------------------------------------------------------------
+
+    _CLAIM = re.compile(
+        r"(?:(?P<qualifier>au\s+moins|quelque|environ|près\s+de|plus\s+de|moins\s+de)\s+)?"
+        r"(?P<number>\d{1,3}(?:[  \u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|une\s+(?P<approx>dizaine|douzaine|vingtaine|"
+        r"trentaine|quarantaine|cinquantaine|soixantaine|centaine)|des\s+(?P<many>dizaines|centaines|milliers))"
+        r"\s+(?:de\s+|d['’])?(?P<unit>[^\W\d_]+(?:\s+carrés)?)",
+        re.IGNORECASE,
+    )
+    _APPROX = {"dizaine": 10, "douzaine": 12, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+               "cinquantaine": 50, "soixantaine": 60, "centaine": 100}  # fmt: skip
+    _MANY = {"dizaines": 20, "centaines": 200, "milliers": 2000}
+
+    def attach_claims(self) -> None:
+        number = 0
+        for match in self._CLAIM.finditer(self.text):
+            unit = match.group("unit")
+            if unit.lower() in _MONTH_WORDS or any(f.start <= match.start() < f.end for f in self.times):
+                continue
+            if match.group("approx"):
+                quantity: float = self._APPROX[match.group("approx").lower()]
+            elif match.group("many"):
+                quantity = self._MANY[match.group("many").lower()]
+            else:
+                quantity = float(re.sub(r"[\s\u202f ]", "", match.group("number")).replace(",", "."))
+                if 1900 <= quantity <= 2100 and not re.search(r"\s", match.group("number")):
+                    continue  # a year
+            clause = self.clause_of(match.start()) or self.main_clause(self.sentence_at(match.start()))
+            if clause is None:
+                continue
+            number += 1
+            qualifier = (match.group("qualifier") or "").lower()
+            claim: dict[str, Any] = {
+                "id": f"c{number}",
+                "span": self.span(match.start(), match.end()),
+                "quantity": int(quantity) if quantity == int(quantity) else quantity,
+                "unit": unit,
+                "about": self.text[match.start() : match.end()],
+                "found": found("rule: a number with its unit", 0.7),
+            }
+            if qualifier.startswith("au") or qualifier.startswith("plus"):
+                claim["qualifier"] = "at least"
+            elif qualifier or match.group("approx") or match.group("many"):
+                claim["qualifier"] = "about"
+            clause.claims.append(claim)
+
+    # -- output --------------------------------------------------------------------------------------
+
+    def events_json(self) -> list[dict[str, Any]]:
+        ordered = sorted(self.clauses, key=lambda c: (c.sentence, c.start, c.end))
+        for number, clause in enumerate(ordered, 1):
+            clause.id = f"e{number}"
+        events = []
+        for clause in ordered:
+            sentences = [clause.sentence, *sorted(clause.extra_sentences)]
+            summary = " ".join(self.text[clause.start : clause.end].split())
+            if len(summary) > 160:
+                summary = summary[:159] + "…"
+            relations = []
+            for relation in clause.relations:
+                if relation["target"] is clause:
+                    continue
+                relations.append({**relation, "target": relation["target"].id})
+            quotes = [{**q, "speaker": q["speaker"] or UNKNOWN_SPEAKER["id"]} for q in clause.quotes]
+            event: dict[str, Any] = {
+                "id": clause.id,
+                "summary": summary or self.text[slice(*self.sentences[clause.sentence])],
+                "kind": clause.kind,
+                "sentences": [self.sentence_span(s) for s in sentences],
+                "actors": clause.actors,
+                "places": clause.places,
+                "sources": clause.sources or [{"source": "report"}],
+                "time": self.span(clause.time.start, clause.time.end) if clause.time else None,
+                "relations": relations,
+                "quotes": quotes,
+                "claims": clause.claims,
+                "found": found(clause.how, clause.confidence),
+            }
+            if clause.time is not None:
+                event["time_found"] = found(clause.time.how, clause.time.confidence)
+            events.append(event)
+        return events
+
+    def not_events_json(self) -> list[dict[str, Any]]:
+        used = {c.sentence for c in self.clauses} | {s for c in self.clauses for s in c.extra_sentences}
+        return [
+            {
+                "span": self.sentence_span(i),
+                "reason": "No event drafted: no finite clause found, or a framing sentence.",
+            }
+            for i in range(len(self.sentences))
+            if i not in used
+        ]
+
+
+class _DocIndex:
+    """Which sentence a spaCy Doc parses (Docs are not hashable by content; keyed by identity)."""
+
+    def __init__(self, docs: list[Any]) -> None:
+        self._index = {id(doc): i for i, doc in enumerate(docs)}
+        self._docs = docs  # keep them alive so ids stay unique
+
+    def __getitem__(self, doc: Any) -> int:
+        return self._index[id(doc)]
+
+
+def draft_report(
+    text: str,
+    nlp: Any,
+    *,
+    published: Publication | None = None,
+    language: str = "fr",
+    document_id: str = "report",
+) -> dict[str, Any]:
+    """The events file drafted from ``text`` (a JSON-ready dict in newsline's format)."""
+    return Drafter(text, nlp, published, language, document_id).run()
+
+
+_MONTH_WORDS = frozenset(
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+)
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"])
+_TIME_NOUNS = frozenset(
+    [
+        "mois",
+        "semaine",
+        "semaines",
+        "jour",
+        "jours",
+        "année",
+        "années",
+        "an",
+        "ans",
+        "début",
+        "fin",
+        "lors",
+        "heure",
+        "heures",
+        "nuit",
+        "matin",
+        "soir",
+        "veille",
+    ]
+)
+
+
+def _lemma(token: Any) -> str:
+    return lexicon.verb_lemma(token.text) if token.pos_ in ("VERB", "AUX") else token.text.lower()
+
+
+def _same(a: Any, b: Any) -> bool:
+    """spaCy makes a new Token object on each access: compare by document and position."""
+    return a.doc is b.doc and a.i == b.i
+
+
+def _compound_past(token: Any) -> bool:
+    """Passé composé or plus-que-parfait: avoir or être as the tense auxiliary, and a past participle."""
+    return any(c.dep_ == "aux:tense" and c.i < token.i for c in token.children) and token.morph.get("VerbForm") == [
+        "Part"
+    ]
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    return "-".join(words)[:40].strip("-")
+
+
+def _unique(ident: str, used: set[str]) -> str:
+    candidate, n = ident, 2
+    while candidate in used:
+        candidate, n = f"{ident}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w-]+", text)]
+
+
+def _nation(words: Iterable[str]) -> str | None:
+    for ident, _, names in lexicon.NATIONS:
+        if any(w in names for w in words):
+            return ident
+    return None
