@@ -512,26 +512,32 @@ class Drafter:
                 )
             )
 
-    def find_tense_cues(self) -> list[tuple[int, int, Any]]:
-        """Plus-que-parfait (the event is before the one it is told against), and a compound past in what a
-        past statement reports: (start, end, verb)."""
+    def find_tense_cues(self) -> list[tuple[int, int, Any, str]]:
+        """Tenses that place what a clause tells against the statement governing it (concordance des
+        temps): the plus-que-parfait, and a compound past in what a past statement reports, come before it
+        ("before"); the imparfait or présent of what a statement reports held when it was said ("during":
+        "TASS a rapporté que la Russie regroupait"). (start, end, verb, relation)."""
         cues = []
         for doc in self.docs:
             for token in doc:
                 auxes = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i]
-                if not auxes or token.pos_ not in ("VERB", "AUX"):
-                    continue
-                tense = auxes[0].morph.get("Tense")
-                pluperfect = tense == ["Imp"] and auxes[0].dep_ == "aux:tense"
-                reported = (
-                    tense == ["Pres"]
-                    and token.dep_ == "ccomp"
-                    and _lemma(token.head) in lexicon.SPEECH_VERBS
-                    and _compound_past(token.head)
-                    and any(c.dep_ == "aux:pass" for c in token.children)
-                )
-                if pluperfect or reported:
-                    cues.append((self.at(auxes[0]), self.end(token), token))
+                if auxes and token.pos_ in ("VERB", "AUX"):
+                    tense = auxes[0].morph.get("Tense")
+                    pluperfect = tense == ["Imp"] and auxes[0].dep_ == "aux:tense"
+                    reported = (
+                        tense == ["Pres"]
+                        and token.dep_ == "ccomp"
+                        and _lemma(token.head) in lexicon.SPEECH_VERBS
+                        and _compound_past(token.head)
+                        and any(c.dep_ == "aux:pass" for c in token.children)
+                    )
+                    if pluperfect or reported:
+                        cues.append((self.at(auxes[0]), self.end(token), token, "before"))
+                        continue
+                simultaneous = _simultaneous_in_reported_speech(token)
+                if simultaneous is not None:
+                    first, last = simultaneous
+                    cues.append((self.at(first), self.end(last), token, "during"))
         return cues
 
     def drop_duplicate_clauses(self) -> None:
@@ -778,6 +784,15 @@ class Drafter:
                 if noun and main:
                     noun.relations.append(self.relation("before", main, cue, "rule: 'depuis' + event noun", 0.5))
                 continue
+            if cue_words.startswith(("c'est pour", "c’est pour", "c'est la raison", "c’est la raison")):
+                # "C'est pourquoi Y": Y follows from the event told just before: after a completed act,
+                # within a state or process under way (the withdrawal is the regrouping carried out).
+                cause = self.previous_event(clause, by_order)
+                if cause is not None:
+                    kind = "after" if _compound_past(cause.head) or cause.kind == "action" else "during"
+                    how = "rule: 'c'est pourquoi': a consequence of the event told just before"
+                    clause.relations.append(self.relation(kind, cause, cue, how, 0.35))
+                continue
             if cue_words.startswith(("parce", "puisqu")):
                 cause = next((c for c in by_order if c.sentence == sentence and c.start >= found_time.start), None)
                 holder = self.governing(cause) if cause else None
@@ -803,14 +818,41 @@ class Drafter:
                 how = "rule: cue against the event told just before"
             if target is not None:
                 clause.relations.append(self.relation("after" if later else "before", target, cue, how, 0.4))
-        for start, end, verb in self.tense_cues:
+        for start, end, verb, kind in self.tense_cues:
             clause = next((c for c in self.clauses if _same(c.head, verb)), None)
+            if clause is None and kind == "during":  # a copula's clause is headed by its attribute, or a noun
+                clause = self.clause_of(start)
             target = self.governing(clause) if clause else None
             if clause and target and target is not clause:
                 cue = self.span(start, end)
-                clause.relations.append(
-                    self.relation("before", target, cue, "rule: tense (plus-que-parfait or reported past)", 0.6)
-                )
+                if kind == "before":
+                    clause.relations.append(
+                        self.relation("before", target, cue, "rule: tense (plus-que-parfait or reported past)", 0.6)
+                    )
+                else:  # the statement was made while what it reports held
+                    how = "rule: tense (imparfait or présent of reported speech)"
+                    target.relations.append(self.relation("during", clause, cue, how, 0.5))
+        self.draft_announcement_anaphora()
+
+    def draft_announcement_anaphora(self) -> None:
+        """A definite noun of speech at the head of a sentence ("L'annonce du déménagement …") names a
+        statement already told: the clause it heads and the last earlier statement are drafted as one
+        happening (``same``), with the noun phrase as the cue. A guess for the reviewer to confirm."""
+        for clause in self.clauses:
+            subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is None or subject.text.lower() not in lexicon.SPEECH_NOUNS:
+                continue
+            determiners = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
+            if not determiners or _fold(determiners[0].text).rstrip("'’") not in ("l", "le", "la", "cette", "cet"):
+                continue
+            earlier = [c for c in self.clauses if c.speech and c.sentence < clause.sentence]
+            if not earlier:
+                continue
+            complement = [c for c in subject.children if c.dep_ == "nmod" and c.i > subject.i]
+            last = complement[0] if complement else subject
+            cue = self.span(self.at(determiners[0]), self.end(last))
+            how = "rule: a definite noun of speech names a statement told before"
+            clause.relations.append(self.relation("same", earlier[-1], cue, how, 0.35))
 
     def governing(self, clause: _Clause) -> _Clause | None:
         head = clause.head
@@ -919,8 +961,37 @@ class Drafter:
             }
             if clause.time is not None:
                 event["time_found"] = found(clause.time.how, clause.time.confidence)
+            tense = self.tense_of(clause)
+            if tense is not None:
+                event["tense"] = tense
             events.append(event)
         return events
+
+    def tense_of(self, clause: _Clause) -> dict[str, Any] | None:
+        """The tense the clause is told in, from the morphology of its verb and auxiliaries, with the verb
+        as the cue: what the time engine's likely layer reads (news cycle, temporal focus)."""
+        if clause.nominal:
+            return None
+        head = clause.head
+        verb = head if head.pos_ in ("VERB", "AUX") else next((c for c in head.children if c.dep_ == "cop"), None)
+        if verb is None:
+            return None
+        auxes = [c for c in head.children if c.dep_ in ("aux:tense", "aux:pass", "cop") and c.i < head.i]
+        tense_aux = next((c for c in auxes if c.dep_ == "aux:tense"), None)
+        carrier = tense_aux or next((c for c in auxes if c.dep_ in ("aux:pass", "cop")), None) or verb
+        morph = carrier.morph
+        if tense_aux is not None:
+            form = {"Pres": "compound-past", "Imp": "pluperfect"}.get((morph.get("Tense") or [""])[0])
+        elif morph.get("Mood") == ["Cnd"]:
+            form = "conditional"
+        else:
+            form = {"Pres": "present", "Imp": "imperfect", "Past": "simple-past", "Fut": "future"}.get(
+                (morph.get("Tense") or [""])[0]
+            )
+        if form is None or morph.get("VerbForm") not in (["Fin"], []):
+            return None
+        first = min([verb, *auxes], key=lambda t: t.i)
+        return {"form": form, "cue": self.span(self.at(first), self.end(verb))}
 
     def not_events_json(self) -> list[dict[str, Any]]:
         used = {c.sentence for c in self.clauses} | {s for c in self.clauses for s in c.extra_sentences}
@@ -1005,6 +1076,24 @@ def _lemma(token: Any) -> str:
 def _same(a: Any, b: Any) -> bool:
     """spaCy makes a new Token object on each access: compare by document and position."""
     return a.doc is b.doc and a.i == b.i
+
+
+def _simultaneous_in_reported_speech(token: Any) -> tuple[Any, Any] | None:
+    """For the head of a clause a statement reports ("que la Russie regroupait", "que la situation est
+    difficile", "qu'il y a des combats", "que des civils étaient évacués"), in the imparfait or présent and
+    not a compound tense: the first and last tokens of its tensed words. None for anything else."""
+    clause = token.head if token.dep_ == "conj" else token
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lexicon.SPEECH_VERBS:
+        return None
+    if any(c.dep_ == "aux:tense" for c in token.children):
+        return None
+    carrier = next((c for c in token.children if c.dep_ in ("cop", "aux:pass") and c.i < token.i), None)
+    tense = (carrier or token).morph.get("Tense")
+    if tense not in (["Imp"], ["Pres"]) or (carrier is None and token.pos_ not in ("VERB", "AUX")):
+        return None
+    if carrier is not None and carrier.dep_ == "cop":
+        return carrier, carrier
+    return (carrier or token), token
 
 
 def _compound_past(token: Any) -> bool:

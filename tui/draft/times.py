@@ -1,13 +1,12 @@
 """Time expressions and the cues that place one event against another, found in running text.
 
-:func:`find_time_expressions` is the one place the drafter finds time words: it can be switched to
-issue 10's running-text tagger by replacing its body. Until then, simple rules of French news writing
-propose candidates and :func:`tui.temporal.expressions.normalise` checks them: a candidate it resolves
-is drafted as sure, one it does not (the engine would leave it open) as a guess.
+:func:`find_time_expressions` is the one place the drafter finds time words. Time expressions come from
+the running-text tagger (:mod:`tui.temporal.tagging`, what ``newsline times`` runs): one it places on the
+calendar is drafted as sure, one it does not as a guess.
 
 Relation cues ("Plus tôt", "quelques heures après", "Un jour plus tôt", "parce que") are words that
-place an event against another; tense cues (the plus-que-parfait) are found by the drafter, which has the
-parse.
+place an event against another ("C'est pourquoi" among them); tense cues (the plus-que-parfait, and the
+imparfait or présent of reported speech) are found by the drafter, which has the parse.
 """
 
 from __future__ import annotations
@@ -19,33 +18,8 @@ from typing import Literal
 
 from tui.model import Publication
 
-_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-_PARTS = "matin|matinée|midi|après-midi|soir|soirée|nuit"
 _COUNT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)"
 _UNIT = r"(?:minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?)"
-
-# A time expression relative to the publication (or to the moment of speaking).
-_TIME = re.compile(
-    "|".join(
-        (
-            rf"(?:depuis\s+|dans\s+la\s+nuit\s+de\s+)?(?:{_WEEKDAYS})(?:\s+(?:dernier|prochain))?"
-            rf"(?:\s+(?:{_PARTS}))?(?:\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?)?",
-            rf"(?:depuis\s+)?(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?",
-            rf"(?:depuis\s+)?(?:(?:début|mi|fin)[- ](?:de\s+|d')?|le\s+mois\s+d[e']\s*)?(?:{_MONTHS})(?:\s+\d{{4}})?",
-            rf"(?:hier|avant-hier|aujourd'hui|aujourd’hui|demain)(?:\s+(?:{_PARTS}))?",
-            rf"(?:ce|cet|cette)\s+(?:{_PARTS}|semaine|week-end|mois|année)",
-            rf"(?:au\s+cours\s+des|ces|durant\s+les|pendant\s+les)\s+(?:derniers|dernières)\s+{_UNIT}",
-            r"(?:la\s+semaine|le\s+mois|l'an|l’an|l'année|l’année)\s+(?:dernier|dernière|passé|passée)",
-            rf"il\s+y\s+a\s+{_COUNT}\s+{_UNIT}",
-            rf"depuis\s+{_COUNT}\s+{_UNIT}",
-            r"actuellement|en\s+ce\s+moment|à\s+l'heure\s+actuelle|à\s+l’heure\s+actuelle|récemment",
-            r"(?:vers\s+|à\s+)\d{1,2}\s?h(?:\s?\d{2})?",
-            r"en\s+\d{4}",
-        )
-    ),
-    re.IGNORECASE,
-)
 
 # Words that place an event against another one.
 _NP = r"(?:(?:le|la|les|l'|l’|son|sa|ses|leur|leurs|cette|ce|cet)\s*[\w’'-]+(?:\s+(?:de|du|des|d'|d’)\s*[\w’'-]+)?)"
@@ -57,11 +31,14 @@ _CUE = re.compile(
             rf"(?:{_COUNT}\s+{_UNIT}\s+|une\s+heure\s+)?plus\s+(?:tôt|tard)",
             r"la\s+veille|le\s+lendemain|auparavant|aussitôt|dans\s+la\s+foulée|entre-temps|depuis\s+lors",
             r"après\s+que|avant\s+que|avant\s+de|à\s+la\s+suite\s+d[eu']|parce\s+qu[e']|puisqu[e']",
+            r"c['’]est\s+pourquoi|c['’]est\s+pour\s+(?:cela|ça)\s+que|c['’]est\s+la\s+raison\s+pour\s+laquelle",
             rf"(?:après|avant)\s+{_NP}",
         )
     ),
     re.IGNORECASE,
 )
+
+_SINCE = re.compile(r"\b[Dd]epuis\s+$")
 
 Kind = Literal["time", "cue"]
 
@@ -83,9 +60,13 @@ PLACEHOLDER_PUBLICATION = Publication(
 )
 
 
-def find_time_expressions(text: str, published: Publication | None = None) -> list[FoundTime]:
-    """Time expressions and relation cues in ``text``, in document order, never overlapping."""
-    from tui.temporal.expressions import normalise
+def find_time_expressions(text: str, published: Publication | None = None, language: str = "fr") -> list[FoundTime]:
+    """Time expressions and relation cues in ``text``, in document order, never overlapping.
+
+    Cues come from the rules here; time expressions from the running-text tagger
+    (:mod:`tui.temporal.tagging`), the one that ``newsline times`` runs. A durations it tags inside a cue
+    ("quelques heures" in "quelques heures après") is the cue's, not a time of its own."""
+    from tui.temporal.tagging import tag
 
     reference = published or PLACEHOLDER_PUBLICATION
     found: list[FoundTime] = []
@@ -93,13 +74,18 @@ def find_time_expressions(text: str, published: Publication | None = None) -> li
     for match in _word_matches(_CUE, text):
         found.append(FoundTime(match.start(), match.end(), "cue", "rule: relation cue", 0.8))
         taken.append(match.span())
-    for match in _word_matches(_TIME, text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    for timex in tag(text, reference, language):
+        if any(s < timex.end and timex.start < e for s, e in taken):
             continue
-        words = match.group(0)
-        readable = _understood(normalise, words, reference)
-        how = "rule: time expression, resolved by the time engine" if readable else "rule: time expression"
-        found.append(FoundTime(match.start(), match.end(), "time", how, 0.9 if readable else 0.5))
+        start = timex.start
+        before = text[max(0, start - 12) : start]
+        since = _SINCE.search(before)
+        if since is not None:  # TimeML leaves "depuis" out of the span; the engine reads "depuis X" as a range
+            start -= len(before) - since.start()
+        placed = timex.earliest is not None or timex.latest is not None or timex.granularity == "open"
+        how = f"tagger: {timex.type} {timex.value}" + ("" if placed else ", not placed on the calendar")
+        found.append(FoundTime(start, timex.end, "time", how, 0.9 if placed else 0.5))
+        taken.append((start, timex.end))
     # "depuis" before a noun that is no time word: the noun names an earlier event ("depuis la défaite").
     for match in re.finditer(r"\b[Dd]epuis\b(?=\s+(?:la|le|les|l'|l’|sa|son|ses)\b)", text):
         if not any(f.start <= match.start() < f.end for f in found):
@@ -114,13 +100,6 @@ def _word_matches(pattern: re.Pattern[str], text: str):
         after = text[match.end()] if match.end() < len(text) else " "
         if not before.isalnum() and not after.isalnum():
             yield match
-
-
-def _understood(normalise, words: str, published: Publication) -> bool:  # type: ignore[no-untyped-def]
-    try:
-        return normalise(words, published) is not None
-    except (ValueError, OverflowError, KeyError):
-        return False
 
 
 def published_from(when: str) -> Publication:
