@@ -2,6 +2,8 @@
 
     newsline [FILE]                    open the timeline explorer (FILE defaults to the bundled report)
     newsline timeline [FILE] [--json]  print the resolved timeline, for people or, with --json, machines
+    newsline export [FILE] --to FORMAT [-o PATH]   export to TimelineJS, CSV or Markdown (tui.export)
+    newsline serve [FILE] [--host H] [--port N]    run the app in a browser (tui.serve)
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen.
@@ -35,6 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["timeline"]:
             return _timeline(args[1:])
+        if args[:1] == ["export"]:
+            from tui.export.command import run as export
+
+            return export(args[1:])
+        if args[:1] == ["serve"]:
+            from tui.serve import run as serve
+
+            return serve(args[1:])
         return _explore(args)
     except BrokenPipeError:  # `newsline timeline | head`: the reader has gone, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -77,7 +87,8 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Explore a news report as a timeline: what happened, when, according to whom.",
-        epilog="Also: 'newsline timeline [FILE] [--json]' prints the resolved timeline.",
+        epilog="Also: 'newsline timeline [FILE] [--json]' prints the resolved timeline; 'newsline export' writes "
+        "it as TimelineJS, CSV or Markdown; 'newsline serve' runs the app in a browser.",
     )
     _file_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsline {__version__}")
