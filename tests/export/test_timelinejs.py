@@ -76,7 +76,7 @@ def test_headline_body_and_group(bundled_timeline):
         in body
     )
     assert speech["group"] == "Ukraine"
-    assert slides["refugee-care-statement"]["group"] == "Russian-installed · Media"
+    assert slides["refugee-care-statement"]["group"] == "Russian-installed"  # its first actor's side: one row per side
 
 
 def test_text_from_the_data_is_html_escaped(hostile_timeline):

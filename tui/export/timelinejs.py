@@ -20,7 +20,7 @@ from html import escape
 from tui.model import SIDE_LABELS
 from tui.temporal import ResolvedEvent, Timeline
 from tui.temporal.labels import moment_label
-from tui.view import attribution_chain, involved, when_plainly
+from tui.view import attribution_chain, when_plainly
 
 HEADLINE_LENGTH = 60
 
@@ -56,7 +56,7 @@ def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
         "start_date": _parts(start),
         "display_date": display,
         "text": {"headline": escape(_short(event.summary)), "text": _body(timeline, row)},
-        "group": " · ".join(SIDE_LABELS[side] for side in _sides(timeline, row)) or "The report",
+        "group": _side(timeline, row),
     }
     if end is not None and end > start:
         slide["end_date"] = _parts(end)
@@ -81,10 +81,16 @@ def _short(summary: str) -> str:
     return f"{cut}…"
 
 
-def _sides(timeline: Timeline, row: ResolvedEvent) -> list[str]:
+def _side(timeline: Timeline, row: ResolvedEvent) -> str:
+    """The event's side, one row of the time nav each: its first actor's, else its original source's."""
     report = timeline.report
-    found = {report.actor(actor).side for actor in involved(report, row.event)}
-    return [side for side in SIDE_LABELS if side in found]
+    event = row.event
+    if event.actors:
+        return SIDE_LABELS[report.actor(event.actors[0]).side]
+    origin = report.source(event.sources[0].source) if event.sources else None
+    if origin is not None and origin.affiliation:
+        return SIDE_LABELS[report.actor(origin.affiliation).side]
+    return "The report"
 
 
 def _body(timeline: Timeline, row: ResolvedEvent) -> str:
