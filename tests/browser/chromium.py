@@ -29,6 +29,9 @@ FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A page left for another stays in the back-forward cache, websocket open, to resume on "Back": for
+    # newsline serve it has not gone, and its process rightly lives on. The tests mean pages that go.
+    "--disable-features=BackForwardCache",
 )
 
 
