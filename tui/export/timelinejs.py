@@ -38,7 +38,7 @@ def to_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
         "title": {"text": {"headline": escape(document.headline.text), "text": title_text}},
         "events": [_slide(timeline, row) for row in rows],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
