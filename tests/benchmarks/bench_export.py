@@ -51,7 +51,9 @@ def main() -> int:
         took = min(times)
         ok = ok and took < TARGET_SECONDS
         print(f"{fmt:>11} {took:>9.3f} {took / load:>11.2f}× {len(output.encode()) / 1e6:>8.1f}")
-    print(f"target: {SIZE} events exported in under {TARGET_SECONDS:.0f} s in every format: {'met' if ok else 'MISSED'}")
+    print(
+        f"target: {SIZE} events exported in under {TARGET_SECONDS:.0f} s in every format: {'met' if ok else 'MISSED'}"
+    )
     return 0 if ok else 1
 
 
