@@ -39,6 +39,7 @@ def to_csv(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    iso = _Iso()
     for row in rows:
         event, certain, likely = row.event, row.certain, row.likely
         actors = [report.actor(actor) for actor in event.actors]
@@ -51,11 +52,11 @@ def to_csv(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
                 "; ".join(actor.name for actor in actors),
                 "; ".join(sides),
                 " → ".join(attribution_chain(report, event)),
-                _iso(certain.earliest),
-                _iso(certain.latest),
+                iso(certain.earliest),
+                iso(certain.latest),
                 certain.label,
-                _iso(likely.earliest),
-                _iso(likely.latest),
+                iso(likely.earliest),
+                iso(likely.latest),
                 likely.label,
                 "; ".join(row.defaults),
                 len(event.quotes),
@@ -65,5 +66,12 @@ def to_csv(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
     return out.getvalue()
 
 
-def _iso(moment: datetime | None) -> str:
-    return moment.isoformat() if moment is not None else ""
+class _Iso(dict[datetime | None, str]):
+    """ISO 8601 of a bound, "" for an open one; remembered, as many events share their bounds."""
+
+    def __call__(self, moment: datetime | None) -> str:
+        try:
+            return self[moment]
+        except KeyError:
+            found = self[moment] = moment.isoformat() if moment is not None else ""
+            return found

@@ -17,14 +17,19 @@ from tui.temporal.labels import moment_label
 from tui.view import attribution_chain, when_plainly
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+_MARKER_STARTS = frozenset("-+0123456789")
 _LIST_MARKER = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))(?=\s|$)")
 
 
 def text(value: str) -> str:
     """Data as Markdown that renders to exactly ``value``: markup characters escaped, lines joined, and a
     leading "- " or "1. " kept from starting a list."""
-    escaped = _INLINE.sub(r"\\\1", " ".join(value.strip().splitlines()))
-    return _LIST_MARKER.sub(_unlisted, escaped)
+    escaped = " ".join(value.strip().splitlines())
+    if _INLINE.search(escaped):
+        escaped = _INLINE.sub(r"\\\1", escaped)
+    if escaped[:1] in _MARKER_STARTS:
+        escaped = _LIST_MARKER.sub(_unlisted, escaped)
+    return escaped
 
 
 def _unlisted(marker: re.Match[str]) -> str:
