@@ -99,7 +99,24 @@ def _server(argv: list[str], host: str, port: int) -> Any:
             self.pages: dict[PageProcess, web.WebSocketResponse] = {}
 
         async def on_startup(self, app: web.Application) -> None:
-            print(f"newsline: serving at {self.public_url} (Ctrl+C stops)", flush=True)
+            pass  # textual-serve prints its logo here, before the port is bound; the URL is said once it is
+
+        def serve(self, debug: bool = False) -> None:
+            """textual-serve's serve, saying the URL once the server listens (aiohttp's print hook)."""
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            for number in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(number, self.request_exit)
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=lambda _: print(f"newsline: serving at {self.public_url} (Ctrl+C stops)", flush=True),
+            )
 
         async def on_shutdown(self, app: web.Application) -> None:
             """The server stops: kill every page's process, and close its page (the server waits for them)."""

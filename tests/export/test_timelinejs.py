@@ -99,3 +99,17 @@ def test_the_likely_layer_places_the_slide_and_the_certain_one_is_said(bundled_t
 def test_export_keeps_the_filtered_rows_only(bundled_timeline):
     data = json.loads(export(bundled_timeline, "timelinejs", bundled_timeline.events[:2]))
     assert len(data["events"]) == 2
+
+
+def test_events_the_report_does_not_date_are_kept_and_say_so(small_data, write_json):
+    from tui.model import load_report
+    from tui.temporal import resolve
+
+    for event in small_data["events"]:
+        event["time"], event["relations"] = None, []
+    timeline = resolve(load_report(write_json(small_data)))
+    slides = _slides(timeline)["events"]
+    assert len(slides) == len(timeline.events) == 2  # none lost
+    for slide in slides:
+        assert set(slide["start_date"]) == {"year", "month", "day", "hour", "minute"}
+        assert slide["display_date"].startswith("undated: the report says only that it happened by its publication")

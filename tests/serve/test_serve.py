@@ -68,3 +68,24 @@ def test_serve_refuses_a_bad_file_before_listening(tmp_path):
     )
     assert result.returncode == 2
     assert "broken.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_port_in_use_is_said_plainly_and_no_url_is_promised():
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "serve", "--port", str(port)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    assert result.returncode == 2
+    assert f"newsline: cannot serve on 127.0.0.1:{port}:" in result.stderr
+    assert "address already in use" in result.stderr and "Traceback" not in result.stderr
+    assert "serving at" not in result.stdout
