@@ -234,7 +234,8 @@ def when_plainly(row: ResolvedEvent) -> str:
 
 
 def event_as_text(report: Report, row: ResolvedEvent) -> str:
-    """The selected event as plain text to paste: when, what, who, through whom, and its quotes verbatim."""
+    """The selected event as plain text to paste: when, what, who, through whom, and its quotes verbatim,
+    one line each (control characters shown as symbols, as on screen)."""
     event = row.event
     lines = [
         f"When: {when_plainly(row)}",
@@ -242,11 +243,11 @@ def event_as_text(report: Report, row: ResolvedEvent) -> str:
         f"Who: {', '.join(report.actor(actor).name for actor in event.actors) or '—'}",
         f"Sources: {' → '.join(attribution_chain(report, event))}",
     ]
-    for quote in event.quotes:
-        lines.append(quote_as_text(report, quote))
-    return "\n".join(lines)
+    lines.extend(quote_as_text(report, quote) for quote in event.quotes)
+    return "\n".join(printable(" ".join(line.splitlines())) for line in lines)
 
 
 def quote_as_text(report: Report, quote: Quote) -> str:
-    """A quote verbatim, with its speaker: "« … » — Volodymyr Zelensky"."""
-    return f"{quote.span.text} — {report.actor(quote.speaker).name}"
+    """A quote verbatim, with its speaker: "« … » — Volodymyr Zelensky". Control characters are shown as
+    symbols: what is pasted into a terminal must not drive it."""
+    return printable(" ".join(f"{quote.span.text} — {report.actor(quote.speaker).name}".splitlines()))

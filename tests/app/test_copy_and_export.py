@@ -122,3 +122,18 @@ async def test_an_export_that_cannot_be_written_says_why(app, tmp_path, monkeypa
 def test_export_picker_snapshot(app, snap_compare):
     app.export_folder = Path("/home/reader/reports")  # shown only: the snapshot is taken before a format is chosen
     assert snap_compare(app, terminal_size=SIZE, press=["e"])
+
+
+async def test_copied_text_never_carries_terminal_escapes(small_data, write_json):
+    from tui.app import NewslineApp
+    from tui.model import load_report
+
+    small_data["events"][1]["summary"] = "Bob says \x1b[31mno\x1b[0m\nloudly"
+    app = NewslineApp(load_report(write_json(small_data)), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to("bob-says-no")
+        await pilot.press("y")
+        await pilot.pause()
+        assert "\x1b" not in app.clipboard
+        assert "What: Bob says ␛[31mno␛[0m loudly" in app.clipboard.splitlines()
+        assert app.clipboard.splitlines()[-1] == "« [bold]non » — Bob"
