@@ -33,31 +33,46 @@ PAGE = """<!doctype html>
 """
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _Page(HTMLParser):
-    """Classes and text of the dumped DOM: enough to count slides and markers and read their dates."""
+    """Classes (with the classes of their ancestors) and text of the dumped DOM: enough to count slides and
+    markers, see where the markers sit, and read the dates."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.classes: list[list[str]] = []
+        self.classes: list[tuple[list[str], set[str]]] = []  # (own classes, ancestors' classes)
         self.text: list[str] = []
         self.errors = ""
-        self._in_errors = False
+        self._open: list[tuple[str, list[str]]] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        self.classes.append((attributes.get("class") or "").split())
-        self._in_errors = attributes.get("id") == "errors"
+        own = (attributes.get("class") or "").split()
+        above = {name for _, names in self._open for name in names}
+        self.classes.append((own, above))
+        if attributes.get("id") == "errors":
+            own = [*own, "__errors"]
+        if tag not in _VOID:
+            self._open.append((tag, own))
 
     def handle_endtag(self, tag):
-        self._in_errors = False
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                break
 
     def handle_data(self, data):
         self.text.append(data)
-        if self._in_errors:
+        if any("__errors" in names for _, names in self._open):
             self.errors += data
 
-    def count(self, *required: str, without: str | None = None) -> int:
-        return sum(all(c in classes for c in required) and without not in classes for classes in self.classes)
+    def count(self, *required: str, without: str | None = None, within: str | None = None) -> int:
+        return sum(
+            all(c in own for c in required) and without not in own and (within is None or within in above)
+            for own, above in self.classes
+        )
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +104,8 @@ def test_one_slide_per_event_and_the_title(rendered):
 
 def test_every_event_has_its_marker_on_the_time_nav(rendered):
     timeline, _, page, _ = rendered
-    assert page.count("tl-timemarker") == len(timeline.events)
+    assert page.count("tl-timemarker", within="tl-timenav") == len(timeline.events)
+    assert page.count("tl-timemarker", within="tl-slider-container") == 0  # markers sit on the nav, not the slides
 
 
 def test_every_display_date_is_shown(rendered):
