@@ -66,12 +66,13 @@ def end_group(process: subprocess.Popen, *extra: int) -> None:
 
 
 @contextlib.contextmanager
-def serving(*args: str) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
-    """``newsline serve`` on a free port in its own process group: (process, port, lines it printed)."""
+def serving(*args: str, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, int, list[str]]]:
+    """``newsline serve`` on a free port in its own process group, run in ``cwd`` (where the export key
+    writes): (process, port, lines it printed)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "serve", *args, "--port", str(port)],
-        cwd=ROOT,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,

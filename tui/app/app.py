@@ -26,6 +26,7 @@ from tui.view import Filters, TimelineView, counted
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
+EXPORT_TYPES = {"timelinejs": "application/json", "csv": "text/csv", "markdown": "text/markdown"}
 SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
@@ -276,7 +277,11 @@ class NewslineApp(App[None]):
             reason = error.strerror or str(error)
             self.notify(f"Nothing exported: cannot write {path}: {reason}.", severity="error", markup=False)
             return None
-        self.notify(f"Exported {counted(len(rows), 'event')} as {fmt} to {path}", markup=False)
+        if self.is_web:  # newsline serve: the file is on the server; the page downloads a copy
+            self.deliver_text(path, save_filename=path.name, mime_type=EXPORT_TYPES[fmt], encoding="utf-8")
+            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt}: downloading {path.name}", markup=False)
+        else:
+            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt} to {path}", markup=False)
         return path
 
     def action_help(self) -> None:
