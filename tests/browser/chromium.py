@@ -74,6 +74,7 @@ def dump_dom(url: str, *, budget_ms: int = 10_000, timeout: float = 90) -> subpr
                 url,
             ],
             capture_output=True,
+            stdin=subprocess.DEVNULL,
             text=True,
             timeout=timeout,
             start_new_session=True,

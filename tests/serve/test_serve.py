@@ -62,6 +62,7 @@ def test_serve_refuses_a_bad_file_before_listening(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "tui", "serve", str(broken), "--port", "1"],
         cwd=ROOT,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,
