@@ -6,6 +6,8 @@
                                        the time expressions of a text (see tui.temporal.tagging.command)
     newsline draft REPORT.txt [-o OUT]  draft an events file from a plain-text report (tui/draft)
     newsline REPORT.txt                draft the report and review the draft in the app
+    newsline export [FILE] --to FORMAT [-o PATH]   export to TimelineJS, CSV or Markdown (tui.export)
+    newsline serve [FILE] [--host H] [--port N]    run the app in a browser (tui.serve)
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen. Without a terminal to drive
@@ -48,6 +50,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from tui.temporal.tagging.command import main as times
 
                 status = times(args[1:])
+            elif args[:1] == ["export"]:
+                from tui.export.command import run as export
+
+                status = export(args[1:])
+            elif args[:1] == ["serve"]:
+                from tui.serve import run as serve
+
+                status = serve(args[1:])
             elif args[:1] == ["draft"]:
                 from tui.draft.command import run
 
@@ -110,7 +120,11 @@ def _explore(args: list[str]) -> int:
 
 def no_terminal() -> str | None:
     """Why the app cannot run here, or None: it reads keys from standard input and draws on standard error
-    (Textual's choice, so that standard output stays free), and both must be a terminal that can draw."""
+    (Textual's choice, so that standard output stays free), and both must be a terminal that can draw —
+    unless a driver of another kind is named (``newsline serve`` runs each page's app with a web driver,
+    which talks to the page over its standard streams)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
     if not _is_terminal(sys.__stdin__):
         return "standard input is not a terminal, so no key could reach newsline"
     if not _is_terminal(sys.__stderr__):
@@ -139,7 +153,8 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Explore a news report as a timeline: what happened, when, according to whom.",
-        epilog="Also: 'newsline timeline [FILE] [--json]' prints the resolved timeline.",
+        epilog="Also: 'newsline timeline [FILE] [--json]' prints the resolved timeline; 'newsline export' writes "
+        "it as TimelineJS, CSV or Markdown; 'newsline serve' runs the app in a browser.",
     )
     _file_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsline {__version__}")

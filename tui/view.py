@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.model import Event, Report
+from tui.model import Event, Quote, Report
 from tui.printable import printable as printable  # the one sanitiser, for the widgets
 from tui.temporal import ResolvedEvent, Timeline
 
@@ -129,12 +129,7 @@ class TimelineView:
 
     def chain(self, event: Event) -> list[str]:
         """The attribution chain, origin first: "Kharkiv administrator's statements", "→ TASS (selon TASS)"."""
-        links = []
-        for attribution in event.sources:
-            source = self.report.source(attribution.source)
-            cue = f" ({attribution.cue.text})" if attribution.cue else ""
-            links.append(f"{source.label}{cue}")
-        return links
+        return attribution_chain(self.report, event)
 
     def actor_counts(self) -> list[tuple[str, str, str, int]]:
         """(id, name, side label, number of events) for every actor, most involved first."""
@@ -197,3 +192,46 @@ def _searchable(report: Report, event: Event) -> Iterable[str]:
         found_place = report.place(place)
         yield found_place.name
         yield from (mention.text for mention in found_place.mentions)  # the report's spelling: "Koupyansk"
+
+
+def attribution_chain(report: Report, event: Event) -> list[str]:
+    """The attribution chain, origin first: "Kharkiv administrator's statements (Il a déclaré)", "TASS (selon TASS)"."""
+    links = []
+    for attribution in event.sources:
+        source = report.source(attribution.source)
+        cue = f" ({attribution.cue.text})" if attribution.cue else ""
+        links.append(f"{source.label}{cue}")
+    return links
+
+
+def when_plainly(row: ResolvedEvent) -> str:
+    """When the event happened, saying which layer of reading says so: "Thu 8 Sep (certain)", or
+    "likely Sat 10 Sep · evening (certain: 9 Sep 18:00 – 11 Sep 03:00)"; "undated" where neither says."""
+    certain, likely = row.certain, row.likely
+    if likely.label != certain.label:
+        label = likely.label.removeprefix("≈ ")  # "likely" says what the ≈ marks
+        rests_on = f"; rests on {', '.join(row.defaults)}" if row.defaults else ""
+        return f"likely {label} (certain: {certain.label}{rests_on})"
+    if certain.label == "undated":
+        return "undated: the report says only that it happened by its publication"
+    return f"{certain.label} (certain)"
+
+
+def event_as_text(report: Report, row: ResolvedEvent) -> str:
+    """The selected event as plain text to paste: when, what, who, through whom, and its quotes verbatim,
+    one line each (control characters shown as symbols, as on screen)."""
+    event = row.event
+    lines = [
+        f"When: {when_plainly(row)}",
+        f"What: {event.summary}",
+        f"Who: {', '.join(report.actor(actor).name for actor in event.actors) or '—'}",
+        f"Sources: {' → '.join(attribution_chain(report, event))}",
+    ]
+    lines.extend(quote_as_text(report, quote) for quote in event.quotes)
+    return "\n".join(printable(" ".join(line.splitlines())) for line in lines)
+
+
+def quote_as_text(report: Report, quote: Quote) -> str:
+    """A quote verbatim, with its speaker: "« … » — Volodymyr Zelensky". Control characters are shown as
+    symbols: what is pasted into a terminal must not drive it."""
+    return printable(" ".join(f"{quote.span.text} — {report.actor(quote.speaker).name}".splitlines()))

@@ -4,6 +4,8 @@ selection and filters between them. What to show is decided by :mod:`tui.view`."
 from __future__ import annotations
 
 import gc
+import re
+from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -21,11 +23,12 @@ from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
 from tui.model import Report
 from tui.temporal import Timeline, resolve
-from tui.view import Filters, TimelineView, printable
+from tui.view import Filters, TimelineView, counted, printable
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
+EXPORT_TYPES = {"timelinejs": "application/json", "csv": "text/csv", "markdown": "text/markdown"}
 SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
@@ -43,6 +46,8 @@ class NewslineApp(App[None]):
         Binding("r", "article", "Article", id="show-article"),
         Binding("c", "claims", "Claims", id="show-claims"),
         Binding("t", "toggle_axis", "Axis", id="toggle-axis"),
+        Binding("y", "copy", "Copy", id="copy"),  # after the axis: an 80-column footer keeps "t Axis"
+        Binding("e", "export", "Export", id="export"),
         Binding("plus", "zoom(-1)", "Zoom in", show=False, id="axis-zoom-in"),  # the axis's legend says it
         Binding("minus", "zoom(1)", "Zoom out", show=False, id="axis-zoom-out"),
         Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
@@ -57,6 +62,7 @@ class NewslineApp(App[None]):
         self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
         self._axis_timer: Timer | None = None
         self._focus_before_small: Widget | None = None
+        self.export_folder: Path | None = None  # where the export key writes; None: the working directory
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report, id="header")
@@ -249,6 +255,57 @@ class NewslineApp(App[None]):
 
         self.push_screen(ClaimsScreen(self.view))
 
+    def action_copy(self) -> None:
+        """Copy the quote under the cursor (the quotes pane focused), else the selected event, and say so."""
+        from tui.view import event_as_text, quote_as_text
+
+        quotes = self.query_one("#quotes", QuotesPane)
+        quote = quotes.current_quote
+        if quote is not None:
+            text, what = quote_as_text(self.report, quote), "the quote"
+        else:
+            selected = self.query_one("#timeline", TimelineList).selected_id
+            if selected is None:
+                self.notify("Nothing to copy: no event is shown.", severity="warning", markup=False)
+                return
+            text, what = event_as_text(self.report, self.view.timeline[selected]), "the event"
+        self.copy_to_clipboard(text)  # OSC 52: the terminal puts it on the system clipboard
+        self.notify(f"Copied {what} to the clipboard ({counted(len(text.splitlines()), 'line')}).", markup=False)
+
+    def action_export(self) -> None:
+        from tui.app.screens.export import ExportScreen
+
+        folder = self.export_folder or Path.cwd()
+        shown = f"{counted(len(self.view.rows), 'event')} shown of {len(self.view.timeline)}"
+        if self.view.filters.active:
+            shown += f" (filter: {self.view.describe_filters()})"
+
+        def chosen(fmt: str | None) -> None:
+            if fmt is not None:
+                self.export_shown(fmt, folder)
+
+        self.push_screen(ExportScreen(shown, str(folder)), chosen)
+
+    def export_shown(self, fmt: str, folder: Path) -> Path | None:
+        """Write the events the filters show as ``fmt`` into ``folder``, atomically, and say where."""
+        from tui.export import SUFFIXES, export, write_atomically
+
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", self.report.document.id).lstrip(".") or "newsline"
+        path = folder / f"{name}-timeline{SUFFIXES[fmt]}"
+        rows = self.view.rows
+        try:
+            write_atomically(path, export(self.view.timeline, fmt, rows))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Nothing exported: cannot write {path}: {reason}.", severity="error", markup=False)
+            return None
+        if self.is_web:  # newsline serve: the file is on the server; the page downloads a copy
+            self.deliver_text(path, save_filename=path.name, mime_type=EXPORT_TYPES[fmt], encoding="utf-8")
+            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt}: downloading {path.name}", markup=False)
+        else:
+            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt} to {path}", markup=False)
+        return path
+
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
@@ -274,6 +331,7 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     Imports the sub-screens, so call it for the help or for a keymap, not while starting."""
     from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
     from tui.app.screens.claims import ClaimsScreen
+    from tui.app.screens.export import ExportScreen
     from tui.app.screens.filters import FilterScreen
     from tui.app.screens.help import HelpScreen
 
@@ -283,10 +341,12 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     return [
         ("Everywhere", with_ids(NewslineApp.BINDINGS)),
         ("Timeline", with_ids(TimelineList.BINDINGS)),
+        ("Quotes, once focused (tab, or a click)", with_ids(QuotesPane.BINDINGS)),
         ("Time axis, once focused (tab, or a click)", with_ids(TimeAxis.BINDINGS)),
         ("Actor picker (a)", with_ids(FilterScreen.BINDINGS)),
         ("Article (r)", with_ids(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS)),
         ("Claims (c)", with_ids(ClaimsScreen.BINDINGS)),
+        ("Export (e)", with_ids(ExportScreen.BINDINGS)),
         ("This help", with_ids(HelpScreen.BINDINGS)),
     ]
 

@@ -6,10 +6,12 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.model import Quote
 from tui.temporal import ResolvedEvent
 from tui.temporal.labels import interval_label
 from tui.view import TimelineView, counted, printable
@@ -161,15 +163,77 @@ class SourcesPane(DetailPane):
 
 
 class QuotesPane(DetailPane):
-    """The selected event's verbatim quotes, each with its speaker."""
+    """The selected event's verbatim quotes, each with its speaker. Once focused, ↑/↓ move between quotes:
+    the current one is highlighted, and the copy key copies it."""
+
+    BINDINGS = [
+        Binding("up,k", "quote(-1)", "Previous quote", show=False, id="quote-previous"),
+        Binding("down,j", "quote(1)", "Next quote", show=False, id="quote-next"),
+    ]
+    COMPONENT_CLASSES = {"quotes--current"}
+
+    def __init__(self, view: TimelineView, title: str, **kwargs) -> None:
+        super().__init__(view, title, **kwargs)
+        self._row: ResolvedEvent | None = None
+        self.current = 0
+
+    def show(self, row: ResolvedEvent | None) -> None:
+        self._row, self.current = row, 0
+        super().show(row)
+
+    @property
+    def current_quote(self) -> Quote | None:
+        """The quote under the cursor, while the pane has focus."""
+        if self._row is None or not self.has_focus or not self._row.event.quotes:
+            return None
+        return self._row.event.quotes[self.current]
+
+    def action_quote(self, step: int) -> None:
+        if self._row is None or not self._row.event.quotes:
+            return
+        self.current = max(0, min(len(self._row.event.quotes) - 1, self.current + step))
+        self._redraw()
+        self.scroll_to(0, self._first_line(self.current), animate=False)
+
+    def on_focus(self) -> None:
+        self._redraw()
+
+    def on_blur(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw again in place (the highlight follows focus and the cursor), keeping the scroll."""
+        if self._row is None:
+            return
+        self._body = self.render_event(self._row)
+        self._wrapped_for = None
+        self._wrap()
+        self.refresh()
+
+    def _first_line(self, index: int) -> int:
+        """The wrapped line a quote starts on (each quote and its speaker line start a new line)."""
+        assert self._row is not None
+        width = max(self.scrollable_content_region.width, 1)
+        line = 0
+        console = self.app.console
+        for quote in self._row.event.quotes[:index]:
+            for part in self._quote_parts(quote, current=False):
+                line += len(console.render_lines(part, console.options.update_width(width), pad=False))
+        return line
 
     def render_event(self, row: ResolvedEvent) -> Group | Text:
         quotes = row.event.quotes
         if not quotes:
             return Text("No quote in the report for this event.", style="italic dim")
         parts = []
-        for quote in quotes:
-            speaker = self.view.report.actor(quote.speaker).name
-            parts.append(Text(printable(quote.span.text)))
-            parts.append(Text(printable(f"  — {speaker} ({quote.mode})"), style="dim"))
+        for index, quote in enumerate(quotes):
+            parts.extend(self._quote_parts(quote, current=index == self.current and self.has_focus))
         return Group(*parts)
+
+    def _quote_parts(self, quote: Quote, *, current: bool) -> list[Text]:
+        speaker = self.view.report.actor(quote.speaker).name
+        style = self.get_component_rich_style("quotes--current", partial=True) if current else ""
+        return [
+            Text(printable(quote.span.text), style=style),
+            Text(printable(f"  — {speaker} ({quote.mode})"), style="dim"),
+        ]

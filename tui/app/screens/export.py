@@ -1,0 +1,45 @@
+"""The export picker: write what the timeline shows, with its filters, as TimelineJS, CSV or Markdown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.view import printable
+
+CHOICES = (("t", "TimelineJS 3 (JSON), to publish"), ("s", "CSV, for spreadsheets"), ("m", "Markdown, to paste"))
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Pick a format; the app writes the file and says where."""
+
+    BINDINGS = [
+        Binding("t", "choose('timelinejs')", "TimelineJS", id="export-timelinejs"),
+        Binding("s", "choose('csv')", "CSV", id="export-csv"),
+        Binding("m", "choose('markdown')", "Markdown", id="export-markdown"),
+        Binding("escape", "choose(None)", "Cancel", id="export-cancel"),
+    ]
+
+    def __init__(self, shown: str, folder: str) -> None:
+        super().__init__()
+        self.shown = shown
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        lines = Text()
+        lines.append("Export the timeline\n", style="bold")
+        lines.append(printable(f"{self.shown}, into {self.folder}"), style="dim")
+        lines.append("\n\n")
+        for key, label in CHOICES:
+            lines.append(f" {key} ", style="bold reverse")
+            lines.append(f"  {label}\n")
+        lines.append("\nescape cancels", style="dim")
+        with Vertical(id="export-dialog"):
+            yield Static(lines)
+
+    def action_choose(self, fmt: str | None) -> None:
+        self.dismiss(fmt)

@@ -1,0 +1,128 @@
+"""Markdown (CommonMark): a chronology to paste into an article or a wiki.
+
+The events grouped by the day their likely time falls on, in order; each with its time label, summary,
+who, the sources chain and its quotes verbatim in the report's language; then the claims and the
+report's own caveats. Text from the data is escaped, so a quote holding ``*`` or ``<b>`` reads as
+written once rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from tui.temporal import ResolvedEvent, Timeline
+from tui.temporal.labels import moment_label
+from tui.view import attribution_chain, when_plainly
+
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+_MARKER_STARTS = frozenset("-+0123456789")
+_LIST_MARKER = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))(?=\s|$)")
+
+
+def text(value: str) -> str:
+    """Data as Markdown that renders to exactly ``value``: markup characters escaped, lines joined, and a
+    leading "- " or "1. " kept from starting a list."""
+    escaped = " ".join(value.strip().splitlines())
+    if _INLINE.search(escaped):
+        escaped = _INLINE.sub(r"\\\1", escaped)
+    if escaped[:1] in _MARKER_STARTS:
+        escaped = _LIST_MARKER.sub(_unlisted, escaped)
+    return escaped
+
+
+def _unlisted(marker: re.Match[str]) -> str:
+    space, bullet, number, delimiter = marker.groups()
+    return f"{space}\\{bullet}" if bullet else f"{space}{number}\\{delimiter}"
+
+
+def to_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
+    report = timeline.report
+    document = report.document
+    lines = [f"# {text(document.headline.text)}", ""]
+    published = moment_label(document.published.estimate)
+    lines += [
+        f"Report {text(document.id)} ({text(document.language)}), published {published} (estimate). "
+        f"{len(rows)} {'event' if len(rows) == 1 else 'events'}, in the order newsline resolves them; "
+        "each time says whether the report's words make it certain or it is only likely.",
+        "",
+    ]
+    for heading, group in _by_day(rows):
+        lines += [f"## {heading}", ""]
+        for row in group:
+            lines += _event(timeline, row)
+    claims = [(row, claim) for row in rows for claim in row.event.claims]
+    if claims:
+        lines += ["## Claims", ""]
+        for row, claim in claims:
+            hedge = f"{claim.qualifier} " if claim.qualifier else ""
+            lines.append(
+                f"- {hedge}{claim.quantity:g} {text(claim.unit)}: {text(claim.about)} — “{text(claim.span.text)}” "
+                f"({text(row.event.summary)})"
+            )
+        lines.append("")
+    shown = {claim.id for _, claim in claims}
+    caveats = [caveat for caveat in report.caveats if not caveat.claims or shown.intersection(caveat.claims)]
+    if caveats:
+        lines += ["## The report's own caveats", ""]
+        for caveat in caveats:
+            lines.append(f"- “{text(caveat.span.text)}” — {text(caveat.note)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _event(timeline: Timeline, row: ResolvedEvent) -> list[str]:
+    report = timeline.report
+    event = row.event
+    who = ", ".join(report.actor(actor).name for actor in event.actors) or "—"
+    lines = [
+        f"### {text(event.summary)}",
+        "",
+        f"**When:** {text(when_plainly(row))}  ",
+        f"**Who:** {text(who)}  ",
+        f"**Sources:** {text(' → '.join(attribution_chain(report, event)))}",
+        "",
+    ]
+    for quote in event.quotes:
+        speaker = report.actor(quote.speaker).name
+        lines += [f"> {text(quote.span.text)}", ">", f"> — {text(speaker)} ({quote.mode})", ""]
+    return lines
+
+
+def _by_day(rows: Sequence[ResolvedEvent]) -> list[tuple[str, list[ResolvedEvent]]]:
+    """Groups of events by the days their likely time spans, earliest first; display order within."""
+    groups: dict[tuple[date | None, date | None], list[ResolvedEvent]] = {}
+    for row in rows:
+        likely = row.likely
+        first = likely.earliest.date() if likely.earliest is not None else None
+        last = _last_day(likely.latest) if likely.latest is not None else None
+        groups.setdefault((first, last), []).append(row)
+
+    def order(key: tuple[date | None, date | None]) -> tuple[int, date, date]:
+        first, last = key
+        return (0 if first else 1 if last else 2, first or last or date.max, last or date.max)
+
+    return [(_heading(*key), groups[key]) for key in sorted(groups, key=order)]
+
+
+def _last_day(latest: datetime) -> date:
+    """The last day an interval touches; its end is exclusive at midnight."""
+    at_midnight = (latest.hour, latest.minute, latest.second) == (0, 0, 0)
+    return (latest - timedelta(minutes=1)).date() if at_midnight else latest.date()
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _heading(first: date | None, last: date | None) -> str:
+    if first and last:
+        if first == last:
+            return _day(first)
+        return f"{_day(first)} – {_day(last)}"
+    if first:
+        return f"From {_day(first)}"
+    if last:
+        return f"By {_day(last)}: no earlier bound in the report"
+    return "Undated"

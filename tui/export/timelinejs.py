@@ -1,0 +1,110 @@
+"""TimelineJS 3 JSON: a title slide with the report's headline, then one slide per event.
+
+Times: TimelineJS builds its dates in the viewer's time zone from the parts it is given, so each bound is
+given as wall-clock parts in the report's own zone. Converting to UTC would move "Thu 8 Sep 00:00 +03:00"
+to Wed 7 Sep for every viewer.
+
+TimelineJS silently drops a slide without a ``start_date``, and most events in a news report have no
+earliest bound (the report says only that they happened by its publication). None is dropped: such an
+event is placed at the latest moment it can lie — the one bound the report gives — and its
+``display_date`` says so plainly, so no reader takes the marker for a date.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+
+from tui.temporal import ResolvedEvent, Timeline
+from tui.temporal.labels import moment_label
+from tui.view import attribution_chain, when_plainly
+
+HEADLINE_LENGTH = 60
+
+
+def to_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
+    report = timeline.report
+    document = report.document
+    published = moment_label(document.published.estimate)
+    title_text = (
+        f"<p>Report {escape(document.id)} ({escape(document.language)}), published {escape(published)} "
+        f"(estimate). {len(rows)} {'event' if len(rows) == 1 else 'events'}, placed by newsline from the "
+        "report's own words.</p>"
+    )
+    data = {
+        "title": {"text": {"headline": escape(document.headline.text), "text": title_text}},
+        "events": [_slide(timeline, row) for row in rows],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
+    report = timeline.report
+    event = row.event
+    likely = row.likely
+    start, end = likely.earliest, likely.latest
+    display = when_plainly(row)
+    if start is None:
+        # No earliest bound: the marker stands at the latest the event can be, and says it is no date.
+        start, end = end or report.document.published.latest, None
+        display = f"{display} · shown at the latest it can be, {moment_label(start)}"
+    slide: dict[str, object] = {
+        "unique_id": event.id,
+        "start_date": _parts(start),
+        "display_date": display,
+        "text": {"headline": escape(_short(event.summary)), "text": _body(timeline, row)},
+        "group": _side(timeline, row),
+    }
+    if end is not None and end > start:
+        slide["end_date"] = _parts(end)
+    return slide
+
+
+def _parts(moment: datetime) -> dict[str, int]:
+    """Wall-clock parts in the moment's own zone (the report's): what TimelineJS reads as a local time."""
+    return {
+        "year": moment.year,
+        "month": moment.month,
+        "day": moment.day,
+        "hour": moment.hour,
+        "minute": moment.minute,
+    }
+
+
+def _short(summary: str) -> str:
+    if len(summary) <= HEADLINE_LENGTH:
+        return summary
+    cut = summary[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
+
+
+def _side(timeline: Timeline, row: ResolvedEvent) -> str:
+    """The event's side, one row of the time nav each: its first actor's, else its original source's."""
+    report = timeline.report
+    event = row.event
+    if event.actors:
+        return report.side_labels[report.actor(event.actors[0]).side]
+    origin = report.source(event.sources[0].source) if event.sources else None
+    if origin is not None and origin.affiliation:
+        return report.side_labels[report.actor(origin.affiliation).side]
+    return "The report"
+
+
+def _body(timeline: Timeline, row: ResolvedEvent) -> str:
+    report = timeline.report
+    event = row.event
+    parts = [f"<p>{escape(event.summary)}</p>"]
+    who = ", ".join(report.actor(actor).name for actor in event.actors)
+    if who:
+        parts.append(f"<p><b>Who:</b> {escape(who)}</p>")
+    parts.append(f"<p><b>Why this time:</b> {escape(row.likely.explanation)}</p>")
+    if row.defaults:
+        parts.append(f"<p><b>Likely by default:</b> {escape(', '.join(row.defaults))}</p>")
+    parts.append(f"<p><b>Sources:</b> {escape(' → '.join(attribution_chain(report, event)))}</p>")
+    for quote in event.quotes:
+        speaker = report.actor(quote.speaker).name
+        parts.append(f'<blockquote lang="{escape(report.document.language)}">{escape(quote.span.text)}</blockquote>')
+        parts.append(f"<p>— {escape(speaker)}</p>")
+    return "".join(parts)
