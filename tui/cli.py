@@ -134,7 +134,7 @@ def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object
         "granularity": resolved.granularity,
         "label": resolved.label,
         "explanation": resolved.explanation,
-        "certainly_before": list(timeline.certainly_after(resolved.id)),
+        "certainly_before": list(timeline.certainly_next(resolved.id)),
     }
 
 
