@@ -139,14 +139,15 @@ def test_entailment_queries_agree_with_brute_force(built, bound):
 
 def test_points_left_unbounded_still_get_a_solution_as_potential():
     """The potential is a solution even for points nothing bounds from above (an event that may go on)."""
-    network: Network[str] = Network(4)
+    network: Network[str] = Network(5)
     network.add(0, 1, 10, 20, "a")
     network.add(1, 2, 0, INF, "b after a, open")
     network.add(2, 3, 0, INF, "c after b, open")
     network.add(3, 1, -INF, 100, "a at most 100 after c")
+    network.add(4, 2, 0, INF, "d before b, open")
     solution = network.solve()
-    potential = solution.potential
-    assert all(p != INF for p in potential)
-    assert all(c.lo <= potential[c.target] - potential[c.source] <= c.hi for c in network.constraints)
+    for potential in (solution.potential, solution.early_potential):
+        assert all(abs(p) != INF for p in potential)
+        assert all(c.lo <= potential[c.target] - potential[c.source] <= c.hi for c in network.constraints)
     assert solution.entails_at_most(1, 2, INF) and not solution.entails_at_most(1, 2, 1000)
     assert solution.entails_at_most(2, 1, 0)

@@ -250,34 +250,69 @@ class Solution(Generic[E]):
         if not unbounded:
             return upper
         graph = self._graph
-        inner: list[list[_Edge]] = [[] for _ in upper]
-        for u in unbounded:
-            inner[u] = [edge for edge in graph[u] if upper[edge[0]] == INF]
-        own = _shortest_paths(len(upper), inner, unbounded)
-        assert isinstance(own, _Paths), "a consistent network has no negative cycle"
+        own = self._solution_among(unbounded, graph)
         shift = max(
-            (upper[v] - weight - own.distance[u] for u in unbounded for v, weight, _ in graph[u] if upper[v] != INF),
+            (upper[v] - weight - own[u] for u in unbounded for v, weight, _ in graph[u] if upper[v] != INF),
             default=0.0,
         )
         potential = list(upper)
         for u in unbounded:
-            potential[u] = own.distance[u] + max(shift, 0.0)
+            potential[u] = own[u] + max(shift, 0.0)
         return potential
+
+    @cached_property
+    def early_potential(self) -> list[float]:
+        """The same from the earliest-times solution: the points it leaves unbounded below reach no bounded
+        point, so their own solution is shifted early enough for the edges into them."""
+        lower = [-d for d in self._lower.distance]
+        unbounded = [point for point, d in enumerate(lower) if d == -INF]
+        if not unbounded:
+            return lower
+        own = self._solution_among(unbounded, self._graph)
+        open_points = set(unbounded)
+        shift = min(
+            (
+                lower[u] + weight - own[v]
+                for u, edges in enumerate(self._graph)
+                if lower[u] != -INF
+                for v, weight, _ in edges
+                if v in open_points
+            ),
+            default=0.0,
+        )
+        potential = list(lower)
+        for u in unbounded:
+            potential[u] = own[u] + min(shift, 0.0)
+        return potential
+
+    @staticmethod
+    def _solution_among(points: list[int], graph: list[list[_Edge]]) -> list[float]:
+        """A solution of the part of the network among ``points`` (Johnson's: every point a source at 0)."""
+        inside = set(points)
+        inner: list[list[_Edge]] = [[] for _ in graph]
+        for u in points:
+            inner[u] = [edge for edge in graph[u] if edge[0] in inside]
+        own = _shortest_paths(len(graph), inner, points)
+        assert isinstance(own, _Paths), "a consistent network has no negative cycle"
+        return own.distance
 
     def entails_at_most(self, source: int, target: int, bound: float) -> bool:
         """Whether ``target − source ≤ bound`` holds in every solution (exact).
 
-        A Dijkstra search over reduced weights that stops as soon as the target is reached or every path
-        left is longer than the bound allows: it visits only the points whose slack against the potential
-        is below the bound's, a few for the orderings a report states, instead of the whole network. The
-        potential is itself a solution, so a query it refutes costs nothing.
+        A Dijkstra search over reduced weights that stops as soon as a path to the target within the bound
+        is found or every path left is longer than the bound allows: it visits only the points whose slack against the potential
+        is below the bound's, a few for the orderings a report states, instead of the whole network. Each
+        potential is itself a solution, so a query either refutes costs nothing.
         """
         if bound == INF:
             return True
-        potential = self.potential
-        limit = bound + potential[source] - potential[target]
-        if limit < 0:
+        # Of the two solutions, the one closer to refuting the query leaves the least slack to search.
+        late, early = self.potential, self.early_potential
+        late_limit = bound + late[source] - late[target]
+        early_limit = bound + early[source] - early[target]
+        if late_limit < 0 or early_limit < 0:
             return False
+        potential, limit = (late, late_limit) if late_limit <= early_limit else (early, early_limit)
         if source == target:
             return True
         graph = self._graph
@@ -285,14 +320,14 @@ class Solution(Generic[E]):
         heap = [(0.0, source)]
         while heap:
             key, u = heappop(heap)
-            if u == target:
-                return True
             if key > best[u]:
                 continue
             base = key + potential[u]
             for v, weight, _ in graph[u]:
                 candidate = base + weight - potential[v]
                 if candidate <= limit and candidate < best.get(v, INF):
+                    if v == target:
+                        return True  # any path within the bound proves it, the shortest is not needed
                     best[v] = candidate
                     heappush(heap, (candidate, v))
         return False
@@ -332,6 +367,4 @@ class Solution(Generic[E]):
                 if candidate < reduced[v]:
                     reduced[v] = candidate
                     heappush(heap, (candidate, v))
-        return [
-            d - sign * (potential[source] - potential[v]) if d != INF else INF for v, d in enumerate(reduced)
-        ]
+        return [d - sign * (potential[source] - potential[v]) if d != INF else INF for v, d in enumerate(reduced)]
