@@ -197,5 +197,7 @@ def test_certainly_next_stays_linear_on_a_densely_related_report():
     large = resolve(parse_report(json.dumps(synthetic_report(2000, week=True))))
     links = [large.certainly_next(row.id) for row in large.events]
     assert sum(map(len, links)) <= 2 * 2000
-    assert all(large.certainly_before(row.id, then) for row, nexts in zip(large.events, links) for then in nexts)
+    assert all(
+        large.certainly_before(row.id, then) for row, nexts in zip(large.events, links, strict=True) for then in nexts
+    )
     assert large.certainly_next("e10") == ("e11", "e17")

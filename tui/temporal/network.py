@@ -300,8 +300,9 @@ class Solution(Generic[E]):
         """Whether ``target − source ≤ bound`` holds in every solution (exact).
 
         A Dijkstra search over reduced weights that stops as soon as a path to the target within the bound
-        is found or every path left is longer than the bound allows: it visits only the points whose slack against the potential
-        is below the bound's, a few for the orderings a report states, instead of the whole network. Each
+        is found or every path left is longer than the bound allows: it visits only the points whose slack
+        against the potential is below the bound's, a few for the orderings a report states, instead of the
+        whole network. Each
         potential is itself a solution, so a query either refutes costs nothing.
         """
         if bound == INF:
