@@ -63,7 +63,10 @@ def _explore(args: list[str]) -> int:
     if isinstance(app, int):
         return app
     app.run()
-    return 0
+    if app.load_error is not None:  # a large file, read while the loading screen showed, was bad
+        print(app.load_error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return app.return_code or 0
 
 
 def prepare(args: Sequence[str]) -> NewslineApp | int:
@@ -82,8 +85,9 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
     _file_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsline {__version__}")
     options = parser.parse_args(args)
-    report = _load(parser, options.file)
-    if report is None:
+    large = options.file is not None and _file_size(options.file) >= LOAD_IN_APP_FROM
+    report = None if large else _load(parser, options.file)
+    if report is None and not large:
         gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
@@ -96,7 +100,25 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
         print(error, file=sys.stderr)
         gc.enable()
         return EXIT_BAD_INPUT
+    if large:  # read and resolved while a loading screen shows the progress: seconds at 100k events
+        return NewslineApp(None, keymap=keymap, source=options.file)
     return NewslineApp(report, keymap=keymap)
+
+
+# From this size on, a file is read inside the app, behind a loading screen: 2 MB is about 2 000 events,
+# read and resolved in a fraction of a second; 100 000 events take seconds, which a blank terminal hides.
+LOAD_IN_APP_FROM = 2_000_000
+
+
+def _file_size(path: Path) -> int:
+    """The size of a regular file, 0 for anything else (the loader then says what is wrong with it)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0
+    import stat as kinds
+
+    return stat.st_size if kinds.S_ISREG(stat.st_mode) else 0
 
 
 def _timeline(args: list[str]) -> int:

@@ -4,12 +4,14 @@ selection and filters between them. What to show is decided by :mod:`tui.view`."
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app.keymap import load_keymap
@@ -17,9 +19,9 @@ from tui.app.widgets.axis import TimeAxis
 from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
-from tui.model import Report
+from tui.model import Report, ReportError, load_report
 from tui.temporal import Timeline, resolve
-from tui.view import Filters, TimelineView
+from tui.view import Filters, TimelineView, counted
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
@@ -46,33 +48,69 @@ class NewslineApp(App[None]):
         Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
     ]
 
-    def __init__(self, report: Report, timeline: Timeline | None = None, keymap: dict[str, str] | None = None):
+    def __init__(
+        self,
+        report: Report | None,
+        timeline: Timeline | None = None,
+        keymap: dict[str, str] | None = None,
+        *,
+        source: Path | None = None,
+    ):
+        """The app on a report, or, with ``report`` None, on the events file ``source``, read and resolved in a
+        thread while a loading screen shows how far it has got (for files large enough to take seconds).
+        A file that turns out bad ends the app: ``load_error`` then holds the loader's message."""
         super().__init__()
+        if report is None and source is None:
+            raise ValueError("the app needs a report or a file to load one from")
         self.report = report
-        self.view = TimelineView(timeline or resolve(report))
+        self.view = TimelineView(timeline or resolve(report)) if report is not None else None
+        self._source = source
+        self.load_error: ReportError | None = None
         self._keymap = load_keymap() if keymap is None else keymap
         self._shown: str | None = None  # the event the detail panes show
         self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
         self._axis_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield ReportHeader(self.report, id="header")
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield TimelineList(self.view, id="timeline")
-                yield TimeAxis(self.view, id="axis")
-            with Vertical(id="details"):
-                yield EventPane(self.view, "Event", id="event")
-                yield SourcesPane(self.view, "Sources", id="sources")
-                yield QuotesPane(self.view, "Quotes", id="quotes")
-        yield StatusLine(id="status")
-        yield Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small")
+        if self.report is None:
+            from tui.app.widgets.loading import LoadingPanel
+
+            assert self._source is not None
+            yield LoadingPanel(self._source.name, _size_of(self._source), id="loading")
+        else:
+            yield from self._panes()
         yield KeysFooter()
 
+    def _panes(self) -> list[Widget]:
+        assert self.report is not None and self.view is not None
+        return [
+            ReportHeader(self.report, id="header"),
+            Horizontal(
+                Vertical(TimelineList(self.view, id="timeline"), TimeAxis(self.view, id="axis"), id="left"),
+                Vertical(
+                    EventPane(self.view, "Event", id="event"),
+                    SourcesPane(self.view, "Sources", id="sources"),
+                    QuotesPane(self.view, "Quotes", id="quotes"),
+                    id="details",
+                ),
+                id="main",
+            ),
+            StatusLine(id="status"),
+            Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small"),
+        ]
+
     def on_mount(self) -> None:
-        self.call_after_refresh(_collect_from_now_on)
         if self._keymap:
             self.set_keymap(self._keymap)
+        self._fit(self.size.width, self.size.height)
+        self.call_after_refresh(_collect_from_now_on)  # loading a file, too: it frees as much as it keeps
+        if self.report is None:
+            self.run_worker(self._load, thread=True)
+            return
+        self._start()
+
+    def _start(self) -> None:
+        """Fill the panes, once the report is there."""
         self.query_one("#timeline", TimelineList).border_title = "Timeline"
         self.query_one("#axis", TimeAxis).border_title = "Time axis"
         axis = self.query_one("#axis", TimeAxis)
@@ -83,9 +121,36 @@ class NewslineApp(App[None]):
         timeline.focus()
         self._refresh(keep=None)
         self._show(timeline.selected_id)  # before the first drawing, not when the Selected message comes
-        self._fit(self.size.width, self.size.height)
+        self.refresh_bindings()
+
+    def _load(self) -> None:
+        """In a thread: read, check and resolve the file, telling the loading screen each step."""
+        from tui.app.widgets.loading import LoadingPanel
+
+        assert self._source is not None
+        panel = self.query_one("#loading", LoadingPanel)
+        self.call_from_thread(panel.step, 1, "reading and checking the file")
+        try:
+            report = load_report(self._source)
+        except ReportError as error:
+            self.load_error = error
+            self.call_from_thread(self.exit, None, 2)
+            return
+        self.call_from_thread(panel.step, 2, f"resolving the time of {counted(len(report.events), 'event')}")
+        timeline = resolve(report)
+        self.call_from_thread(panel.step, 3, "preparing the panes")
+        view = TimelineView(timeline)
+        self.call_from_thread(self._loaded, report, view)
+
+    async def _loaded(self, report: Report, view: TimelineView) -> None:
+        self.report, self.view = report, view
+        await self.query_one("#loading").remove()
+        await self.mount_all(self._panes(), before=self.query_one(KeysFooter))
+        self._start()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.view is None:  # still loading: only quitting and the help have something to work on
+            return action in ("quit", "help")
         if action == "clear_filters":  # in the footer only while there is something to clear
             searching = any(search.has_class("open") for search in self.query("#search"))
             return self.view.filters.active or searching  # False: not shown, and escape has no work
@@ -93,7 +158,7 @@ class NewslineApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
-        if not self._axis_chosen:
+        if not self._axis_chosen and self.view is not None:
             self._show_axis(event.size.height >= AXIS_FROM_HEIGHT)
 
     def _fit(self, width: int, height: int) -> None:
@@ -280,6 +345,13 @@ def _collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _commands() -> type:
