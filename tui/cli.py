@@ -139,7 +139,9 @@ def _timeline(args: list[str]) -> int:
         for resolved in timeline.events:
             print(json.dumps(_event_json(timeline, resolved), ensure_ascii=False))
     else:
-        _print_table(timeline)
+        from tui.table import print_table
+
+        print_table(timeline, sys.stdout)
     return 0
 
 
@@ -158,28 +160,3 @@ def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object
         "explanation": resolved.explanation,
         "certainly_before": list(timeline.certainly_next(resolved.id)),
     }
-
-
-def _print_table(timeline: Timeline) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    report = timeline.report
-    table = Table(title=Text(report.document.headline.text), title_justify="left", expand=True, box=box.SIMPLE)
-    table.add_column("when", no_wrap=True)
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column("event", ratio=5)
-    table.add_column("who", ratio=2)
-    for resolved in timeline.events:
-        actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
-        ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
-        table.add_row(Text(resolved.label), Text(ordered), Text(resolved.event.summary), Text(actors))
-    console = Console(highlight=False)
-    console.print(table)
-    published = f"{report.document.published.estimate:%a %d %b %Y}"
-    console.print(Text(f"? the order with the next event is not certain · published {published} (estimate)"))
-    for conflict in timeline.conflicts:
-        words = ", ".join(c.evidence.describe() for c in conflict.constraints)
-        console.print(Text(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}"))
