@@ -4,12 +4,14 @@ selection and filters between them. What to show is decided by :mod:`tui.view`."
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -205,10 +207,19 @@ class NewslineApp(App[None]):
         self.query_one("#status", StatusLine).show(self.view.status())
 
     def filter_by_actor(self, actor_id: str) -> None:
-        self.apply_filters(Filters(actors=frozenset({actor_id}), sides=frozenset(), text=self.view.filters.text))
+        """The palette's "Filter by actor": this actor's events, in place of whatever filter was on."""
+        self._replace_filters(Filters(actors=frozenset({actor_id})))
 
     def filter_by_side(self, side: str) -> None:
-        self.apply_filters(Filters(actors=frozenset(), sides=frozenset({side}), text=self.view.filters.text))
+        self._replace_filters(Filters(sides=frozenset({side})))
+
+    def _replace_filters(self, filters: Filters) -> None:
+        for search in self.query("#search").results(SearchBar):
+            with search.prevent(Input.Changed):
+                search.value = ""
+            search.remove_class("open")
+        self.apply_filters(filters)
+        self.query_one("#timeline", TimelineList).focus()
 
     def jump_to(self, event_id: str) -> None:
         timeline = self.query_one("#timeline", TimelineList)
@@ -248,12 +259,35 @@ class NewslineApp(App[None]):
             self.query_one("#timeline", TimelineList).focus()
 
     def action_clear_filters(self) -> None:
-        for search in self.query("#search").results(SearchBar):
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.remove_class("open")
-        self.apply_filters(Filters())
-        self.query_one("#timeline", TimelineList).focus()
+        self._replace_filters(Filters())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's, with a screenshot saved where the user started newsline (Textual's default folder,
+        ~/Downloads, is missing on many systems, and the save then failed)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    "Save an SVG picture of the screen in the current directory",
+                    lambda: self.set_timer(0.1, self.save_screen_picture),
+                )
+            else:
+                yield command
+
+    def save_screen_picture(self, directory: Path | None = None) -> Path | None:
+        """Write the screen as SVG into ``directory`` (the current one), atomically; say where, or why not."""
+        from textual.app import generate_datetime_filename
+
+        folder = (directory or Path.cwd()).resolve()
+        target = folder / generate_datetime_filename(self.title, ".svg")
+        try:
+            _write_atomically(target, self.export_screenshot())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Could not save the screenshot in {folder}: {reason}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved: {target}", title="Screenshot", markup=False)
+        return target
 
     def action_focus_event(self) -> None:
         self.query_one("#event", EventPane).focus()
@@ -320,8 +354,18 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.filters import FilterScreen
     from tui.app.screens.help import HelpScreen
 
+    everywhere = {binding.id for binding in NewslineApp.BINDINGS if isinstance(binding, Binding)}
+
     def with_ids(*lists: list) -> list[Binding]:
-        return [binding for bindings in lists for binding in bindings if isinstance(binding, Binding) and binding.id]
+        """The bindings with ids, but the app's own keys that a screen repeats: they are listed once."""
+        return [
+            binding
+            for bindings in lists
+            for binding in bindings
+            if isinstance(binding, Binding)
+            and binding.id
+            and (lists[0] is NewslineApp.BINDINGS or binding.id not in everywhere)
+        ]
 
     return [
         ("Everywhere", with_ids(NewslineApp.BINDINGS)),
@@ -345,6 +389,21 @@ def _collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary file beside ``target``, then move it into place: never a half-written file."""
+    import os
+    import tempfile
+
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".newsline-", suffix=".svg.tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _size_of(path: Path) -> int:

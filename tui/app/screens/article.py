@@ -232,6 +232,9 @@ class ArticleScreen(ModalScreen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
         Binding("escape,r", "close", "Close", id="article-close"),
+        # The app's own keys, which a modal screen would otherwise hold back (same ids: a keymap moves them too)
+        Binding("question_mark", "app.help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, view: TimelineView, event_id: str | None) -> None:

@@ -37,6 +37,9 @@ class ClaimsScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("enter", "open_event", "Open event", priority=True, id="claims-open-event"),
         Binding("escape,c", "close", "Close", id="claims-close"),
+        # The app's own keys, which a modal screen would otherwise hold back (same ids: a keymap moves them too)
+        Binding("question_mark", "app.help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, view: TimelineView) -> None:

@@ -1,0 +1,137 @@
+"""Rough edges a new user hit (issue 13): each one as the user met it, now behaving."""
+
+from __future__ import annotations
+
+from tui.app import NewslineApp
+from tui.app.screens.article import ArticleScreen
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.widgets.timeline import TimelineList
+
+SIZE = (120, 35)
+
+
+def timeline_lines(app) -> list[str]:
+    widget = app.query_one("#timeline", TimelineList)
+    return [strip.text for strip in widget.render_lines(widget.region.reset_offset)]
+
+
+async def test_at_80x24_times_that_differ_only_in_the_hour_stay_whole(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = timeline_lines(app)
+        assert any("by Sun 11 Sep 11:59" in line for line in lines)
+        assert any("by Sun 11 Sep 22:59" in line for line in lines)
+
+
+async def test_at_140_columns_summaries_get_the_width_the_times_do_not_need(app):
+    async with app.run_test(size=(140, 35)) as pilot:
+        await pilot.pause()
+        timeline = app.query_one("#timeline", TimelineList)
+        when_width, who_width = timeline.column_widths(timeline.scrollable_content_region.width - 2)
+        longest = max(len(row.label) for row in app.view.timeline.events)
+        assert when_width < longest  # one long label does not widen the column for all
+        assert when_width >= len("by Sun 11 Sep 22:59")
+        summary = timeline.scrollable_content_region.width - 2 - when_width - 1 - (who_width + 1 if who_width else 0)
+        assert summary >= 40
+        line = timeline_lines(app)[1]  # under the border
+        assert app.view.rows[0].event.summary[:40] in line
+
+
+async def test_help_and_quit_work_in_the_article(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_and_quit_work_in_the_claims(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_remapped_quit_works_in_the_article_too(bundled, bundled_timeline):
+    app = NewslineApp(bundled, bundled_timeline, keymap={"quit": "x"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("q")  # no longer quits: the keymap moved it
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("x")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def run_command(pilot, text: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def status(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_the_palettes_actor_filter_replaces_the_filter_and_says_so(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"ukrain")
+        await pilot.pause()
+        await pilot.press("enter")
+        await run_command(pilot, "Filter by side: Russian-installed")
+        assert status(app).endswith("filter: side Russian-installed")
+        await run_command(pilot, "Filter by actor: TASS")
+        assert status(app).endswith("filter: actor TASS")  # not "side … · actor …", not "“ukrain”"
+        assert app.query_one("#search").value == ""
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Filter by actor: TASS")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        shown = str(options.get_option_at_index(0).prompt)
+        assert "replaces the current filter" in shown
+
+
+async def test_the_palettes_screenshot_is_saved_in_the_current_directory_and_says_where(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "no-home"))  # no ~/Downloads
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Screenshot")
+        await pilot.pause(0.3)
+        saved = list(tmp_path.glob("*.svg"))
+        assert len(saved) == 1 and saved[0].read_text(encoding="utf-8").startswith("<svg")
+        assert not list(tmp_path.glob(".newsline-*"))  # the temporary file was moved into place
+        messages = [n.message for n in app._notifications]
+        assert f"Screenshot saved: {saved[0]}" in messages
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_why(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.save_screen_picture(tmp_path / "missing") is None
+        await pilot.pause()
+        (message,) = [n.message for n in app._notifications]
+        assert message.startswith(f"Could not save the screenshot in {tmp_path / 'missing'}")
