@@ -135,3 +135,54 @@ async def test_a_screenshot_that_cannot_be_saved_says_why(app, tmp_path):
         await pilot.pause()
         (message,) = [n.message for n in app._notifications]
         assert message.startswith(f"Could not save the screenshot in {tmp_path / 'missing'}")
+
+
+async def test_brackets_follow_one_actor_the_selected_events_first(app):
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.view.rows[0]
+        actor = first.event.actors[0]
+        expected = [row.id for row in app.view.rows if actor in app.view.involved_actors(row.id)]
+        assert len(expected) >= 3
+        seen = [first.id]
+        for _ in range(len(expected) + 1):
+            await pilot.press("right_square_bracket")
+            seen.append(app.query_one("#timeline", TimelineList).selected_id)
+        assert list(dict.fromkeys(seen)) == expected  # every event of that one actor, in order, none skipped
+        # not merely any shared actor: some event in between shares another of the first event's actors
+        others = set(app.view.involved_actors(first.id)) - {actor}
+        skipped = [
+            row.id for row in app.view.rows if row.id not in expected and others & app.view.involved_actors(row.id)
+        ]
+        assert skipped or not others
+
+
+async def test_brackets_follow_the_filters_actor_when_there_is_one(app):
+    async with app.run_test(size=SIZE) as pilot:
+        app.filter_by_actor("tass")
+        await pilot.pause()
+        assert app.view.stepping_actor(0) == "tass"
+        await pilot.press("right_square_bracket")
+        assert app.query_one("#timeline", TimelineList).cursor == 1
+
+
+async def test_search_finds_figures_however_they_are_grouped_and_the_reports_own_words(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"2000")
+        await pilot.pause()
+        two_thousand = {row.id for row in app.view.rows}
+        assert "zelensky-video-speech" in two_thousand  # its summary says "2,000 km", the report "2 000"
+        await pilot.press("escape", "slash", *"selon tass")
+        await pilot.pause()
+        shown = [row.id for row in app.view.rows]
+        assert shown and all("selon tass" in " ".join(s.text for s in row.event.sentences).casefold()
+                             for row in app.view.rows)  # fmt: skip
+
+
+async def test_a_match_on_an_annotation_says_what_it_matched(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"yermak")
+        await pilot.pause()
+        assert app.view.rows, "the chief of staff's events"
+        assert status(app).endswith(
+            "filter: “yermak” · “yermak” matched Zelensky's chief of staff, identified as Andriy Yermak"
+        )

@@ -176,10 +176,16 @@ class NewslineApp(App[None]):
         if event_id == self._shown and event_id is not None:
             return  # a filter kept the same event selected: nothing to draw again
         self._shown = event_id
+        if self.view.filters.text.strip():
+            self._show_status()  # what the search matched in this event, if an annotation
         row = self.view.timeline[event_id] if event_id else None
         for pane in self.query("#event, #sources, #quotes"):
             pane.show(row)  # type: ignore[attr-defined]
         self.query_one("#axis", TimeAxis).select(event_id)
+
+    def _show_status(self) -> None:
+        selected = self.query_one("#timeline", TimelineList).selected_id
+        self.query_one("#status", StatusLine).show(self.view.status(selected))
 
     def on_time_axis_selected(self, message: TimeAxis.Selected) -> None:
         self.query_one("#timeline", TimelineList).select(message.event_id)
@@ -204,7 +210,7 @@ class NewslineApp(App[None]):
         else:
             axis.rebuild()
         self.query_one("#timeline", TimelineList).refresh_rows(keep)
-        self.query_one("#status", StatusLine).show(self.view.status())
+        self._show_status()
 
     def filter_by_actor(self, actor_id: str) -> None:
         """The palette's "Filter by actor": this actor's events, in place of whatever filter was on."""

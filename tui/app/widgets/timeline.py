@@ -84,6 +84,7 @@ class TimelineList(ScrollView, can_focus=True):
         self._who_lengths: Counter[int] = Counter()
         self._widths: tuple[int, int] = (0, 0)
         self._measured: set[str] = set()
+        self._stepping: tuple[str | None, int] = (None, -1)  # the actor [ / ] follow, and the row they left
         if len(view.timeline) <= MEASURE_ALL_UP_TO:
             for row in view.timeline.events:
                 self._measure(row)
@@ -140,12 +141,18 @@ class TimelineList(ScrollView, can_focus=True):
         self.action_cursor(direction * max(1, self.scrollable_content_region.height - 1))
 
     def action_same_actor(self, step: int) -> None:
-        if self.view.rows:
-            found = self.view.same_actor(self.cursor, step)
-            if found is None:
-                self.app.bell()
-            else:
-                self.cursor = found
+        """To the previous / next event of one actor: the one the last step followed while the cursor stays
+        where that step left it, else the one ``TimelineView.stepping_actor`` names for this row."""
+        if not self.view.rows:
+            return
+        followed, left_at = self._stepping
+        actor = followed if left_at == self.cursor and followed else self.view.stepping_actor(self.cursor)
+        found = self.view.same_actor(self.cursor, step, actor)
+        if found is None:
+            self.app.bell()
+        else:
+            self.cursor = found
+            self._stepping = (actor, found)
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
