@@ -330,16 +330,18 @@ async def test_c_opens_every_claimed_figure_and_the_reports_caveat(app):
         assert table.row_count == 4 and table.cursor_type == "row"
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[:3] for row in rows] == [
-            ["about 2000 km", "territory retaken by the Ukrainian army", "Volodymyr Zelensky"],
+            ["about 2,000 km", "territory retaken by the Ukrainian army", "Volodymyr Zelensky"],
             ["at least 30 places", "places retaken by Ukraine in recent days", "Volodymyr Zelensky"],
-            ["2000 km", "territory liberated since the start of September", "Volodymyr Zelensky"],
+            ["2,000 km", "territory liberated since the start of September", "Volodymyr Zelensky"],
             [
-                "1000 km²",
+                "1,000 km²",
                 "territory reconquered since September, as of the high command's Thursday announcement",
                 "Ukrainian high command",
             ],
         ]
-        assert rows[3][3] == app.view.timeline["high-command-thursday-figure"].label
+        assert rows[3][3] == app.view.timeline["high-command-thursday-figure"].label  # a statement: its own time
+        # Zelensky's figures were claimed in his Saturday-evening video, not over the days they count
+        assert rows[0][3] == rows[1][3] == rows[2][3] == "Sat 10 Sep · evening"
         assert rows[3][4] == (
             "Ukrainian high command announcement (Le haut commandement ukrainien a annoncé) → The report's own voice"
         )
@@ -347,7 +349,7 @@ async def test_c_opens_every_claimed_figure_and_the_reports_caveat(app):
         caveats = str(screen.query_one("#claims-caveats-body").render())
         assert "meant square kilometres" in caveats and "1,000 km²" in caveats
         assert "“On ne sait pas si Zelensky voulait également dire kilomètres carrés.”" in caveats
-        for claimed in ("about 2000 km", "2000 km", "1000 km²"):
+        for claimed in ("about 2,000 km", "2,000 km", "1,000 km²"):
             assert f"• {claimed}:" in caveats
         await pilot.press("escape")
         await pilot.pause()

@@ -186,3 +186,20 @@ async def test_a_match_on_an_annotation_says_what_it_matched(app):
         assert status(app).endswith(
             "filter: “yermak” · “yermak” matched Zelensky's chief of staff, identified as Andriy Yermak"
         )
+
+
+async def test_the_claims_table_never_breaks_a_word_at_80x24(app):
+    from textual.widgets import DataTable
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        words = {word for row in range(table.row_count) for cell in table.get_row_at(row) for word in str(cell).split()}
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        drawn = {word for line in lines for word in line.split()}
+        assert "Saturday-evening" in drawn
+        words |= {"figure", "what", "it", "counts", "claimed", "by", "when", "through", "event"}  # the headers
+        assert [word for word in drawn if word not in words] == []  # no piece of a broken word
+        assert all(len(line.rstrip()) <= 80 for line in lines)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scrolling

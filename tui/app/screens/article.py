@@ -81,8 +81,8 @@ def evidence_of(report: Report, event: Event) -> list[Evidence]:
 
 
 def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
-    """A claimed figure as it reads: "about 2000 km"."""
-    number = f"{int(quantity)}" if float(quantity).is_integer() else f"{quantity:g}"
+    """A claimed figure as the summaries write figures: "about 2,000 km", "1,000 km²", "2.5 km"."""
+    number = f"{int(quantity):,}" if float(quantity).is_integer() else f"{quantity:,g}"
     return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
 
 
