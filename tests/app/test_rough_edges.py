@@ -203,3 +203,17 @@ async def test_the_claims_table_never_breaks_a_word_at_80x24(app):
         assert [word for word in drawn if word not in words] == []  # no piece of a broken word
         assert all(len(line.rstrip()) <= 80 for line in lines)
         assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scrolling
+
+
+async def test_a_long_article_status_ends_in_an_ellipsis(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.jump_to("zelensky-video-speech")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("n")  # "evidence 1 of 5 · time expression: ‘…’ (…)": longer than 80 columns
+        await pilot.pause()
+        status = app.screen.query_one("#article-status")
+        line = status.render_lines(status.region.reset_offset)[0].text.rstrip()
+        assert app.screen.status.startswith("evidence 1 of")
+        assert len(app.screen.status) > status.region.width
+        assert line.endswith("…")

@@ -42,6 +42,7 @@ KINDS = {
 }
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 GUTTER = 2  # the sentence cursor's marker, left of the text
+_BACKGROUNDED = {"sentence", "cursor", "time", "relation", "quote", "claim"}  # the kinds drawn on a colour
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,10 @@ class ArticleText(ScrollView, can_focus=False):
         self._strips: dict[int, Strip] = {}
 
     def style(self, name: str) -> Style:
-        """The style of one component ("time", "cursor", …), to draw over what is under it."""
-        return self.get_component_rich_style(f"article--{name}", partial=True)
+        """The style of one component ("time", "cursor", …), to draw over what is under it: with its own
+        background where it has one (its "auto" text colour is worked out against that), else only what it
+        sets (an underline, a colour) so that the background under it shows through."""
+        return self.get_component_rich_style(f"article--{name}", partial=name not in _BACKGROUNDED)
 
     def paint(self, layers: Iterable[tuple[int, int, Style]], cursor: tuple[int, int] | None) -> None:
         """Restyle the text: each ``(start, end, style)`` in turn, later ones over earlier ones."""
@@ -261,6 +264,7 @@ class ArticleScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         article = self.article
         legend = Text("Legend  ", style="dim")
+
         for name, label in (("sentence", "event's sentence"), *KINDS.items(), ("current", "current")):
             legend.append(
                 label, article.style(name) if name != "current" else article.style("time") + article.style(name)
@@ -294,7 +298,7 @@ class ArticleScreen(ModalScreen[None]):
         return self.article.text.get_style_at_offset(self.app.console, offset)
 
     def _say(self, message: str) -> None:
-        self.query_one("#article-status", Static).update(Text(printable(message)))
+        self.query_one("#article-status", Static).update(Text(printable(message)))  # one line, "…" if longer
 
     def _paint(self) -> None:
         article = self.article

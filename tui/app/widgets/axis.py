@@ -70,11 +70,11 @@ class TimeAxis(ScrollView, can_focus=True):
     TimeAxis > .axis--bar { color: $primary; }
     TimeAxis > .axis--open { color: $primary 60%; }
     TimeAxis > .axis--selected { color: $text; background: $accent; text-style: bold; }
-    TimeAxis > .axis--lane { color: $text-muted; }
+    TimeAxis > .axis--lane { color: $foreground-muted; }
     TimeAxis > .axis--scale { color: $text-secondary; }
     TimeAxis > .axis--publication { color: $text-warning; text-style: bold; }
-    TimeAxis > .axis--legend { color: $text-muted; }
-    TimeAxis > .axis--relative { color: $text-muted; }
+    TimeAxis > .axis--legend { color: $foreground-muted; }
+    TimeAxis > .axis--relative { color: $foreground-muted; }
     """
 
     class Selected(Message):

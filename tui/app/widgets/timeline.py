@@ -58,9 +58,9 @@ class TimelineList(ScrollView, can_focus=True):
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
     TimelineList > .timeline--when { color: $text-accent; }
-    TimelineList > .timeline--who { color: $text-muted; }
+    TimelineList > .timeline--who { color: $foreground-muted; }
     TimelineList > .timeline--mark { color: $text-warning; text-style: bold; }
-    TimelineList > .timeline--empty { color: $text-muted; text-style: italic; }
+    TimelineList > .timeline--empty { color: $foreground-muted; text-style: italic; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
