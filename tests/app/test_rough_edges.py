@@ -217,3 +217,53 @@ async def test_a_long_article_status_ends_in_an_ellipsis(app):
         assert app.screen.status.startswith("evidence 1 of")
         assert len(app.screen.status) > status.region.width
         assert line.endswith("…")
+
+
+def scale(app) -> tuple[str, str]:
+    """The axis's label line and tick line, without the lane-label margin."""
+    from tui.app.widgets.axis import LABEL_WIDTH
+
+    axis = app.query_one("#axis")
+    lines = [strip.text for strip in axis.render_lines(axis.region.reset_offset)]
+    margin = 1 + LABEL_WIDTH  # the border, then the lane labels
+    return lines[2][margin : margin + axis.axis_width], lines[3][margin : margin + axis.axis_width]
+
+
+def assert_labels_over_ticks(labels: str, ticks: str) -> None:
+    import re
+
+    starts = [m.start() for m in re.finditer(r"\S+(?: \S+)*", labels)]
+    assert starts, "the scale names no day or hour"
+    assert all(ticks[x] == "┬" for x in starts if x > 0), (labels, ticks)  # the left edge's day: no tick
+
+
+async def test_the_axis_scale_always_says_which_day_and_its_labels_sit_on_ticks(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        axis = app.query_one("#axis")
+        axis.focus()
+        for keys in (["plus"], ["plus"], ["plus"], ["plus"], ["left"], ["left", "left"], ["right"] * 3):
+            await pilot.press(*keys)
+            await pilot.pause()
+            labels, ticks = scale(app)
+            assert any(day in labels for day in ("Sep", "Aug")), (keys, labels)  # hours zoomed in: still a day
+            assert_labels_over_ticks(labels, ticks)
+        for _ in range(5):
+            await pilot.press("minus")
+        await pilot.pause()
+        assert axis.zoom == 1440
+        labels, ticks = scale(app)
+        assert_labels_over_ticks(labels, ticks)  # a day a column: a label on each Monday's tick, no other
+
+
+async def test_the_axis_has_no_dead_width_after_the_publication(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        axis = app.query_one("#axis")
+        _, ticks = scale(app)
+        assert len(ticks) - ticks.index("▼") <= 4  # fitted: the publication at the right edge
+        axis.focus()
+        await pilot.press(*["right"] * 10)  # panning later stops there
+        await pilot.pause()
+        _, ticks = scale(app)
+        assert "┄" in ticks[-4:] or "▼" in ticks[-4:]
