@@ -212,3 +212,26 @@ def test_newsline_opens_a_plain_text_report_drafts_it_and_saves_the_review(termi
     assert "Grève à la SNCF" in screen
     terminal.keys("q")
     wait_for("q to end the session", lambda: not terminal.alive(), 10, lambda: terminal.screen)
+
+
+def test_a_large_file_shows_the_loading_screen_then_the_timeline(terminal: Terminal, tmp_path: Path):
+    """From 2 MB on, the first screen is the loading screen, with the step under way; then the panes."""
+    import json
+
+    from tests.synthetic import synthetic_report
+
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(synthetic_report(4_000)), encoding="utf-8")
+    assert path.stat().st_size >= 2_000_000
+    terminal.start([str(NEWSLINE), str(path)], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
+    seen = wait_for(
+        "the loading screen or the timeline",
+        lambda: next((s for s in [terminal.capture()] if "Opening big.json" in s or "of 4000 events" in s), None),
+        20,
+        lambda: terminal.screen,
+    )
+    if "Opening big.json" in seen:  # a fast machine may be done before the first capture
+        assert re.search(r"step [123] of 3: ", seen), seen
+    terminal.wait_for_text("4000 of 4000 events · filter: none", timeout=60)
+    terminal.keys("q")
+    wait_for("q to end the session", lambda: not terminal.alive(), 10, lambda: terminal.screen)

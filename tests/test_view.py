@@ -91,3 +91,11 @@ def test_counted_says_one_or_many():
     assert counted(1, "event") == "1 event"
     assert counted(0, "event") == "0 events"
     assert counted(6, "sentence") == "6 sentences"
+
+
+def test_folding_reads_digit_groups_as_one_number():
+    from tui.view import folded
+
+    assert folded("2 000 kilomètres") == folded("2\u202f000 km")[:4] + " kilometres"
+    assert folded("2,000") == folded("2.000") == folded("2 000") == "2000"
+    assert folded("1 5") == "1 5" and folded("3,14") == "3,14"  # not thousands: left alone

@@ -115,6 +115,9 @@ def _explore(args: list[str]) -> int:
         print("  'newsline timeline [FILE]' prints the timeline as text instead.", file=sys.stderr)
         return EXIT_NO_TERMINAL
     app.run()
+    if app.load_error is not None:  # a large file, read while the loading screen showed, was bad
+        print(app.load_error, file=sys.stderr)
+        return EXIT_BAD_INPUT
     return app.return_code or 0  # a crash after opening is reported by Textual, and never exits 0
 
 
@@ -159,8 +162,9 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
     _file_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsline {__version__}")
     options = parser.parse_args(args)
-    report = _load(parser, options.file)
-    if report is None:
+    large = options.file is not None and _file_size(options.file) >= LOAD_IN_APP_FROM
+    report = None if large else _load(parser, options.file)
+    if report is None and not large:
         gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
@@ -173,7 +177,25 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
         print(error, file=sys.stderr)
         gc.enable()
         return EXIT_BAD_INPUT
+    if large:  # read and resolved while a loading screen shows the progress: seconds at 100k events
+        return NewslineApp(None, keymap=keymap, source=options.file)
     return NewslineApp(report, keymap=keymap)
+
+
+# From this size on, a file is read inside the app, behind a loading screen: 2 MB is about 2 000 events,
+# read and resolved in a fraction of a second; 100 000 events take seconds, which a blank terminal hides.
+LOAD_IN_APP_FROM = 2_000_000
+
+
+def _file_size(path: Path) -> int:
+    """The size of a regular file, 0 for anything else (the loader then says what is wrong with it)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0
+    import stat as kinds
+
+    return stat.st_size if kinds.S_ISREG(stat.st_mode) else 0
 
 
 def _timeline(args: list[str]) -> int:
@@ -194,7 +216,9 @@ def _timeline(args: list[str]) -> int:
         for resolved in timeline.events:
             print(escaped_json(json.dumps(_event_json(timeline, resolved), ensure_ascii=False)))
     else:
-        _print_table(timeline)
+        from tui.table import print_table
+
+        print_table(timeline, sys.stdout)
     return 0
 
 
@@ -224,45 +248,5 @@ def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object
         "defaults": list(resolved.defaults),
         "actors": actors,
         "sides": sorted({report.actor(actor).side for actor in actors}),
-        "certainly_before": list(timeline.certainly_after(resolved.id)),
+        "certainly_before": list(timeline.certainly_next(resolved.id)),
     }
-
-
-def _print_table(timeline: Timeline) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            raise BrokenPipeError  # main's to handle: rich would exit with status 1
-
-    report = timeline.report
-    table = Table(
-        title=Text(printable(report.document.headline.text)), title_justify="left", expand=True, box=box.SIMPLE
-    )
-    table.add_column("when", no_wrap=True)
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column("event", ratio=5)
-    table.add_column("who", ratio=2)
-    for resolved in timeline.events:
-        actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
-        ordered = "" if timeline.ordered_with_next(resolved.id) else "?"
-        cells = (resolved.likely.label, ordered, resolved.event.summary, actors)
-        table.add_row(*(Text(printable(cell)) for cell in cells))
-    console = _Console(highlight=False)
-    console.print(table)
-    publication = report.document.published
-    published = (
-        f"published {publication.estimate:%a %d %b %Y} (estimate)"
-        if publication.known
-        else "publication time unknown: times are relative to it"
-    )
-    console.print(Text(f"? the order with the next event is not certain · {published}"))
-    console.print(
-        Text("≈ likely: the report's words and news-reading defaults (newsline timeline --json explains each)")
-    )
-    for conflict in timeline.conflicts:
-        words = ", ".join(c.evidence.describe() for c in conflict.constraints)
-        console.print(Text(printable(f"contradiction: {words}; set aside {conflict.dropped.evidence.describe()}")))

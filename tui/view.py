@@ -8,6 +8,7 @@ for the widgets): control characters and escape sequences are shown as symbols, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,9 +23,15 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# A thousands separator inside a number: "2 000", "2\u202f000", "2,000", "2.000" all read as "2000".
+_DIGIT_GROUP = re.compile(r"(?<=\d)[\s,.\u00a0\u202f'’](?=\d{3}(?!\d))")
+
+
 def folded(text: str) -> str:
-    """Case- and accent-insensitive form, for search: "Évacuation" and "evacuation" match."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    """Case-, accent- and digit-grouping-insensitive form, for search: "Évacuation" and "evacuation" match,
+    and "2000" finds "2 000" and "2,000"."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return _DIGIT_GROUP.sub("", plain)
 
 
 @dataclass(frozen=True)
@@ -101,14 +108,42 @@ class TimelineView:
                 return index
         return None
 
-    def same_actor(self, index: int, step: int) -> int | None:
-        """The previous (step −1) or next (+1) shown row sharing an actor with row ``index``."""
-        actors = self._involved[self.rows[index].id]
+    def same_actor(self, index: int, step: int, actor: str | None = None) -> int | None:
+        """The previous (step −1) or next (+1) shown row involving ``actor`` (by default the one
+        ``stepping_actor`` names for row ``index``)."""
+        actor = actor or self.stepping_actor(index)
+        if actor is None:
+            return None
         position = index + step
         while 0 <= position < len(self.rows):
-            if not actors.isdisjoint(self._involved[self.rows[position].id]):
+            if actor in self._involved[self.rows[position].id]:
                 return position
             position += step
+        return None
+
+    def stepping_actor(self, index: int) -> str | None:
+        """The one actor ``[`` / ``]`` follow from row ``index``: the actor filter's (of several, the first
+        the row names), else the row's first actor, else the first it involves."""
+        event = self.rows[index].event
+        involved = self._involved[event.id]
+        if self.filters.actors:
+            ordered = [*event.actors, *sorted(involved - set(event.actors))]
+            return next((actor for actor in ordered if actor in self.filters.actors), min(self.filters.actors))
+        if event.actors:
+            return event.actors[0]
+        return min(involved) if involved else None
+
+    def match_note(self, row: ResolvedEvent) -> str | None:
+        """What the search matched in the row when it is none of the report's words but an annotation: a
+        name the report does not give ("Zelensky's chief of staff, identified as Andriy Yermak")."""
+        needle = folded(self.filters.text.strip())
+        if not needle:
+            return None
+        report = self.report
+        for actor in sorted(self._involved[row.id]):
+            found = report.actor(actor)
+            if found.identification and needle in folded(found.identification.value):
+                return f"“{self.filters.text.strip()}” matched {found.name}, identified as {found.identification.value}"
         return None
 
     # -- how things read -----------------------------------------------------------------------------
@@ -148,9 +183,13 @@ class TimelineView:
                 counts[side] += 1
         return counts
 
-    def status(self) -> str:
+    def status(self, selected: str | None = None) -> str:
+        """ "5 of 27 events · filter: …", and what the search matched in the ``selected`` event if the report
+        does not say it (an annotation)."""
         total = len(self.timeline.events)
-        return f"{len(self.rows)} of {total} events · filter: {self.describe_filters()}"
+        line = f"{len(self.rows)} of {total} events · filter: {self.describe_filters()}"
+        note = self.match_note(self.timeline[selected]) if selected and self.filters.text.strip() else None
+        return f"{line} · {note}" if note else line
 
     def describe_filters(self) -> str:
         if not self.filters.active:
@@ -180,6 +219,8 @@ def involved(report: Report, event: Event) -> frozenset[str]:
 
 def _searchable(report: Report, event: Event) -> Iterable[str]:
     yield event.summary
+    for sentence in event.sentences:  # the report's own words: "selon TASS"
+        yield sentence.text
     for quote in event.quotes:
         yield quote.span.text
     for actor in involved(report, event):

@@ -330,16 +330,18 @@ async def test_c_opens_every_claimed_figure_and_the_reports_caveat(app):
         assert table.row_count == 4 and table.cursor_type == "row"
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert [row[:3] for row in rows] == [
-            ["about 2000 km", "territory retaken by the Ukrainian army", "Volodymyr Zelensky"],
+            ["about 2,000 km", "territory retaken by the Ukrainian army", "Volodymyr Zelensky"],
             ["at least 30 places", "places retaken by Ukraine in recent days", "Volodymyr Zelensky"],
-            ["2000 km", "territory liberated since the start of September", "Volodymyr Zelensky"],
+            ["2,000 km", "territory liberated since the start of September", "Volodymyr Zelensky"],
             [
-                "1000 km²",
+                "1,000 km²",
                 "territory reconquered since September, as of the high command's Thursday announcement",
                 "Ukrainian high command",
             ],
         ]
-        assert rows[3][3] == app.view.timeline["high-command-thursday-figure"].label
+        assert rows[3][3] == app.view.timeline["high-command-thursday-figure"].label  # a statement: its own time
+        # Zelensky's figures were claimed in his Saturday-evening video, not over the days they count
+        assert rows[0][3] == rows[1][3] == rows[2][3] == "Sat 10 Sep · evening"
         assert rows[3][4] == (
             "Ukrainian high command announcement (Le haut commandement ukrainien a annoncé) → The report's own voice"
         )
@@ -347,7 +349,7 @@ async def test_c_opens_every_claimed_figure_and_the_reports_caveat(app):
         caveats = str(screen.query_one("#claims-caveats-body").render())
         assert "meant square kilometres" in caveats and "1,000 km²" in caveats
         assert "“On ne sait pas si Zelensky voulait également dire kilomètres carrés.”" in caveats
-        for claimed in ("about 2000 km", "2000 km", "1000 km²"):
+        for claimed in ("about 2,000 km", "2,000 km", "1,000 km²"):
             assert f"• {claimed}:" in caveats
         await pilot.press("escape")
         await pilot.pause()
@@ -409,3 +411,47 @@ class TestSnapshots:
 def _fixed_keymap_path(monkeypatch):
     """The same keymap path on every machine, and no such file."""
     monkeypatch.setenv("NEWSLINE_KEYMAP", "/nonexistent/newsline/keymap.toml")
+
+
+# -- a long report: lines wrapped as they are needed -------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tui.app.screens.article import WrappedLines  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab cdé 漢\t", max_size=70), max_size=8).map("\n".join),
+    st.integers(1, 30),
+    st.randoms(use_true_random=False),
+)
+def test_lines_wrapped_as_needed_are_the_lines_of_wrapping_it_all(text, width, rng):
+    from rich.console import Console
+
+    console = Console(width=200)
+    from bisect import bisect_right
+
+    expected = wrap_lines(text, width, console)
+    lazy = WrappedLines(text, width, console)
+    for _ in range(len(expected) // 2):  # out of order, with estimates still standing elsewhere
+        index = rng.randrange(len(lazy))
+        assert lazy[index] in expected  # a real line of the text, whatever the estimates before it
+    assert list(lazy) == expected  # reading every line wraps every paragraph: then all is exact
+    assert len(lazy) == len(expected)
+    starts = [start for start, _ in expected]
+    for offset in range(len(text)):
+        assert lazy.line_at(offset) == max(0, bisect_right(starts, offset) - 1)
+
+
+def test_a_long_text_is_wrapped_only_where_it_is_read():
+    from rich.console import Console
+
+    paragraph = "L’armée ukrainienne a repris quelque 2 000 kilomètres de territoire. " * 12
+    text = "\n\n".join([paragraph] * 20_000)  # 16 MB
+    lazy = WrappedLines(text, 100, Console(width=200))
+    line = lazy.line_at(len(text) // 2)
+    start, end = lazy[line]
+    assert start <= len(text) // 2 <= end + 1
+    assert len(lazy._wrapped) <= 3  # the paragraph asked for, and what locating it touched

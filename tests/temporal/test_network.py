@@ -115,3 +115,39 @@ def test_reasons_follow_the_chain_of_the_tightest_bound():
     assert (solution.lower(2), solution.upper(2)) == (105, 210)
     assert [c.evidence for c in solution.upper_reasons(2)] == ["a in [100, 200]", "b 5 to 10 after a"]
     assert [c.evidence for c in solution.lower_reasons(2)] == ["a in [100, 200]", "b 5 to 10 after a"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(consistent_networks(max_points=3, max_constraints=5), st.integers(-6, 6))
+def test_entailment_queries_agree_with_brute_force(built, bound):
+    """The searches that answer "certainly before" (bounded, and all points at once) are exact."""
+    network, _ = built
+    solution = network.solve()
+    points = network.size - 1
+    solutions = [
+        (0, *values)
+        for values in itertools.product(range(SIZE_LIMIT + 1), repeat=points)
+        if all(c.lo <= (0, *values)[c.target] - (0, *values)[c.source] <= c.hi for c in network.constraints)
+    ]
+    for v in range(network.size):
+        upto = solution.distances_to(v)
+        for u in range(network.size):
+            most = max(s[v] - s[u] for s in solutions)
+            assert upto[u] == most
+            assert solution.entails_at_most(u, v, bound) == (most <= bound)
+
+
+def test_points_left_unbounded_still_get_a_solution_as_potential():
+    """The potential is a solution even for points nothing bounds from above (an event that may go on)."""
+    network: Network[str] = Network(5)
+    network.add(0, 1, 10, 20, "a")
+    network.add(1, 2, 0, INF, "b after a, open")
+    network.add(2, 3, 0, INF, "c after b, open")
+    network.add(3, 1, -INF, 100, "a at most 100 after c")
+    network.add(4, 2, 0, INF, "d before b, open")
+    solution = network.solve()
+    for potential in (solution.potential, solution.early_potential):
+        assert all(abs(p) != INF for p in potential)
+        assert all(c.lo <= potential[c.target] - potential[c.source] <= c.hi for c in network.constraints)
+    assert solution.entails_at_most(1, 2, INF) and not solution.entails_at_most(1, 2, 1000)
+    assert solution.entails_at_most(2, 1, 0)

@@ -128,8 +128,16 @@ def test_timeline_command_prints_json_lines_for_machines():
     assert speech["granularity"] == "part-of-day" and speech["defaults"] == []
     assert speech["actors"] == ["zelensky"] and speech["sides"] == ["ukraine"]
     assert any("samedi soir" in sentence for sentence in speech["sentences"])
+    # certainly_before links each event to the next ones it certainly precedes; the order follows by chaining
+    links = {row["id"]: row["certainly_before"] for row in rows}
+    reached, todo = set(), ["tass-regrouping-notice"]
+    while todo:
+        for then in links[todo.pop()]:
+            if then not in reached:
+                reached.add(then)
+                todo.append(then)
+    assert "zelensky-video-speech" in reached
     tass = next(r for r in rows if r["id"] == "tass-regrouping-notice")
-    assert "zelensky-video-speech" in tass["certainly_before"]
     assert tass["likely"]["label"].startswith("≈") and tass["defaults"] == ["same-day"]
     for row in rows:  # a side the label shows is never null, and the other way round
         for layer in (row["certain"], row["likely"]):
@@ -166,3 +174,39 @@ def test_above_the_exact_limit_certainly_after_is_what_the_bounds_prove():
         assert after == tuple(other for other in ids if timeline.certainly_before(event_id, other))
         some_after += bool(after)
     assert some_after >= 5  # the check is about events that do have successors, not only empty answers
+
+
+def _closure(timeline: Timeline, event_id: str) -> set[str]:
+    reached, todo = set(), [event_id]
+    while todo:
+        for then in timeline.certainly_next(todo.pop()):
+            if then not in reached:
+                reached.add(then)
+                todo.append(then)
+    return reached
+
+
+def test_certainly_next_is_the_covering_relation_of_the_order(timeline):
+    """Chaining the links gives back exactly the proven order, and no link is implied by two others."""
+    for row in timeline.events:
+        after = set(timeline.certainly_after(row.id))
+        assert _closure(timeline, row.id) == after
+        nexts = timeline.certainly_next(row.id)
+        assert not any(timeline.certainly_before(a, b) for a in nexts for b in nexts)
+
+
+def test_certainly_next_stays_linear_on_a_densely_related_report():
+    """A week of events, each related to two earlier ones: with the exact order the links form one chain,
+    and above the exact limit the links are the report's own relations, never every pair of a day."""
+    from tests.synthetic import synthetic_report
+    from tui.temporal.timeline import EXACT_COVER_LIMIT
+
+    small = resolve(parse_report(json.dumps(synthetic_report(EXACT_COVER_LIMIT, week=True))))
+    assert sum(len(small.certainly_next(row.id)) for row in small.events) == EXACT_COVER_LIMIT - 1
+    large = resolve(parse_report(json.dumps(synthetic_report(2000, week=True))))
+    links = [large.certainly_next(row.id) for row in large.events]
+    assert sum(map(len, links)) <= 2 * 2000
+    assert all(
+        large.certainly_before(row.id, then) for row, nexts in zip(large.events, links, strict=True) for then in nexts
+    )
+    assert large.certainly_next("e10") == ("e11", "e17")

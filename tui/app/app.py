@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -21,7 +22,7 @@ from tui.app.widgets.axis import TimeAxis
 from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
-from tui.model import Report
+from tui.model import Report, ReportError, load_report
 from tui.temporal import Timeline, resolve
 from tui.view import Filters, TimelineView, counted, printable
 
@@ -53,10 +54,24 @@ class NewslineApp(App[None]):
         Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
     ]
 
-    def __init__(self, report: Report, timeline: Timeline | None = None, keymap: dict[str, str] | None = None):
+    def __init__(
+        self,
+        report: Report | None,
+        timeline: Timeline | None = None,
+        keymap: dict[str, str] | None = None,
+        *,
+        source: Path | None = None,
+    ):
+        """The app on a report, or, with ``report`` None, on the events file ``source``, read and resolved in a
+        thread while a loading screen shows how far it has got (for files large enough to take seconds).
+        A file that turns out bad ends the app: ``load_error`` then holds the loader's message."""
         super().__init__()
+        if report is None and source is None:
+            raise ValueError("the app needs a report or a file to load one from")
         self.report = report
-        self.view = TimelineView(timeline or resolve(report))
+        self.view = TimelineView(timeline or resolve(report)) if report is not None else None
+        self._source = source
+        self.load_error: ReportError | None = None
         self._keymap = load_keymap() if keymap is None else keymap
         self._shown: str | None = None  # the event the detail panes show
         self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
@@ -65,23 +80,45 @@ class NewslineApp(App[None]):
         self.export_folder: Path | None = None  # where the export key writes; None: the working directory
 
     def compose(self) -> ComposeResult:
-        yield ReportHeader(self.report, id="header")
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield TimelineList(self.view, id="timeline")
-                yield TimeAxis(self.view, id="axis")
-            with Vertical(id="details"):
-                yield EventPane(self.view, "Event", id="event")
-                yield SourcesPane(self.view, "Sources", id="sources")
-                yield QuotesPane(self.view, "Quotes", id="quotes")
-        yield StatusLine(id="status")
-        yield Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small")
+        if self.report is None:
+            from tui.app.widgets.loading import LoadingPanel
+
+            assert self._source is not None
+            yield LoadingPanel(self._source.name, _size_of(self._source), id="loading")
+        else:
+            yield from self._panes()
         yield KeysFooter()
 
+    def _panes(self) -> list[Widget]:
+        assert self.report is not None and self.view is not None
+        return [
+            ReportHeader(self.report, id="header"),
+            Horizontal(
+                Vertical(TimelineList(self.view, id="timeline"), TimeAxis(self.view, id="axis"), id="left"),
+                Vertical(
+                    EventPane(self.view, "Event", id="event"),
+                    SourcesPane(self.view, "Sources", id="sources"),
+                    QuotesPane(self.view, "Quotes", id="quotes"),
+                    id="details",
+                ),
+                id="main",
+            ),
+            StatusLine(id="status"),
+            Static(f"The terminal is too small: newsline needs {MIN_WIDTH}×{MIN_HEIGHT}.", id="too-small"),
+        ]
+
     def on_mount(self) -> None:
-        self.call_after_refresh(_collect_from_now_on)
         if self._keymap:
             self.set_keymap(self._keymap)
+        self._fit(self.size.width, self.size.height)
+        self.call_after_refresh(_collect_from_now_on)  # loading a file, too: it frees as much as it keeps
+        if self.report is None:
+            self.run_worker(self._load, thread=True)
+            return
+        self._start()
+
+    def _start(self) -> None:
+        """Fill the panes, once the report is there."""
         self.query_one("#timeline", TimelineList).border_title = "Timeline"
         self.query_one("#axis", TimeAxis).border_title = "Time axis"
         axis = self.query_one("#axis", TimeAxis)
@@ -92,7 +129,32 @@ class NewslineApp(App[None]):
         timeline.focus()
         self._refresh(keep=None)
         self._show(timeline.selected_id)  # before the first drawing, not when the Selected message comes
-        self._fit(self.size.width, self.size.height)
+        self.refresh_bindings()
+
+    def _load(self) -> None:
+        """In a thread: read, check and resolve the file, telling the loading screen each step."""
+        from tui.app.widgets.loading import LoadingPanel
+
+        assert self._source is not None
+        panel = self.query_one("#loading", LoadingPanel)
+        self.call_from_thread(panel.step, 1, "reading and checking the file")
+        try:
+            report = load_report(self._source)
+        except ReportError as error:
+            self.load_error = error
+            self.call_from_thread(self.exit, None, 2)
+            return
+        self.call_from_thread(panel.step, 2, f"resolving the time of {counted(len(report.events), 'event')}")
+        timeline = resolve(report)
+        self.call_from_thread(panel.step, 3, "preparing the panes")
+        view = TimelineView(timeline)
+        self.call_from_thread(self._loaded, report, view)
+
+    async def _loaded(self, report: Report, view: TimelineView) -> None:
+        self.report, self.view = report, view
+        await self.query_one("#loading").remove()
+        await self.mount_all(self._panes(), before=self.query_one(KeysFooter))
+        self._start()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -102,6 +164,8 @@ class NewslineApp(App[None]):
         await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.view is None:  # still loading: only quitting and the help have something to work on
+            return action in ("quit", "help")
         if action == "clear_filters":  # in the footer only while there is something to clear
             searching = any(search.has_class("open") for search in self.query("#search"))
             return self.view.filters.active or searching  # False: not shown, and escape has no work
@@ -109,7 +173,7 @@ class NewslineApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
-        if not self._axis_chosen:
+        if not self._axis_chosen and self.view is not None:
             self._show_axis(event.size.height >= AXIS_FROM_HEIGHT)
 
     def _fit(self, width: int, height: int) -> None:
@@ -137,10 +201,16 @@ class NewslineApp(App[None]):
         if event_id == self._shown and event_id is not None:
             return  # a filter kept the same event selected: nothing to draw again
         self._shown = event_id
+        if self.view.filters.text.strip():
+            self._show_status()  # what the search matched in this event, if an annotation
         row = self.view.timeline[event_id] if event_id else None
         for pane in self.query("#event, #sources, #quotes"):
             pane.show(row)  # type: ignore[attr-defined]
         self.query_one("#axis", TimeAxis).select(event_id)
+
+    def _show_status(self) -> None:
+        selected = self.query_one("#timeline", TimelineList).selected_id
+        self.query_one("#status", StatusLine).show(self.view.status(selected))
 
     def on_time_axis_selected(self, message: TimeAxis.Selected) -> None:
         self.query_one("#timeline", TimelineList).select(message.event_id)
@@ -165,13 +235,22 @@ class NewslineApp(App[None]):
         else:
             axis.rebuild()
         self.query_one("#timeline", TimelineList).refresh_rows(keep)
-        self.query_one("#status", StatusLine).show(self.view.status())
+        self._show_status()
 
     def filter_by_actor(self, actor_id: str) -> None:
-        self.apply_filters(Filters(actors=frozenset({actor_id}), sides=frozenset(), text=self.view.filters.text))
+        """The palette's "Filter by actor": this actor's events, in place of whatever filter was on."""
+        self._replace_filters(Filters(actors=frozenset({actor_id})))
 
     def filter_by_side(self, side: str) -> None:
-        self.apply_filters(Filters(actors=frozenset(), sides=frozenset({side}), text=self.view.filters.text))
+        self._replace_filters(Filters(sides=frozenset({side})))
+
+    def _replace_filters(self, filters: Filters) -> None:
+        for search in self.query("#search").results(SearchBar):
+            with search.prevent(Input.Changed):
+                search.value = ""
+            search.remove_class("open")
+        self.apply_filters(filters)
+        self.query_one("#timeline", TimelineList).focus()
 
     def jump_to(self, event_id: str) -> None:
         timeline = self.query_one("#timeline", TimelineList)
@@ -211,12 +290,35 @@ class NewslineApp(App[None]):
             self.query_one("#timeline", TimelineList).focus()
 
     def action_clear_filters(self) -> None:
-        for search in self.query("#search").results(SearchBar):
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.remove_class("open")
-        self.apply_filters(Filters())
-        self.query_one("#timeline", TimelineList).focus()
+        self._replace_filters(Filters())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's, with a screenshot saved where the user started newsline (Textual's default folder,
+        ~/Downloads, is missing on many systems, and the save then failed)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    "Save an SVG picture of the screen in the current directory",
+                    lambda: self.set_timer(0.1, self.save_screen_picture),
+                )
+            else:
+                yield command
+
+    def save_screen_picture(self, directory: Path | None = None) -> Path | None:
+        """Write the screen as SVG into ``directory`` (the current one), atomically; say where, or why not."""
+        from textual.app import generate_datetime_filename
+
+        folder = (directory or Path.cwd()).resolve()
+        target = folder / generate_datetime_filename(self.title, ".svg")
+        try:
+            _write_atomically(target, self.export_screenshot())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Could not save the screenshot in {folder}: {reason}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved: {target}", title="Screenshot", markup=False)
+        return target
 
     def action_focus_event(self) -> None:
         self.query_one("#event", EventPane).focus()
@@ -335,8 +437,18 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.filters import FilterScreen
     from tui.app.screens.help import HelpScreen
 
+    everywhere = {binding.id for binding in NewslineApp.BINDINGS if isinstance(binding, Binding)}
+
     def with_ids(*lists: list) -> list[Binding]:
-        return [binding for bindings in lists for binding in bindings if isinstance(binding, Binding) and binding.id]
+        """The bindings with ids, but the app's own keys that a screen repeats: they are listed once."""
+        return [
+            binding
+            for bindings in lists
+            for binding in bindings
+            if isinstance(binding, Binding)
+            and binding.id
+            and (lists[0] is NewslineApp.BINDINGS or binding.id not in everywhere)
+        ]
 
     return [
         ("Everywhere", with_ids(NewslineApp.BINDINGS)),
@@ -362,6 +474,28 @@ def _collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary file beside ``target``, then move it into place: never a half-written file."""
+    import os
+    import tempfile
+
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".newsline-", suffix=".svg.tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _commands() -> type:

@@ -21,11 +21,11 @@ class NewslineCommands(Provider):
         commands = []
         for actor, name, side, count in view.actor_counts():
             title = printable(f"Filter by actor: {name}")
-            help_text = Content(printable(f"{side} · {counted(count, 'event')}"))
+            help_text = Content(printable(f"{side} · {counted(count, 'event')} · replaces the current filter"))
             commands.append((title, partial(app.filter_by_actor, actor), help_text))
         for side, count in view.side_counts().items():
             if count:
-                help_text = Content(counted(count, "event"))
+                help_text = Content(f"{counted(count, 'event')} · replaces the current filter")
                 commands.append(
                     (f"Filter by side: {view.report.side_labels[side]}", partial(app.filter_by_side, side), help_text)
                 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
+from heapq import heappop, heappush
 from typing import Generic, NamedTuple, TypeVar
 
 INF = float("inf")
@@ -254,7 +256,7 @@ class Solution(Generic[E]):
         self._lower = lower
         self.conflicts = conflicts
         self._active = active
-        self._from: dict[int, _Paths] = {}
+        self._from: dict[int, list[float]] = {}
 
     def upper(self, point: int) -> float:
         """The latest the point can be, against the origin (``inf`` when unbounded)."""
@@ -284,11 +286,143 @@ class Solution(Generic[E]):
             node = paths.parent[node]
         return chain
 
+    @cached_property
+    def _graph(self) -> list[list[_Edge]]:
+        """The distance graph of the active constraints, built once for every query."""
+        forward, _ = self.network._graphs(self._active)
+        return forward
+
+    @cached_property
+    def potential(self) -> list[float]:
+        """One solution of the network, finite at every point: a potential that makes every edge's reduced
+        weight ``w + p(u) − p(v)`` non-negative, so queries can run Dijkstra (Johnson's reweighting).
+
+        It is the latest-times solution (every point at its upper bound) where that is finite. The points it
+        leaves unbounded have edges in only from each other (an edge from a bounded point would bound them),
+        so they get a solution of their own part of the network, shifted late enough to respect their edges
+        out to the bounded points.
+        """
+        upper = self._upper.distance
+        unbounded = [point for point, d in enumerate(upper) if d == INF]
+        if not unbounded:
+            return upper
+        graph = self._graph
+        own = self._solution_among(unbounded, graph)
+        shift = max(
+            (upper[v] - weight - own[u] for u in unbounded for v, weight, _ in graph[u] if upper[v] != INF),
+            default=0.0,
+        )
+        potential = list(upper)
+        for u in unbounded:
+            potential[u] = own[u] + max(shift, 0.0)
+        return potential
+
+    @cached_property
+    def early_potential(self) -> list[float]:
+        """The same from the earliest-times solution: the points it leaves unbounded below reach no bounded
+        point, so their own solution is shifted early enough for the edges into them."""
+        lower = [-d for d in self._lower.distance]
+        unbounded = [point for point, d in enumerate(lower) if d == -INF]
+        if not unbounded:
+            return lower
+        own = self._solution_among(unbounded, self._graph)
+        open_points = set(unbounded)
+        shift = min(
+            (
+                lower[u] + weight - own[v]
+                for u, edges in enumerate(self._graph)
+                if lower[u] != -INF
+                for v, weight, _ in edges
+                if v in open_points
+            ),
+            default=0.0,
+        )
+        potential = list(lower)
+        for u in unbounded:
+            potential[u] = own[u] + min(shift, 0.0)
+        return potential
+
+    @staticmethod
+    def _solution_among(points: list[int], graph: list[list[_Edge]]) -> list[float]:
+        """A solution of the part of the network among ``points`` (Johnson's: every point a source at 0)."""
+        inside = set(points)
+        inner: list[list[_Edge]] = [[] for _ in graph]
+        for u in points:
+            inner[u] = [edge for edge in graph[u] if edge[0] in inside]
+        own = _shortest_paths(len(graph), inner, points)
+        assert isinstance(own, _Paths), "a consistent network has no negative cycle"
+        return own.distance
+
+    def entails_at_most(self, source: int, target: int, bound: float) -> bool:
+        """Whether ``target − source ≤ bound`` holds in every solution (exact).
+
+        A Dijkstra search over reduced weights that stops as soon as a path to the target within the bound
+        is found or every path left is longer than the bound allows: it visits only the points whose slack
+        against the potential is below the bound's, a few for the orderings a report states, instead of the
+        whole network. Each
+        potential is itself a solution, so a query either refutes costs nothing.
+        """
+        if bound == INF:
+            return True
+        # Of the two solutions, the one closer to refuting the query leaves the least slack to search.
+        late, early = self.potential, self.early_potential
+        late_limit = bound + late[source] - late[target]
+        early_limit = bound + early[source] - early[target]
+        if late_limit < 0 or early_limit < 0:
+            return False
+        potential, limit = (late, late_limit) if late_limit <= early_limit else (early, early_limit)
+        if source == target:
+            return True
+        graph = self._graph
+        best = {source: 0.0}
+        heap = [(0.0, source)]
+        while heap:
+            key, u = heappop(heap)
+            if key > best[u]:
+                continue
+            base = key + potential[u]
+            for v, weight, _ in graph[u]:
+                candidate = base + weight - potential[v]
+                if candidate <= limit and candidate < best.get(v, INF):
+                    if v == target:
+                        return True  # any path within the bound proves it, the shortest is not needed
+                    best[v] = candidate
+                    heappush(heap, (candidate, v))
+        return False
+
     def distance(self, source: int, target: int) -> float:
         """The tightest upper bound on ``target − source`` the network entails (exact, one search per source)."""
         if source not in self._from:
-            forward, _ = self.network._graphs(self._active)
-            paths = _shortest_paths(len(forward), forward, [source])
-            assert isinstance(paths, _Paths), "a consistent network has no negative cycle"
-            self._from[source] = paths
-        return self._from[source].distance[target]
+            self._from.clear()  # one source at a time: a full table of distances is quadratic
+            self._from[source] = self._distances_from(source)
+        return self._from[source][target]
+
+    def distances_to(self, target: int) -> list[float]:
+        """For every point ``x``, the tightest upper bound on ``target − x`` the network entails (one search)."""
+        return self._distances_from(target, self._reverse)
+
+    @cached_property
+    def _reverse(self) -> list[list[_Edge]]:
+        _, backward = self.network._graphs(self._active)
+        return backward
+
+    def _distances_from(self, source: int, graph: list[list[_Edge]] | None = None) -> list[float]:
+        """Dijkstra over reduced weights; on the reverse graph an edge's reduced weight is the same with
+        the potentials swapped, hence the sign that follows the direction."""
+        potential = self.potential
+        sign = 1.0 if graph is None else -1.0
+        graph = self._graph if graph is None else graph
+        reduced = [INF] * len(graph)
+        reduced[source] = 0.0
+        heap = [(0.0, source)]
+        while heap:
+            key, u = heappop(heap)
+            if key > reduced[u]:
+                continue
+            base = key + sign * potential[u]
+            for v, weight, _ in graph[u]:
+                candidate = base + weight - sign * potential[v]
+                if candidate < reduced[v]:
+                    reduced[v] = candidate
+                    heappush(heap, (candidate, v))
+        return [d - sign * (potential[source] - potential[v]) if d != INF else INF for v, d in enumerate(reduced)]

@@ -6,6 +6,7 @@ picks a sentence and enter opens the events told in it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ KINDS = {
 }
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 GUTTER = 2  # the sentence cursor's marker, left of the text
+_BACKGROUNDED = {"sentence", "cursor", "time", "relation", "quote", "claim"}  # the kinds drawn on a colour
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,8 @@ def evidence_of(report: Report, event: Event) -> list[Evidence]:
 
 
 def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
-    """A claimed figure as it reads: "about 2000 km"."""
-    number = f"{int(quantity)}" if float(quantity).is_integer() else f"{quantity:g}"
+    """A claimed figure as the summaries write figures: "about 2,000 km", "1,000 km²", "2.5 km"."""
+    number = f"{int(quantity):,}" if float(quantity).is_integer() else f"{quantity:,g}"
     return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
 
 
@@ -101,6 +103,92 @@ def wrap_lines(text: str, width: int, console: Console) -> list[tuple[int, int]]
                 start += 1
         position = paragraph_end + 1
     return lines
+
+
+class WrappedLines:
+    """The text's lines at one width, as ``(start, end)`` offsets, wrapped a paragraph at a time when first
+    asked for: opening a 50 MB report wraps what is on screen, not the whole text (Rich took 79 s for it).
+
+    Until a paragraph is wrapped its height is an estimate, its length over the width; a Fenwick tree keeps
+    the running line counts, so finding the paragraph of a line, or the line of an offset, stays logarithmic
+    as estimates are corrected. Indexing and ``len`` behave like the list of every line.
+    """
+
+    def __init__(self, text: str, width: int, console: Console) -> None:
+        self.text, self.width, self.console = text, max(1, width), console
+        self.starts = [0]
+        self.starts.extend(match.end() for match in re.finditer("\n", text))
+        self.ends = [start - 1 for start in self.starts[1:]] + [len(text)]
+        self.heights = [
+            max(1, -(-(end - start) // self.width)) for start, end in zip(self.starts, self.ends, strict=True)
+        ]
+        self.total = sum(self.heights)
+        self._wrapped: dict[int, list[tuple[int, int]]] = {}
+        size = len(self.heights)
+        tree = [0, *self.heights]
+        for index in range(1, size + 1):
+            parent = index + (index & -index)
+            if parent <= size:
+                tree[parent] += tree[index]
+        self._tree = tree
+        self._top_step = 1 << size.bit_length()
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        if not 0 <= index < self.total:
+            raise IndexError(index)
+        while True:
+            paragraph, _ = self._locate(index)
+            lines = self.paragraph(paragraph)  # may correct the estimate, and move the line
+            index = min(index, self.total - 1)  # an estimate that shrank: the line asked for is now the last
+            again, line = self._locate(index)
+            if again == paragraph:
+                return lines[line]
+
+    def line_at(self, offset: int) -> int:
+        """The line holding ``offset``."""
+        paragraph = max(0, bisect_right(self.starts, offset) - 1)
+        lines = self.paragraph(paragraph)
+        line = max(0, bisect_right([start for start, _ in lines], offset) - 1)
+        return self._prefix(paragraph) + line
+
+    def paragraph(self, index: int) -> list[tuple[int, int]]:
+        """The lines of paragraph ``index``, wrapped now if they were not."""
+        lines = self._wrapped.get(index)
+        if lines is None:
+            start, end = self.starts[index], self.ends[index]
+            lines = [(start + s, start + e) for s, e in wrap_lines(self.text[start:end], self.width, self.console)]
+            self._wrapped[index] = lines
+            change = len(lines) - self.heights[index]
+            if change:
+                self.heights[index] = len(lines)
+                self.total += change
+                position = index + 1
+                while position < len(self._tree):
+                    self._tree[position] += change
+                    position += position & -position
+        return lines
+
+    def _prefix(self, paragraph: int) -> int:
+        """How many lines come before the paragraph."""
+        total, position = 0, paragraph
+        while position > 0:
+            total += self._tree[position]
+            position -= position & -position
+        return total
+
+    def _locate(self, index: int) -> tuple[int, int]:
+        """The paragraph holding line ``index``, and the line's place in it."""
+        position, left, step = 0, index, self._top_step
+        while step:
+            following = position + step
+            if following < len(self._tree) and self._tree[following] <= left:
+                position = following
+                left -= self._tree[following]
+            step >>= 1
+        return position, left
 
 
 def _overlaps(span: Span, start: int, end: int) -> bool:
@@ -128,24 +216,22 @@ class ArticleText(ScrollView, can_focus=False):
     def __init__(self, text: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.plain = printable(text, lines=True)  # one character for one, line breaks kept: offsets are kept
-        self.text = Text(self.plain)
-        self.lines: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self.lines: WrappedLines | list[tuple[int, int]] = []
         self._width = -1
         self._cursor: tuple[int, int] | None = None
         self._reveal: tuple[int, int] | None = None
         self._strips: dict[int, Strip] = {}
+        self._layers: list[tuple[int, int, Style]] = []
 
     def style(self, name: str) -> Style:
-        """The style of one component ("time", "cursor", …), to draw over what is under it."""
-        return self.get_component_rich_style(f"article--{name}", partial=True)
+        """The style of one component ("time", "cursor", …), to draw over what is under it: with its own
+        background where it has one (its "auto" text colour is worked out against that), else only what it
+        sets (an underline, a colour) so that the background under it shows through."""
+        return self.get_component_rich_style(f"article--{name}", partial=name not in _BACKGROUNDED)
 
     def paint(self, layers: Iterable[tuple[int, int, Style]], cursor: tuple[int, int] | None) -> None:
         """Restyle the text: each ``(start, end, style)`` in turn, later ones over earlier ones."""
-        text = Text(self.plain)
-        for start, end, style in layers:
-            text.stylize(style, start, end)
-        self.text = text
+        self._layers = list(layers)
         self._cursor = cursor
         self._strips.clear()
         self.refresh()
@@ -163,7 +249,7 @@ class ArticleText(ScrollView, can_focus=False):
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
     def line_at(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        return self.lines.line_at(offset) if isinstance(self.lines, WrappedLines) else 0
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset drawn at content cell ``(x, y)`` of the whole text, or None past its end."""
@@ -182,8 +268,7 @@ class ArticleText(ScrollView, can_focus=False):
         if width == self._width or width <= GUTTER:
             return
         self._width = width
-        self.lines = wrap_lines(self.plain, width - GUTTER, self.app.console)
-        self._starts = [start for start, _ in self.lines]
+        self.lines = WrappedLines(self.plain, width - GUTTER, self.app.console)
         self._strips.clear()
         self.virtual_size = Size(0, len(self.lines))
         if self._reveal:
@@ -191,6 +276,13 @@ class ArticleText(ScrollView, can_focus=False):
 
     def on_resize(self, event: Resize) -> None:
         self._rewrap()
+
+    def _follow_wrapping(self) -> None:
+        """The line count grew or shrank as paragraphs were wrapped: lines drawn from estimates are redrawn."""
+        if len(self.lines) != self.virtual_size.height:
+            self.virtual_size = Size(0, len(self.lines))
+            self._strips.clear()
+            self.refresh()
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
@@ -209,15 +301,33 @@ class ArticleText(ScrollView, can_focus=False):
         strip = self._strips.get(index)
         if strip is None:
             start, end = self.lines[index]
+            if len(self.lines) != self.virtual_size.height:  # a paragraph wrapped to more or fewer lines
+                self.call_after_refresh(self._follow_wrapping)
             cursor = self._cursor
             marked = cursor is not None and start < cursor[1] and cursor[0] < end
             segments = [Segment("▌ ", base + self.style("marker")) if marked else Segment(" " * GUTTER, base)]
             segments += [
                 Segment(s.text, base + s.style if s.style else base)
-                for s in self.text[start:end].render(self.app.console)
+                for s in self._line_text(start, end).render(self.app.console)
             ]
             strip = self._strips[index] = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip
+
+    @property
+    def text(self) -> Text:
+        """The whole text with its layers (for checks: drawing styles only the lines on screen)."""
+        text = Text(self.plain)
+        for start, end, style in self._layers:
+            text.stylize(style, start, end)
+        return text
+
+    def _line_text(self, start: int, end: int) -> Text:
+        """One line with the layers that reach it (slicing the whole styled text costs its length each time)."""
+        line = Text(self.plain[start:end])
+        for first, last, style in self._layers:
+            if first < end and start < last:
+                line.stylize(style, max(first, start) - start, min(last, end) - start)
+        return line
 
 
 class ArticleScreen(ModalScreen[None]):
@@ -232,6 +342,9 @@ class ArticleScreen(ModalScreen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
         Binding("escape,r", "close", "Close", id="article-close"),
+        # The app's own keys, which a modal screen would otherwise hold back (same ids: a keymap moves them too)
+        Binding("question_mark", "app.help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, view: TimelineView, event_id: str | None) -> None:
@@ -258,6 +371,7 @@ class ArticleScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         article = self.article
         legend = Text("Legend  ", style="dim")
+
         for name, label in (("sentence", "event's sentence"), *KINDS.items(), ("current", "current")):
             legend.append(
                 label, article.style(name) if name != "current" else article.style("time") + article.style(name)
@@ -291,7 +405,7 @@ class ArticleScreen(ModalScreen[None]):
         return self.article.text.get_style_at_offset(self.app.console, offset)
 
     def _say(self, message: str) -> None:
-        self.query_one("#article-status", Static).update(Text(printable(message)))
+        self.query_one("#article-status", Static).update(Text(printable(message)))  # one line, "…" if longer
 
     def _paint(self) -> None:
         article = self.article

@@ -3,6 +3,7 @@ conflicts between them that the report itself points out."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,12 +32,26 @@ def claimed_by(report: Report, event: Event, claim: Claim) -> str:
     return "the report"
 
 
+def claimed_when(view: TimelineView, event: Event) -> str:
+    """When the figure was claimed, not when what it counts happened: the time of the statement it was said
+    in (the event's ``time_anchor``), of the event itself if it is a statement, else by the publication."""
+    timeline = view.timeline
+    if event.time_anchor:
+        return timeline[event.time_anchor].label
+    if event.kind == "statement":
+        return timeline[event.id].label
+    return f"by publication ({timeline.report.document.published.estimate:%a %-d %b})"
+
+
 class ClaimsScreen(ModalScreen[None]):
     """Every claimed figure in one table, and the caveats the report raises about them."""
 
     BINDINGS = [
         Binding("enter", "open_event", "Open event", priority=True, id="claims-open-event"),
         Binding("escape,c", "close", "Close", id="claims-close"),
+        # The app's own keys, which a modal screen would otherwise hold back (same ids: a keymap moves them too)
+        Binding("question_mark", "app.help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, view: TimelineView) -> None:
@@ -50,7 +65,7 @@ class ClaimsScreen(ModalScreen[None]):
                 figure(claim.quantity, claim.unit, claim.qualifier),
                 claim.about,
                 claimed_by(report, event, claim),
-                view.timeline[event.id].label,
+                claimed_when(view, event),
                 " → ".join(view.chain(event)),
                 event.summary,
             )
@@ -82,7 +97,7 @@ class ClaimsScreen(ModalScreen[None]):
         table = self.query_one("#claims-table", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        names = ("figure", "what it counts", "claimed by", "when", "through", "event")
+        names = ("figure", "what it counts", "claimed by", "when claimed", "through", "event")
         widths = [max([len(name), *(len(cells[index + 1]) for cells in self.rows)]) for index, name in enumerate(names)]
         narrow = width < 100  # at 80 columns: smaller fixed columns, and headers may take two lines
         widths[0] = min(widths[0], 10 if narrow else 13)
@@ -91,6 +106,23 @@ class ClaimsScreen(ModalScreen[None]):
         free = max(30, width - 2 - 2 * PADDING * len(names) - widths[0] - widths[2] - widths[3])  # 2: scroll bar
         widths[1], widths[4] = free // 4, free * 2 // 5
         widths[5] = free - widths[1] - widths[4]
+        # never narrower than a column's longest word: Rich would break it ("Saturday-eveni / ng"); the
+        # table scrolls sideways instead when the words cannot all fit
+        least = [
+            max(
+                cell_len(word)
+                for cell in (name, *(printable(row[index + 1]) for row in self.rows))
+                for word in cell.split()
+            )
+            for index, name in enumerate(names)
+        ]
+        widths = [max(w, m) for w, m in zip(widths, least, strict=True)]
+        room = width - 2 - 2 * PADDING * len(names)
+        while sum(widths) > room:  # give back what the longest words took, from the widest columns that can
+            widest = max((i for i in range(len(names)) if widths[i] > least[i]), key=widths.__getitem__, default=None)
+            if widest is None:
+                break
+            widths[widest] -= 1
         table.header_height = 2 if any(len(name) > w for name, w in zip(names, widths, strict=True)) else 1
         for name, column_width in zip(names, widths, strict=True):
             table.add_column(Text(name, style="bold"), width=column_width, key=name)

@@ -37,6 +37,7 @@ ZOOM_NAMES = {15: "15 min", 30: "30 min", 60: "1 h", 120: "2 h", 360: "6 h", 144
 DEFAULT_ZOOM = 120
 LABEL_WIDTH = 18
 HEADER_LINES = 3  # the legend, the day scale, the ticks
+_HOUR_STEP = {15: 60, 30: 180, 60: 360, 120: 720}  # minutes per column → minutes between hour labels
 LINES_PER_LANE = 16  # beyond this, overlapping bars are counted, not drawn: "+N more"
 
 
@@ -78,11 +79,11 @@ class TimeAxis(ScrollView, can_focus=True):
     TimeAxis > .axis--open { color: $primary 60%; }
     TimeAxis > .axis--certain { color: $primary 50%; }
     TimeAxis > .axis--selected { color: $text; background: $accent; text-style: bold; }
-    TimeAxis > .axis--lane { color: $text-muted; }
+    TimeAxis > .axis--lane { color: $foreground-muted; }
     TimeAxis > .axis--scale { color: $text-secondary; }
     TimeAxis > .axis--publication { color: $text-warning; text-style: bold; }
-    TimeAxis > .axis--legend { color: $text-muted; }
-    TimeAxis > .axis--relative { color: $text-muted; }
+    TimeAxis > .axis--legend { color: $foreground-muted; }
+    TimeAxis > .axis--relative { color: $foreground-muted; }
     """
 
     class Selected(Message):
@@ -185,11 +186,24 @@ class TimeAxis(ScrollView, can_focus=True):
         dated = [edge for edge in ends if -INF < edge < INF]
         if not dated:
             return
-        low, high = min(dated), max(dated)
+        low, high = min(dated), max(*dated, self._last_minute())
         width = self.axis_width
         self.zoom = next((zoom for zoom in ZOOMS if (high - low) / zoom < width - 2), ZOOMS[-1])
-        self.left = int(low // self.zoom) - 1
+        self.left = min(int(low // self.zoom) - 1, self._rightmost_left())  # room to spare goes before
         self.refresh()
+
+    def _last_minute(self) -> float:
+        """The last minute worth showing: the latest the report may have been published (whatever it tells
+        had begun by then), or a later dated end (from the axis origin)."""
+        ends = [bar.last for line in self.lines for bar in line.closed]
+        return max((*ends, self.publication[2] - self.origin))
+
+    def _rightmost_left(self) -> int:
+        """The furthest right the screen may start: columns after the last minute worth showing are dead."""
+        return int(self._last_minute() // self.zoom) + 2 - self.axis_width
+
+    def _clamp(self) -> None:
+        self.left = min(self.left, self._rightmost_left())
 
     def _relative_lines(self) -> int:
         return 1 + len(self.relative_only) if self.relative_only else 0
@@ -237,6 +251,7 @@ class TimeAxis(ScrollView, can_focus=True):
         width = self.axis_width
         if not (self.left <= first and last < self.left + width):
             self.left = int((first + last) // 2) - width // 2
+            self._clamp()
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         y = HEADER_LINES + index
         if height and not top + HEADER_LINES <= y < top + height:
@@ -250,6 +265,7 @@ class TimeAxis(ScrollView, can_focus=True):
         middle = (self.left + self.axis_width // 2) * self.zoom
         self.zoom = ZOOMS[position]
         self.left = middle // self.zoom - self.axis_width // 2
+        self._clamp()
         self.refresh()
         return True
 
@@ -261,6 +277,7 @@ class TimeAxis(ScrollView, can_focus=True):
 
     def action_pan(self, direction: int) -> None:
         self.left += direction * max(1, self.axis_width // 4)
+        self._clamp()
         self.refresh()
 
     def action_step(self, step: int) -> None:
@@ -335,37 +352,69 @@ class TimeAxis(ScrollView, can_focus=True):
         return Strip([Segment(set_cell_size(text, width), self._base_style + style)])  # wide characters count double
 
     def _scale_line(self, y: int, width: int) -> Strip:
-        """Day names on the first line, ticks and the publication on the second."""
+        """Day names (and, zoomed in, hours) on the first line, ticks and the publication on the second."""
         style = self._style
         cells = [" "] * self.axis_width
         styles: list[Style | None] = [None] * self.axis_width
-        free = 0  # the first cell a label may use: labels never overwrite each other
-        for x in range(self.axis_width):
-            minute = (self.left + x) * self.zoom
-            at_midnight = minute % 1440 < self.zoom
-            if y == 2:
-                weekly = self.zoom >= 1440  # a tick a day would be a comb: ticks on Mondays
-                monday = (self.origin + minute) // 1440 % 7 == 4  # the Unix epoch was a Thursday
-                cells[x] = "┬" if at_midnight and (not weekly or monday) else "─"
-            elif at_midnight and x >= free:
-                day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
-                if day.tzname() == "publication":  # unknown publication time: days from it
-                    label = relative_day(day)
+        if y == 2:
+            for x in range(self.axis_width):
+                if self._ticked(x):
+                    cells[x] = "┬"
                 else:
-                    label = f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
-                if x + len(label) <= self.axis_width:  # a label cut at the edge would mislead
-                    cells[x : x + len(label)] = label
-                    free = x + len(label) + 1
+                    cells[x] = "─"
+        else:
+            taken = [False] * (self.axis_width + 1)  # labels never overwrite each other, days placed first
+            labels = self._scale_labels()
+            for x, label in sorted(labels, key=lambda item: ":" in item[1]):
+                end = x + len(label)
+                if end <= self.axis_width and not any(taken[max(0, x - 1) : end + 1]):  # cut at the edge: none
+                    cells[x:end] = label
+                    taken[x:end] = [True] * len(label)
         if y == 2:
             earliest, estimate, latest = (m - self.origin for m in self.publication)
             for x in range(self.axis_width):
                 low, high = (self.left + x) * self.zoom, (self.left + x + 1) * self.zoom
                 if low <= estimate < high:
                     cells[x], styles[x] = "▼", style("axis--publication")
-                elif earliest < high and low <= latest:
+                elif earliest < high and low <= latest and cells[x] != "┬":  # a labelled tick stays
                     cells[x], styles[x] = "┄", style("axis--publication")
         label = "published ▼" if y == 2 else ""
         return self._line_strip(label, cells, styles, width)
+
+    def _ticked(self, x: int) -> bool:
+        """Whether column ``x`` has a tick: each midnight, or at a day a column, each Monday; zoomed in to
+        an hour or less a column, each hour a label names too."""
+        minute = (self.left + x) * self.zoom
+        if minute % 1440 < self.zoom:
+            return self.zoom < 1440 or (self.origin + minute) // 1440 % 7 == 4  # the Unix epoch was a Thursday
+        step = _HOUR_STEP.get(self.zoom)
+        return step is not None and minute % step < self.zoom
+
+    def _scale_labels(self) -> list[tuple[int, str]]:
+        """(column, text) of the scale's labels, in column order, each over its tick. The day on screen
+        at the left edge is named there when no midnight is close enough to name it, so that zoomed in or
+        panned the scale still says which day it shows."""
+        labels: list[tuple[int, str]] = []
+        for x in range(self.axis_width):
+            if not self._ticked(x):
+                continue
+            minute = (self.left + x) * self.zoom  # from the axis origin, a midnight
+            if minute % 1440 < self.zoom:
+                labels.append((x, self._day_label(minute)))
+            else:
+                labels.append((x, f"{minute % 1440 // 60:02d}:{minute % 60:02d}"))
+        first_day = self._day_label(self.left * self.zoom)
+        midnights = [x for x, text in labels if ":" not in text]
+        if not midnights or midnights[0] > len(first_day):  # no day named near the left edge: name it there
+            labels = [(0, first_day)] + [(x, text) for x, text in labels if x > len(first_day)]
+        return labels
+
+    def _day_label(self, minute: float) -> str:
+        """The day holding ``minute`` (from the axis origin)."""
+        day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
+        if day.tzname() == "publication":  # an unknown publication time: days counted from it
+            return relative_day(day)
+        return f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
 
     def _lane_line(self, line: Line, width: int, top: bool = False) -> Strip:
         style = self._style

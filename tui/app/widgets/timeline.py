@@ -6,6 +6,8 @@ filters as fast as one of 27.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -19,10 +21,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.temporal import ResolvedEvent
 from tui.view import TimelineView, printable
 
-WHEN_WIDTH = 30
+WHEN_WIDTH = 36  # the longest time label ("ongoing at publication (Sun 11 Sep)"); relative ones are cut
+RELATIVE_WIDTH = 20  # what a relative time ("a few hours after: …") asks of the column, and its least width
 WHO_WIDTH = 22
+MEASURE_ALL_UP_TO = 2_000  # events whose labels are measured up front; above, the rows as they are drawn
 
 
 class TimelineList(ScrollView, can_focus=True):
@@ -54,9 +59,9 @@ class TimelineList(ScrollView, can_focus=True):
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
     TimelineList > .timeline--when { color: $text-accent; }
-    TimelineList > .timeline--who { color: $text-muted; }
+    TimelineList > .timeline--who { color: $foreground-muted; }
     TimelineList > .timeline--mark { color: $text-warning; text-style: bold; }
-    TimelineList > .timeline--empty { color: $text-muted; text-style: italic; }
+    TimelineList > .timeline--empty { color: $foreground-muted; text-style: italic; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -72,6 +77,18 @@ class TimelineList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.view = view
         self._look: _Look | None = None
+        # The time and who columns are sized from their texts: wide enough for nine rows in ten, so that
+        # "by Sun 11 Sep 11:59" and "by Sun 11 Sep 22:59" stay whole at 80 columns, and no wider, so that one
+        # long label does not leave a wide terminal's column mostly blank while summaries are cut. Large
+        # reports are measured over the rows drawn so far: the columns only grow as the user scrolls.
+        self._when_lengths: Counter[int] = Counter()
+        self._who_lengths: Counter[int] = Counter()
+        self._widths: tuple[int, int] = (0, 0)
+        self._measured: set[str] = set()
+        self._stepping: tuple[str | None, int] = (None, -1)  # the actor [ / ] follow, and the row they left
+        if len(view.timeline) <= MEASURE_ALL_UP_TO:
+            for row in view.timeline.events:
+                self._measure(row)
 
     # -- data ----------------------------------------------------------------------------------------
 
@@ -129,12 +146,18 @@ class TimelineList(ScrollView, can_focus=True):
         self.action_cursor(direction * max(1, self.scrollable_content_region.height - 1))
 
     def action_same_actor(self, step: int) -> None:
-        if self.view.rows:
-            found = self.view.same_actor(self.cursor, step)
-            if found is None:
-                self.app.bell()
-            else:
-                self.cursor = found
+        """To the previous / next event of one actor: the one the last step followed while the cursor stays
+        where that step left it, else the one ``TimelineView.stepping_actor`` names for this row."""
+        if not self.view.rows:
+            return
+        followed, left_at = self._stepping
+        actor = followed if left_at == self.cursor and followed else self.view.stepping_actor(self.cursor)
+        found = self.view.same_actor(self.cursor, step, actor)
+        if found is None:
+            self.app.bell()
+        else:
+            self.cursor = found
+            self._stepping = (actor, found)
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
@@ -145,6 +168,28 @@ class TimelineList(ScrollView, can_focus=True):
         self.focus()
 
     # -- drawing -------------------------------------------------------------------------------------
+
+    def _measure(self, row: ResolvedEvent) -> bool:
+        """Count this row's texts in the columns' measures; whether the columns grew."""
+        if row.id in self._measured:
+            return False
+        self._measured.add(row.id)
+        when = self.view.when(row)
+        relative = ": " in when  # "a few hours after: <summary>" is cut like a summary
+        shortest = cell_len(_compact(printable(when), 0))  # the column fits labels said short; wider, they show whole
+        self._when_lengths[min(RELATIVE_WIDTH if relative else shortest, WHEN_WIDTH)] += 1
+        self._who_lengths[min(cell_len(printable(self.view.actor_names(row.event))), WHO_WIDTH)] += 1
+        before, self._widths = self._widths, (_ninth_decile(self._when_lengths), _ninth_decile(self._who_lengths))
+        return self._widths != before
+
+    def column_widths(self, width: int) -> tuple[int, int]:
+        """The time and who columns' widths (0: no who column) in a row ``width`` cells wide."""
+        when_cells, who_cells = self._widths
+        when_width = max(8, min(when_cells, max(RELATIVE_WIDTH, width * 2 // 5 if width >= 64 else width // 2)))
+        if width < 64:  # narrow: the summary matters more than the names, which the event pane shows
+            return when_width, 0
+        who_width = min(who_cells, width // 5)
+        return when_width, who_width if who_width >= 8 else 0
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The styles are the same for every line of one pass; Textual works each out afresh per call
@@ -177,18 +222,19 @@ class TimelineList(ScrollView, can_focus=True):
         if index >= len(rows):
             return Strip.blank(width, look.base)
         row = rows[index]
-        when_width = min(WHEN_WIDTH, max(12, width * 2 // 5))
-        who_width = min(WHO_WIDTH, width // 5) if width >= 64 else 0  # narrow: the summary matters more
+        if len(self.view.timeline) > MEASURE_ALL_UP_TO and self._measure(row):
+            self.call_after_refresh(self.refresh)  # a longer text than any so far: widen, and draw again
+        when_width, who_width = self.column_widths(width - 2)  # 2: the "?" mark and its space
         columns = [
             (" " if self.view.certain_with_next(index) else "?") + " ",
-            _fit(printable(self.view.when(row)), when_width) + " ",
+            _fit(_compact(printable(self.view.when(row)), when_width), when_width) + " ",
         ]
-        if who_width >= 8:
+        if who_width:
             columns.append(_fit(printable(self.view.actor_names(row.event)), who_width) + " ")
         used = sum(cell_len(column) for column in columns)
         columns.append(_fit(printable(row.event.summary), max(0, width - used)))
         mark, when, who, summary = look.cursor if index == self.cursor else look.plain
-        styles = [mark, when, *([who] if who_width >= 8 else []), summary]
+        styles = [mark, when, *([who] if who_width else []), summary]
         return Strip([Segment(text, style) for text, style in zip(columns, styles, strict=True)]).crop(0, width)
 
 
@@ -199,6 +245,28 @@ class _Look(NamedTuple):
     plain: tuple[Style, ...]
     cursor: tuple[Style, ...]
     empty: Style
+
+
+def _ninth_decile(lengths: Counter[int]) -> int:
+    """The length that nine texts in ten do not exceed."""
+    total, seen = lengths.total(), 0
+    for length in sorted(lengths):
+        seen += lengths[length]
+        if seen * 10 >= total * 9:
+            return length
+    return 0
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
+
+
+def _compact(label: str, width: int) -> str:
+    """A time label that does not fit, said shorter before it is cut: without weekdays, dashes tight
+    ("≈ Sat 10 Sep 01:00–24:00" → "≈ 10 Sep 01:00–24:00"), so labels that differ only in their hours stay
+    whole in a narrow terminal."""
+    if cell_len(label) <= width:
+        return label
+    return _WEEKDAY.sub("", label).replace(" – ", "–")
 
 
 def _fit(text: str, width: int) -> str:
