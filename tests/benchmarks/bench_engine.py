@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 
+from tests.benchmarks.timing import best_of
 from tests.synthetic import synthetic_report
 from tui.model import parse_report
 from tui.temporal import resolve
@@ -21,15 +21,6 @@ from tui.temporal import resolve
 SIZES = (1_000, 10_000, 100_000)
 TARGET_SECONDS = 3.0  # 100k events, certain layer
 TARGET_LAYERS = 2.0  # both layers against the certain layer alone
-
-
-def best_of(runs: int, work) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

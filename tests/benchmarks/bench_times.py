@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from tests.benchmarks.timebank import DEV, Score, documents
+from tests.benchmarks.timing import best_of
 from tui.temporal.tagging import publication_on, tag
 
 RELAXED_F1, VALUE_F1, TAG_MS = 0.92, 0.80, 20.0
@@ -31,15 +31,6 @@ def score(show_errors: bool = False) -> Score:
                 f = f"{got.text!r} {got.type} {got.value} [{got.rule}]" if got else ""
                 print(f"{doc.name} {kind:8} {g:50} | {f}")
     return total
-
-
-def best_of(runs: int, work) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def speed() -> tuple[float, float]:
