@@ -201,7 +201,7 @@ def test_no_terminal_names_each_reason(monkeypatch):
         ('quit = "ctrl+"', '[keymap].quit: expected keys like "ctrl+q" or "up,k", found "ctrl+" (no key follows'),
         ('quit = ","', '[keymap].quit: expected keys like "ctrl+q" or "up,k", found "," (a comma separates keys'),
         ('quit = "not a key at all!!"', 'found "not a key at all!!" (not a key; a key is a character or a name'),
-        ('quit = "x,\\u001b"', 'found "x,␛" ("␛" is not a key'),
+        ('quit = "f9,\\u001b"', 'found "f9,␛" ("␛" is not a key'),
         ('quit = "turbo+x"', '("turbo" is not a modifier'),
         ("quit = 5", '[keymap].quit: expected a string of keys like "ctrl+q" or "up,k", found 5'),
         ("quit = [1, 2]", "[keymap].quit: expected a string of keys like"),

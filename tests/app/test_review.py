@@ -304,3 +304,12 @@ def test_a_saved_draft_in_the_viewer(french_pipeline, snap_compare):
     text = (REPORTS / "seisme.txt").read_text(encoding="utf-8")
     report = parse_report(json_.dumps(draft_report(text, french_pipeline, document_id="seisme")))
     assert snap_compare(NewslineApp(report, keymap={}), terminal_size=(120, 35))
+
+
+def test_the_reviews_keys_are_in_the_help_and_a_keymap_may_remap_them():
+    from tui.app.app import binding_places
+
+    places = dict(binding_places())
+    review = places["Reviewing a draft (newsline REPORT.txt)"]
+    assert {"review-accept", "review-reject", "review-undo", "review-save"} <= {b.id for b in review}
+    assert "review-confirm-yes" in {b.id for b in places["Review dialogs"]}

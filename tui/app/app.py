@@ -436,6 +436,7 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.export import ExportScreen
     from tui.app.screens.filters import FilterScreen
     from tui.app.screens.help import HelpScreen
+    from tui.app.screens.review import ChoiceScreen, ConfirmScreen, DraftingScreen, ReviewScreen, TextScreen
 
     everywhere = {binding.id for binding in NewslineApp.BINDINGS if isinstance(binding, Binding)}
 
@@ -459,6 +460,8 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
         ("Article (r)", with_ids(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS)),
         ("Claims (c)", with_ids(ClaimsScreen.BINDINGS)),
         ("Export (e)", with_ids(ExportScreen.BINDINGS)),
+        ("Reviewing a draft (newsline REPORT.txt)", with_ids(DraftingScreen.BINDINGS, ReviewScreen.BINDINGS)),
+        ("Review dialogs", with_ids(TextScreen.BINDINGS, ChoiceScreen.BINDINGS, ConfirmScreen.BINDINGS)),
         ("This help", with_ids(HelpScreen.BINDINGS)),
     ]
 
