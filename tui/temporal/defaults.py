@@ -66,10 +66,12 @@ carries, they are one announcement told twice, an identity (``same``) relation.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
+from functools import cached_property
 
 from tui.model import Event, Report
 from tui.temporal.evidence import Evidence
@@ -260,21 +262,27 @@ class _Reader:
     def _focus_of(self, event: Event) -> Event | None:
         """The placed event told in the same sentence, else right before in the same paragraph and tense."""
         first = event.sentences[0]
-        text = self.report.document.text
-        previous: Event | None = None
-        for other in self.report.events:
-            if other is event or not _places_itself(other):
-                continue
-            other_first = other.sentences[0]
-            if other_first.start == first.start:
-                return other
-            same_paragraph = "\n\n" not in text[other_first.end : first.start]
-            later = previous is None or other_first.start > previous.sentences[0].start
-            if other_first.start < first.start and same_paragraph and later:
-                previous = other
-        if previous is None or event.tense is None or previous.tense is None:
+        starts, placed = self._placed_by_sentence
+        at = bisect_left(starts, first.start)
+        if at < len(starts) and starts[at] == first.start and placed[at] is not event:
+            return placed[at]  # the first placed event told in the same sentence
+        previous = placed[at - 1] if at else None  # the last placed event told before it
+        if previous is None or "\n\n" in self.report.document.text[previous.sentences[0].end : first.start]:
+            return None
+        if event.tense is None or previous.tense is None:
             return None
         return previous if previous.tense.form == event.tense.form else None
+
+    @cached_property
+    def _placed_by_sentence(self) -> tuple[list[int], list[Event]]:
+        """The events that place themselves, by where their first sentence starts (the first told, for a
+        sentence several share): what temporal focus looks back to, found by bisection."""
+        chosen: dict[int, Event] = {}
+        for other in self.report.events:
+            if _places_itself(other):
+                chosen.setdefault(other.sentences[0].start, other)
+        starts = sorted(chosen)
+        return starts, [chosen[start] for start in starts]
 
     # -- defaults that spread from a solution ----------------------------------------------------------
 
