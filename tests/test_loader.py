@@ -275,16 +275,7 @@ _SMALL_PLACES = list(_places(small_report_data()))
 @given(place=st.sampled_from(_SMALL_PLACES), value=_JSON_VALUES, remove=st.booleans())
 def test_any_value_anywhere_loads_or_gets_the_loaders_error(place, value, remove):
     data = small_report_data()
-    if place:
-        parent = data
-        for step in place[:-1]:
-            parent = parent[step]
-        if remove and isinstance(parent, dict):
-            del parent[place[-1]]
-        else:
-            parent[place[-1]] = value
-    else:
-        data = value
+    data = _put(data, place, value, remove)
     text = json.dumps(data, ensure_ascii=False)
     try:
         report = parse_report(text)
@@ -294,6 +285,21 @@ def test_any_value_anywhere_loads_or_gets_the_loaders_error(place, value, remove
         message.encode("utf-8")  # printable: no lone surrogate
     else:
         assert report.document.text
+
+
+def _put(data, place, value, remove):
+    """``data`` with ``value`` at ``place`` (a path of keys and indices; empty: the whole file), or with the
+    field there removed when ``remove`` and its parent is an object."""
+    if not place:
+        return value
+    parent = data
+    for step in place[:-1]:
+        parent = parent[step]
+    if remove and isinstance(parent, dict):
+        del parent[place[-1]]
+    else:
+        parent[place[-1]] = value
+    return data
 
 
 def _every_field():
@@ -324,14 +330,8 @@ def test_the_quick_reading_accepts_and_refuses_exactly_what_the_full_reading_doe
     from tui.model import loader
 
     data = _every_field()
-    if place:
-        parent = data
-        for step in place[:-1]:
-            parent = parent[step]
-        if remove and isinstance(parent, dict):
-            del parent[place[-1]]
-        else:
-            parent[place[-1]] = value
+    if place:  # an empty place leaves the file as it is here
+        data = _put(data, place, value, remove)
     results = []
     for fast in (True, False):
         reader = loader._Reader(fast=fast)
@@ -365,14 +365,8 @@ def test_reading_as_parsed_gives_what_reading_the_parsed_whole_gives(place, valu
     from tui.model import loader
 
     data = small_report_data()
-    if place:
-        parent = data
-        for step in place[:-1]:
-            parent = parent[step]
-        if remove and isinstance(parent, dict):
-            del parent[place[-1]]
-        else:
-            parent[place[-1]] = value
+    if place:  # an empty place leaves the file as it is here
+        data = _put(data, place, value, remove)
     text = json.dumps({key: data[key] for key in order if key in data}, ensure_ascii=False)
     if cut is not None:
         text = text[:cut]

@@ -16,17 +16,13 @@ from textual.widgets import DataTable, OptionList
 from tui.app import NewslineApp
 from tui.app.screens.article import GUTTER, ArticleScreen, ArticleText, SentenceEventsScreen, wrap_lines
 from tui.app.screens.claims import ClaimsScreen
-from tui.app.widgets.timeline import TimelineList
 from tui.model import parse_report
 
 from ..conftest import small_report_data, span
+from .pilot import selected
 
 SIZE = (120, 35)
 ZELENSKY = "zelensky-video-speech"
-
-
-def selected(app) -> str | None:
-    return app.query_one("#timeline", TimelineList).selected_id
 
 
 async def open_article(app, pilot, event_id: str | None = ZELENSKY) -> ArticleScreen:

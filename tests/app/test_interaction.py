@@ -15,16 +15,9 @@ from tui.model import parse_report
 from tui.view import involved
 
 from ..conftest import small_report_data, span
+from .pilot import run_command, selected, status
 
 SIZE = (120, 35)
-
-
-def status(app) -> str:
-    return str(app.query_one("#status").render())
-
-
-def selected(app) -> str | None:
-    return app.query_one("#timeline", TimelineList).selected_id
 
 
 def widget_text(widget) -> str:
@@ -214,16 +207,6 @@ async def test_help_lists_every_binding_with_its_id(app):
         assert positions[4] < shown.index("article-next-evidence") < positions[5] < shown.index("claims-close")
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
-
-
-async def run_command(pilot, text: str) -> None:
-    """Open the palette, type ``text``, and run the first command it offers."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_command_palette_jumps_to_an_event(app):

@@ -8,6 +8,8 @@ from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.widgets.timeline import TimelineList
 
+from .pilot import run_command, status
+
 SIZE = (120, 35)
 
 
@@ -81,19 +83,6 @@ async def test_a_remapped_quit_works_in_the_article_too(bundled, bundled_timelin
         await pilot.press("x")
         await pilot.pause()
     assert app.return_code == 0
-
-
-async def run_command(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-def status(app) -> str:
-    return str(app.query_one("#status").render())
 
 
 async def test_the_palettes_actor_filter_replaces_the_filter_and_says_so(app):
