@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tui.model import Event, Quote, Report
 from tui.printable import printable as printable  # the one sanitiser, for the widgets
@@ -55,21 +56,26 @@ class TimelineView:
 
     def __post_init__(self) -> None:
         report = self.report
-        self._involved = {event.id: involved(report, event) for event in report.events}
-        self._sides = {
-            event_id: frozenset(report.actor(actor).side for actor in actors)
-            for event_id, actors in self._involved.items()
-        }
+        # Events share their sets of actors and of sides (a report has few actors, and 100k events maybe a
+        # few hundred distinct sets): each distinct set is kept once, which saves tens of megabytes.
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self._involved = {event.id: _one_of(shared, involved(report, event)) for event in report.events}
+        sides_of = {actors: frozenset(report.actor(actor).side for actor in actors) for actors in shared}
+        self._sides = {event_id: _one_of(shared, sides_of[actors]) for event_id, actors in self._involved.items()}
         # What the filters test, keyed by the row itself (an identity hash, the cheapest lookup there is):
         # a keystroke in the search box tests every shown row, so 10 000 rows must cost about a millisecond.
-        self._row_haystack: dict[ResolvedEvent, str] = {}
         self._row_actors: dict[ResolvedEvent, frozenset[str]] = {}
         self._row_sides: dict[ResolvedEvent, frozenset[str]] = {}
         for row in self.timeline.events:
-            self._row_haystack[row] = folded(" ".join(_searchable(report, row.event)))
             self._row_actors[row] = self._involved[row.id]
             self._row_sides[row] = self._sides[row.id]
         self.rows = list(self.timeline.events)
+
+    @cached_property
+    def _row_haystack(self) -> dict[ResolvedEvent, str]:
+        """What a search looks in, folded, by row: made on the first search, as most sessions never search."""
+        report = self.report
+        return {row: folded(" ".join(_searchable(report, row.event))) for row in self.timeline.events}
 
     @property
     def report(self) -> Report:
@@ -203,6 +209,11 @@ class TimelineView:
         if self.filters.text.strip():
             parts.append(f"“{self.filters.text.strip()}”")
         return " · ".join(parts)
+
+
+def _one_of(shared: dict[frozenset[str], frozenset[str]], found: frozenset[str]) -> frozenset[str]:
+    """The set equal to ``found`` already kept, or ``found``, now kept."""
+    return shared.setdefault(found, found)
 
 
 def involved(report: Report, event: Event) -> frozenset[str]:

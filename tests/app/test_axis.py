@@ -26,7 +26,7 @@ async def test_axis_shows_lanes_bars_and_the_publication(app):
         assert lines[2].startswith("published ▼") and "▼" in lines[2][18:] and "┄" in lines[2]
         assert lines[3].startswith("Ukraine")
         # the speech lies within Saturday evening, 18:00 to midnight: one 6-hour column, three 2-hour ones
-        (_, bar), *_ = axis._bars_of["zelensky-video-speech"]
+        bar = axis._bars["zelensky-video-speech"]
         first, last = axis.columns(bar)
         assert last - first + 1 == 1
         await pilot.press("plus")
@@ -38,10 +38,10 @@ async def test_both_layers_are_drawn_apart_and_open_bounds_open(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         axis = app.query_one("#axis", TimeAxis)
-        (_, bar), *_ = axis._bars_of["kyiv-defeat"]  # the background event: open before in both layers
+        bar = axis._bars["kyiv-defeat"]  # the background event: open before in both layers
         assert bar.first == float("-inf") and bar.last < float("inf")
         # The TASS notice: certainly 9 Sep 17:00 – 10 Sep, likely Saturday from 01:00.
-        (index, tass), *_ = axis._bars_of["tass-regrouping-notice"]
+        index, tass = axis._first_line["tass-regrouping-notice"], axis._bars["tass-regrouping-notice"]
         assert tass.first < tass.likely_first and tass.likely_last == tass.last
         app.jump_to("tass-regrouping-notice")
         await pilot.press("plus")  # 2 h per column
@@ -50,7 +50,7 @@ async def test_both_layers_are_drawn_apart_and_open_bounds_open(app):
         drawn = line.strip()
         assert drawn.startswith("├╌") and drawn.endswith("━┤")  # certain bounds at both ends, likely part heavy
         # An event only the likely layer bounds: the evacuation call, drawn with ◁ ▷ ends.
-        (_, call), *_ = axis._bars_of["evacuation-call"]
+        call = axis._bars["evacuation-call"]
         assert call.first == call.likely_first and call.last > call.likely_last
         assert not axis._certain_bound("evacuation-call", first=True)  # ◁: the likely layer's start
         assert axis._certain_bound("evacuation-call", first=False)  # ┤: made by the latest publication
@@ -127,7 +127,7 @@ async def test_clicking_a_bar_selects_its_event(app):
         app.jump_to("zelensky-video-speech")
         await pilot.pause()
         axis = app.query_one("#axis", TimeAxis)
-        (index, bar), *_ = axis._bars_of["zelensky-video-speech"]
+        index, bar = axis._first_line["zelensky-video-speech"], axis._bars["zelensky-video-speech"]
         app.jump_to("high-command-thursday-figure")
         await pilot.pause()
         first, _ = axis.columns(bar)

@@ -22,8 +22,8 @@ def timeline(report: Report) -> Timeline:
 
 def gap_bounds(timeline: Timeline, earlier: str, later: str) -> tuple[float, float]:
     """Entailed bounds, in minutes, on later.start − earlier.end."""
-    solution, points = timeline._solution, timeline._points
-    end, start = points[earlier][1], points[later][0]
+    solution = timeline._solution
+    end, start = timeline[earlier]._points[1], timeline[later]._points[0]
     return -solution.distance(start, end), solution.distance(end, start)
 
 
@@ -210,3 +210,17 @@ def test_certainly_next_stays_linear_on_a_densely_related_report():
         large.certainly_before(row.id, then) for row, nexts in zip(large.events, links, strict=True) for then in nexts
     )
     assert large.certainly_next("e10") == ("e11", "e17")
+
+
+def test_answers_are_kept_for_the_events_asked_about_last_and_worked_out_again_alike(report, monkeypatch):
+    """Going through every event (printing or exporting 100k) keeps the worked-out labels and explanations
+    of a few events, not of all; an event asked about again gets the same answers."""
+    from tui.temporal import timeline as module
+
+    expected = {row.id: (row.certain, row.likely, row.relations, row.defaults) for row in resolve(report).events}
+    monkeypatch.setattr(module, "KEPT_EVENTS", 3)
+    timeline = resolve(report)
+    for _ in range(2):
+        for row in timeline.events:
+            assert (row.certain, row.likely, row.relations, row.defaults) == expected[row.id]
+            assert len(timeline.events[0]._context._answers) <= 3

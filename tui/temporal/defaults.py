@@ -68,12 +68,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from functools import cached_property
 
-from tui.model import Event, Report
+from tui.model import Event, Relation, Report, Span
 from tui.temporal.evidence import Evidence
 from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes
 from tui.temporal.network import Network, Solution
@@ -184,17 +184,32 @@ class _Reader:
         self.cycled: set[str] = set()
         self.noted: set[object] = set()  # the cues whose same-day reading the words already set aside
         self.skipped: dict[str, list[tuple[Evidence, tuple[Evidence, ...]]]] = {}
-        # Cues of hours or less, both ways: the same-day default spreads along them.
-        self.hourly: dict[str, list[tuple[str, Evidence, str]]] = {}  # (other event, cue, the relation's owner)
+        # Cues of hours or less, both ways: the same-day default spreads along them. By event, in the order
+        # the report first names it in such a relation, the events whose relations of that kind name it
+        # (see _hourly): a list entry per relation, for 100k events a few megabytes.
+        self.hourly: dict[str, tuple[()] | list[Event]] = {}
         for event in report.events:
             for relation in event.relations:
-                if relation.type == "same" or (
-                    relation.type in ("before", "after") and gap_for(relation.cue.text).hi <= DAY
-                ):
-                    evidence = Evidence("default", "same-day", event.id, relation.cue, relation.target)
-                    self.hourly.setdefault(event.id, []).append((relation.target, evidence, event.id))
-                    target_evidence = evidence._replace(event=relation.target, target=event.id)
-                    self.hourly.setdefault(relation.target, []).append((event.id, target_evidence, event.id))
+                if _hourly(relation):
+                    self.hourly.setdefault(event.id, ())
+                    naming = self.hourly.get(relation.target)
+                    if naming:
+                        if naming[-1] is not event:  # one entry per event, however many relations it has
+                            naming.append(event)  # type: ignore[union-attr]
+                    else:
+                        self.hourly[relation.target] = [event]
+
+    def _hourly(self, event_id: str) -> Iterator[tuple[str, Span, str]]:
+        """The cues of hours or less between this event and another, both ways, in the report's order: for
+        each, the other event, the cue and the event whose relation it is."""
+        naming = self.hourly.get(event_id, ())
+        own = self.points[event_id]
+        earlier = [other for other in naming if self.points[other.id] < own]
+        for other in earlier:
+            yield from ((other.id, r.cue, other.id) for r in other.relations if r.target == event_id and _hourly(r))
+        yield from ((r.target, r.cue, event_id) for r in self.events[event_id].relations if _hourly(r))
+        for other in naming[len(earlier) :]:
+            yield from ((other.id, r.cue, other.id) for r in other.relations if r.target == event_id and _hourly(r))
 
     def add(self, source: int, target: int, lo: float, hi: float, evidence: Evidence) -> None:
         self.network.add(source, target, lo, hi, evidence, DEFAULTS[evidence.text].strength)
@@ -309,28 +324,28 @@ class _Reader:
         added = False
         while queue:
             event_id = queue.popleft()
-            for other, evidence, owner in self.hourly.get(event_id, ()):
+            for other, cue, owner in self._hourly(event_id):
                 midnight = day[event_id]
                 start, end = self.points[other]
                 following = _midnights(midnight, self.zone)[1]
-                if other in day and (day[other] == midnight or evidence.span in self.noted):
+                if other in day and (day[other] == midnight or cue in self.noted):
                     continue
                 if other in day or solution.lower(start) >= following or solution.upper(end) <= midnight:
                     # The words put them on different days: the default yields before it is even added, and
                     # the event whose cue it reads says so.
                     placed = owner if other in day else other
-                    note = Evidence("default", "same-day", placed, evidence.span, event_id)
+                    note = Evidence("default", "same-day", placed, cue, event_id)
                     first, last = self.points[placed]
                     chains = (*solution.lower_reasons(first), *solution.upper_reasons(last))
                     words = tuple(c.evidence for c in chains if c.evidence.kind in ("time", "relation"))
                     self.skipped.setdefault(placed, []).append((note, words))
-                    self.noted.add(evidence.span)
+                    self.noted.add(cue)
                     continue
                 day[other] = midnight
                 queue.append(other)
                 if other not in self.dated:
                     self.dated[other] = midnight
-                    spread = evidence._replace(event=other, target=event_id)
+                    spread = Evidence("default", "same-day", other, cue, event_id)
                     self.add(0, start, midnight, INF, spread)
                     self.add(0, end, -INF, following, spread)
                     added = True
@@ -353,6 +368,11 @@ class _Reader:
             self.cycled.add(event.id)
             added = True
         return added
+
+
+def _hourly(relation: Relation) -> bool:
+    """Whether a relation is an identity or a cue of hours or less, which the same-day default reads."""
+    return relation.type == "same" or (relation.type in ("before", "after") and gap_for(relation.cue.text).hi <= DAY)
 
 
 def _places_itself(event: Event, normalised: Mapping[str, Normalised | None] | None = None) -> bool:

@@ -10,11 +10,13 @@ and set aside by dropping its weakest constraint so that everything else still r
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from heapq import heappop, heappush
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 INF = float("inf")
 E = TypeVar("E")  # what a constraint carries as its evidence
@@ -34,6 +36,10 @@ class Constraint(NamedTuple, Generic[E]):
     strength: int = 0
 
 
+# A constraint as the network stores it: (source, target, lo, hi, evidence, strength).
+_Stored = tuple[int, int, float, float, E, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict(Generic[E]):
     """Constraints that cannot all hold, and the one set aside to resolve the rest."""
@@ -42,9 +48,11 @@ class Conflict(Generic[E]):
     dropped: Constraint[E]
 
 
-# An edge of the distance graph: (target node, weight, index of its constraint). Plain tuples: they
-# are what the hot loop of the solver reads, and tuple unpacking is the fastest access Python has.
-_Edge = tuple[int, float, int]
+# The distance graph, one list per node of its edges out, flat: target node, weight, the constraint
+# (its stored tuple: no new object per edge), then the next edge's three. Half the memory of a tuple per edge (100k events make two
+# million edges), and as fast to read: ``it = iter(edges); for v, w, c in zip(it, it, it)``, whose
+# tuple zip reuses.
+_Graph = list[list[Any]]
 
 
 class Network(Generic[E]):
@@ -56,7 +64,7 @@ class Network(Generic[E]):
         self.size = size
         # Plain tuples (source, target, lo, hi, evidence, strength): building half a million named
         # tuples costs more than the rest of the build; they are wrapped only when shown.
-        self._constraints: list[tuple[int, int, float, float, E, int]] = []
+        self._constraints: list[_Stored[E]] = []
 
     def add(self, source: int, target: int, lo: float, hi: float, evidence: E, strength: int = 0) -> None:
         if lo > hi:
@@ -88,43 +96,49 @@ class Network(Generic[E]):
         of them the same way, and the search resumes from ``warm`` again.
         """
         base = warm.count if warm is not None else 0
-        active: list[int] | range = (
-            range(len(self._constraints)) if warm is None else [*warm._active, *range(base, len(self._constraints))]
-        )
+        dropped: frozenset[int] = warm._dropped if warm is not None else frozenset()
         conflicts: list[Conflict[E]] = list(warm.conflicts) if warm is not None else []
         while True:
-            forward, backward = self._graphs(active)
+            # One direction of the distance graph at a time: the graphs are the largest thing a solve builds.
+            forward = self._graph(dropped, forward=True)
             if warm is None:
                 upper = _shortest_paths(self.size, forward)
             else:
-                upper = _shortest_paths(self.size, forward, start=warm._upper, seeds=self._tails(active, base, True))
+                upper = _shortest_paths(self.size, forward, start=warm._upper, seeds=self._tails(dropped, base, True))
             if isinstance(upper, _Paths):
                 # A cycle is reached from the origin whole or not at all: look among the points it missed.
                 missed = [point for point, d in enumerate(upper.distance) if d == INF]
                 unreached = _shortest_paths(self.size, forward, missed) if missed else upper
                 upper = unreached if isinstance(unreached, _Cycle) else upper
+            del forward
             if not isinstance(upper, _Paths):
                 lower: _Paths | _Cycle = upper
             elif warm is None:
-                lower = _shortest_paths(self.size, backward)
+                lower = _shortest_paths(self.size, self._graph(dropped, forward=False))
             else:
-                lower = _shortest_paths(self.size, backward, start=warm._lower, seeds=self._tails(active, base, False))
+                seeds = self._tails(dropped, base, False)
+                lower = _shortest_paths(self.size, self._graph(dropped, forward=False), start=warm._lower, seeds=seeds)
             cycle = upper if isinstance(upper, _Cycle) else lower if isinstance(lower, _Cycle) else None
             if cycle is None:
                 assert isinstance(upper, _Paths) and isinstance(lower, _Paths)
-                return Solution(self, upper, lower, tuple(conflicts), active)
-            involved = list(dict.fromkeys(cycle.constraints))
+                return Solution(self, upper, lower, tuple(conflicts), dropped)
+            involved = list(dict.fromkeys(self._indices(cycle.constraints)))
             weakest = min(involved, key=lambda i: (self._constraints[i][5], -i))
             conflicts.append(Conflict(tuple(self.constraint(i) for i in involved), self.constraint(weakest)))
-            active = [i for i in active if i != weakest]
+            dropped = dropped | {weakest}
 
-    def _tails(self, active: list[int] | range, base: int, forward: bool) -> list[int]:
+    def _indices(self, constraints: list[_Stored[E]]) -> list[int]:
+        """The indices of stored constraints (of a cycle: rare, so a pass over the network is fine)."""
+        index_of = {id(constraint): index for index, constraint in enumerate(self._constraints)}
+        return [index_of[id(constraint)] for constraint in constraints]
+
+    def _tails(self, dropped: frozenset[int], base: int, forward: bool) -> list[int]:
         """The points whose edges, among the constraints added since index ``base``, leave them in the
         distance graph (``forward``) or its reverse: where a warm-started search must resume."""
         tails: set[int] = set()
         constraints = self._constraints
-        for index in active:
-            if index < base:
+        for index in range(base, len(constraints)):
+            if index in dropped:
                 continue
             source, target, lo, hi, _, _ = constraints[index]
             if hi != INF:
@@ -133,37 +147,47 @@ class Network(Generic[E]):
                 tails.add(target if forward else source)
         return sorted(tails)
 
-    def _graphs(self, active: list[int] | range) -> tuple[list[list[_Edge]], list[list[_Edge]]]:
-        """The distance graph and its reverse, restricted to the active constraints."""
-        forward: list[list[_Edge]] = [[] for _ in range(self.size)]
-        backward: list[list[_Edge]] = [[] for _ in range(self.size)]
-        constraints = self._constraints
-        for index in active:
-            source, target, lo, hi, _, _ = constraints[index]
+    def _graph(self, dropped: frozenset[int], *, forward: bool) -> _Graph:
+        """The distance graph (``forward``) or its reverse, without the constraints set aside."""
+        graph: _Graph = [[] for _ in range(self.size)]
+        kept = self._constraints
+        if dropped:
+            kept = [constraint for index, constraint in enumerate(kept) if index not in dropped]
+        for constraint in kept:
+            source, target, lo, hi, _, _ = constraint
+            if not forward:
+                source, target = target, source
             if hi != INF:
-                forward[source].append((target, hi, index))
-                backward[target].append((source, hi, index))
+                edges = graph[source]
+                edges.append(target)
+                edges.append(hi)
+                edges.append(constraint)
             if lo != -INF:
-                forward[target].append((source, -lo, index))
-                backward[source].append((target, -lo, index))
-        return forward, backward
+                edges = graph[target]
+                edges.append(source)
+                edges.append(-lo)
+                edges.append(constraint)
+        return graph
 
 
 @dataclass(frozen=True, slots=True)
 class _Paths:
-    distance: list[float]
-    via: list[int]  # the constraint on the last edge of the shortest path, -1 for none
-    parent: list[int]
+    """Shortest paths from the origin, as machine arrays: a solution keeps two of these per layer, and a
+    list holds a boxed number per point (32–36 bytes) where an array holds 8."""
+
+    distance: array[float]
+    via: list[_Stored[Any] | None]  # the constraint on the last edge of the shortest path
+    parent: array[int]
 
 
 @dataclass(frozen=True, slots=True)
 class _Cycle:
-    constraints: list[int]
+    constraints: list[_Stored[Any]]
 
 
 def _shortest_paths(
     size: int,
-    graph: list[list[_Edge]],
+    graph: _Graph,
     sources: list[int] | None = None,
     *,
     start: _Paths | None = None,
@@ -180,14 +204,17 @@ def _shortest_paths(
     distances, from the ``seeds``: the points the added edges leave.
     """
     queued = [False] * size
+    # The distances are read in the hot loop, so they are a list (an array would box each one read); the
+    # constraints and parents are only written there, and an array takes them as fast.
     if start is not None:
-        distance, via, parent = list(start.distance), list(start.via), list(start.parent)
+        distance = list(start.distance)
+        via, parent = list(start.via), array("q", start.parent)
         sources = [seed for seed in seeds or () if distance[seed] != INF]
     else:
         sources = [0] if sources is None else sources
         distance = [INF] * size
-        via = [-1] * size
-        parent = [-1] * size
+        via = [None] * size
+        parent = array("q", [-1]) * size
         for source in sources:
             distance[source] = 0
     for source in sources:
@@ -205,7 +232,8 @@ def _shortest_paths(
                 return cycle
             budget *= 2
         du = distance[u]
-        for v, weight, constraint in graph[u]:
+        edges = iter(graph[u])
+        for v, weight, constraint in zip(edges, edges, edges):
             candidate = du + weight
             if candidate < distance[v]:
                 distance[v] = candidate
@@ -214,10 +242,10 @@ def _shortest_paths(
                 if not queued[v]:
                     queued[v] = True
                     append(v)
-    return _Paths(distance, via, parent)
+    return _Paths(array("d", distance), via, parent)
 
 
-def _parent_cycle(parent: list[int], via: list[int]) -> _Cycle | None:
+def _parent_cycle(parent: array[int], via: list[_Stored[Any] | None]) -> _Cycle | None:
     """A cycle among the parent pointers, as the constraints on its edges, if there is one."""
     state = [0] * len(parent)  # 0: not seen, 1: on the current walk, 2: known to lead to no cycle
     for start in range(len(parent)):
@@ -248,14 +276,14 @@ class Solution(Generic[E]):
         upper: _Paths,
         lower: _Paths,
         conflicts: tuple[Conflict[E], ...],
-        active: list[int] | range,
+        dropped: frozenset[int],
     ) -> None:
         self.network = network
         self.count = len(network._constraints)  # how many constraints the network had when solved
         self._upper = upper
         self._lower = lower
         self.conflicts = conflicts
-        self._active = active
+        self._dropped = dropped  # the indices of the constraints set aside
         self._from: dict[int, list[float]] = {}
 
     def upper(self, point: int) -> float:
@@ -266,7 +294,7 @@ class Solution(Generic[E]):
         """The earliest the point can be, against the origin (``-inf`` when unbounded)."""
         return -self._lower.distance[point]
 
-    def bounds(self) -> tuple[list[float], list[float]]:
+    def bounds(self) -> tuple[array[float], array[float]]:
         """Every point's upper bound, and the negated lower bounds (``-lower``), as lists by point."""
         return self._upper.distance, self._lower.distance
 
@@ -281,19 +309,19 @@ class Solution(Generic[E]):
     def _chain(self, paths: _Paths, point: int) -> list[Constraint[E]]:
         chain = []
         node = point
-        while node > 0 and paths.via[node] != -1:
-            chain.append(self.network.constraint(paths.via[node]))
+        via = paths.via
+        while node > 0 and via[node] is not None:
+            chain.append(Constraint._make(via[node]))
             node = paths.parent[node]
         return chain
 
     @cached_property
-    def _graph(self) -> list[list[_Edge]]:
-        """The distance graph of the active constraints, built once for every query."""
-        forward, _ = self.network._graphs(self._active)
-        return forward
+    def _graph(self) -> _Graph:
+        """The distance graph of the constraints kept, built once for every query."""
+        return self.network._graph(self._dropped, forward=True)
 
     @cached_property
-    def potential(self) -> list[float]:
+    def potential(self) -> array[float] | list[float]:
         """One solution of the network, finite at every point: a potential that makes every edge's reduced
         weight ``w + p(u) − p(v)`` non-negative, so queries can run Dijkstra (Johnson's reweighting).
 
@@ -309,7 +337,7 @@ class Solution(Generic[E]):
         graph = self._graph
         own = self._solution_among(unbounded, graph)
         shift = max(
-            (upper[v] - weight - own[u] for u in unbounded for v, weight, _ in graph[u] if upper[v] != INF),
+            (upper[v] - weight - own[u] for u in unbounded for v, weight, _ in _edges(graph[u]) if upper[v] != INF),
             default=0.0,
         )
         potential = list(upper)
@@ -318,7 +346,7 @@ class Solution(Generic[E]):
         return potential
 
     @cached_property
-    def early_potential(self) -> list[float]:
+    def early_potential(self) -> array[float] | list[float]:
         """The same from the earliest-times solution: the points it leaves unbounded below reach no bounded
         point, so their own solution is shifted early enough for the edges into them."""
         lower = [-d for d in self._lower.distance]
@@ -332,7 +360,7 @@ class Solution(Generic[E]):
                 lower[u] + weight - own[v]
                 for u, edges in enumerate(self._graph)
                 if lower[u] != -INF
-                for v, weight, _ in edges
+                for v, weight, _ in _edges(edges)
                 if v in open_points
             ),
             default=0.0,
@@ -343,12 +371,12 @@ class Solution(Generic[E]):
         return potential
 
     @staticmethod
-    def _solution_among(points: list[int], graph: list[list[_Edge]]) -> list[float]:
+    def _solution_among(points: list[int], graph: _Graph) -> array[float]:
         """A solution of the part of the network among ``points`` (Johnson's: every point a source at 0)."""
         inside = set(points)
-        inner: list[list[_Edge]] = [[] for _ in graph]
+        inner: _Graph = [[] for _ in graph]
         for u in points:
-            inner[u] = [edge for edge in graph[u] if edge[0] in inside]
+            inner[u] = [part for edge in _edges(graph[u]) if edge[0] in inside for part in edge]
         own = _shortest_paths(len(graph), inner, points)
         assert isinstance(own, _Paths), "a consistent network has no negative cycle"
         return own.distance
@@ -381,7 +409,8 @@ class Solution(Generic[E]):
             if key > best[u]:
                 continue
             base = key + potential[u]
-            for v, weight, _ in graph[u]:
+            edges = iter(graph[u])
+            for v, weight, _ in zip(edges, edges, edges):
                 candidate = base + weight - potential[v]
                 if candidate <= limit and candidate < best.get(v, INF):
                     if v == target:
@@ -402,11 +431,10 @@ class Solution(Generic[E]):
         return self._distances_from(target, self._reverse)
 
     @cached_property
-    def _reverse(self) -> list[list[_Edge]]:
-        _, backward = self.network._graphs(self._active)
-        return backward
+    def _reverse(self) -> _Graph:
+        return self.network._graph(self._dropped, forward=False)
 
-    def _distances_from(self, source: int, graph: list[list[_Edge]] | None = None) -> list[float]:
+    def _distances_from(self, source: int, graph: _Graph | None = None) -> list[float]:
         """Dijkstra over reduced weights; on the reverse graph an edge's reduced weight is the same with
         the potentials swapped, hence the sign that follows the direction."""
         potential = self.potential
@@ -420,9 +448,16 @@ class Solution(Generic[E]):
             if key > reduced[u]:
                 continue
             base = key + sign * potential[u]
-            for v, weight, _ in graph[u]:
+            edges = iter(graph[u])
+            for v, weight, _ in zip(edges, edges, edges):
                 candidate = base + weight - sign * potential[v]
                 if candidate < reduced[v]:
                     reduced[v] = candidate
                     heappush(heap, (candidate, v))
         return [d - sign * (potential[source] - potential[v]) if d != INF else INF for v, d in enumerate(reduced)]
+
+
+def _edges(flat: list[float]) -> Iterable[tuple[int, float, int]]:
+    """The edges of one node's flat list, as (target, weight, constraint) triples."""
+    edges = iter(flat)
+    return zip(edges, edges, edges)  # type: ignore[arg-type]

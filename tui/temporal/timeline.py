@@ -17,13 +17,15 @@ constraints, the weakest of which is set aside so that the rest still resolves.
 from __future__ import annotations
 
 import gc
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Literal
+from typing import Generic, Literal, TypeVar, overload
 
 from tui.model import Event, Relation, Report, Span
 from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
@@ -32,6 +34,8 @@ from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, t
 from tui.temporal.labels import day_label, interval_label, moment_label
 from tui.temporal.network import Conflict, Constraint, Network, Solution
 from tui.temporal.relations import Gap, gap_for
+
+T = TypeVar("T")
 
 STATEMENT_MINUTES = 60
 # How firmly each kind of constraint holds when constraints contradict each other: the weakest yields.
@@ -46,6 +50,10 @@ EXACT_ORDER_LIMIT = 2000
 # prove instead the answer itself can grow quadratically (555 000 links for 2 000 events). Up to this many
 # events it is exact; above it, it is the order the report's own relations state (see certainly_next).
 EXACT_COVER_LIMIT = 100
+
+# How many events' worked-out answers (labels, explanations, dates) a timeline keeps: far more than a
+# screen shows, a few megabytes at most.
+KEPT_EVENTS = 4096
 
 DEFAULT_NAMES = tuple(DEFAULTS)
 
@@ -86,6 +94,7 @@ class _Context:
     """What every resolved event of one timeline shares: both solved layers and the publication."""
 
     def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
+        self._answers: OrderedDict[int, dict[str, object]] = OrderedDict()
         self.report = report
         self.solution = solution
         self.likely = likely
@@ -104,10 +113,40 @@ class _Context:
                 "default", "publication-estimate", span=None, target=f"published {moment_label(published.estimate)}"
             ),
         }
-        self.incoming: dict[str, list[tuple[Event, Relation]]] = {}
-        for event in report.events:
-            for relation in event.relations:
-                self.incoming.setdefault(relation.target, []).append((event, relation))
+
+    def incoming(self, event_id: str) -> Iterable[Event]:
+        """The events whose relations name this one, in the report's order."""
+        found = self._incoming.get(event_id, ())
+        return (found,) if isinstance(found, Event) else found
+
+    @cached_property
+    def _incoming(self) -> dict[str, Event | list[Event]]:
+        """For every event, the events whose relations name it (the one event itself, most often: a list
+        for each of 100k events would take 9 MB): built when a relation is first shown."""
+        found: dict[str, Event | list[Event]] = {}
+        for event in self.report.events:
+            for target in dict.fromkeys(relation.target for relation in event.relations):
+                already = found.get(target)
+                if already is None:
+                    found[target] = event
+                elif isinstance(already, list):
+                    already.append(event)
+                else:
+                    found[target] = [already, event]
+        return found
+
+    def answers(self, position: int) -> dict[str, object]:
+        """What has been worked out for the event at ``position``, kept for the ``KEPT_EVENTS`` events
+        asked about last."""
+        kept = self._answers
+        found = kept.get(position)
+        if found is None:
+            found = kept[position] = {}
+            if len(kept) > KEPT_EVENTS:
+                kept.popitem(last=False)
+        else:
+            kept.move_to_end(position)
+        return found
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
         solution = solution or self.solution
@@ -138,25 +177,56 @@ class _Context:
         return tuple(dict.fromkeys(words))
 
 
+class _kept(Generic[T]):
+    """Like ``functools.cached_property``, but the answers are kept for the last ``KEPT_EVENTS`` events
+    asked about, in their timeline, rather than on each event for as long as it lives: an event's
+    labels, explanations and dates take about 2 kB, which over 100k events is 200 MB."""
+
+    def __init__(self, compute: Callable[[ResolvedEvent], T]) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _kept[T]: ...
+    @overload
+    def __get__(self, instance: ResolvedEvent, owner: type) -> T: ...
+    def __get__(self, instance: ResolvedEvent | None, owner: type) -> T | _kept[T]:
+        if instance is None:
+            return self
+        answers = instance._context.answers(instance.position)
+        try:
+            return answers[self.name]  # type: ignore[no-any-return]
+        except KeyError:
+            value = answers[self.name] = self.compute(instance)
+            return value
+
+
 class ResolvedEvent:
     """One event on the timeline, in both layers.
 
     What only a shown event needs is worked out when first asked for, from the solved networks: its
     bounds as dates, its relations and, above all, its labels and explanations, which walk the chain of
-    constraints behind each bound. That keeps resolving 100k events near-linear and fast.
+    constraints behind each bound. That keeps resolving 100k events near-linear and fast. The answers are
+    kept for the events asked about last (see :class:`_kept`), so going through every event (printing or
+    exporting 100k of them) holds the answers of a few thousand, not of all.
     """
 
-    __slots__ = ("__dict__", "_context", "_points", "event", "granularity", "normalised", "position")
+    __slots__ = ("_context", "event", "granularity", "normalised", "position")
 
-    def __init__(
-        self, event: Event, position: int, points: tuple[int, int], normalised: Normalised | None, context: _Context
-    ) -> None:
+    def __init__(self, event: Event, position: int, normalised: Normalised | None, context: _Context) -> None:
         self.event = event
         self.position = position  # in the report's order
         self.normalised = normalised
         self.granularity = normalised.granularity if normalised else ("relative" if event.relations else "none")
-        self._points = points
         self._context = context
+
+    @property
+    def _points(self) -> tuple[int, int]:
+        """The event's start and end in the networks (see :func:`_points_of`)."""
+        return _points_of(self.position)
 
     def __repr__(self) -> str:
         return f"ResolvedEvent({self.event.id!r}, {self.likely.label!r})"
@@ -167,11 +237,11 @@ class ResolvedEvent:
 
     # -- the certain layer -----------------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def start(self) -> Bounds:
         return self._context.bounds(self._points[0])
 
-    @cached_property
+    @_kept
     def end(self) -> Bounds:
         return self._context.bounds(self._points[1])
 
@@ -184,13 +254,14 @@ class ResolvedEvent:
         """The latest the event lies: its end's, or for an event that may go on, its start's."""
         return self.end.latest if self.end.latest is not None else self.start.latest
 
-    @cached_property
+    @property
     def extent(self) -> tuple[float, float]:
         """Earliest start and latest end (or latest start, for an event that may go on) in minutes since
-        the Unix epoch, ±inf where open: what a drawing needs, without building dates."""
+        the Unix epoch, ±inf where open: what a drawing needs, without building dates (nor keeping any:
+        a few lookups in the solution's arrays)."""
         return self._extent(self._context.solution)
 
-    @cached_property
+    @property
     def likely_extent(self) -> tuple[float, float]:
         """The same in the likely layer."""
         return self._extent(self._context.likely.solution)
@@ -200,34 +271,36 @@ class ResolvedEvent:
         latest = solution.upper(end)
         return solution.lower(start), latest if latest != INF else solution.upper(start)
 
-    @cached_property
+    @_kept
     def relations(self) -> tuple[TimedRelation, ...]:
         """Every relation of this event, its own and those of other events that name it."""
         found = [_timed(relation.type, relation.target, relation, True) for relation in self.event.relations]
-        for other, relation in self._context.incoming.get(self.id, ()):
-            found.append(_timed(_CONVERSE[relation.type], other.id, relation, False))
+        for other in self._context.incoming(self.id):
+            for relation in other.relations:
+                if relation.target == self.id:
+                    found.append(_timed(_CONVERSE[relation.type], other.id, relation, False))
         return tuple(found)
 
-    @cached_property
+    @_kept
     def earliest_reasons(self) -> tuple[Evidence, ...]:
         """The report's words behind the earliest bound, then the publication they depend on."""
         return self._context.reasons(self._context.solution.lower_reasons(self._points[0]), "earliest")
 
-    @cached_property
+    @_kept
     def latest_reasons(self) -> tuple[Evidence, ...]:
         """The same for the latest bound: of the end, or of the start for an event that may go on."""
         start, end = self._points
         last = end if self.end.latest is not None else start
         return self._context.reasons(self._context.solution.upper_reasons(last), "latest")
 
-    @cached_property
+    @_kept
     def _placed_only_against(self) -> TimedRelation | None:
         """The measured relation that is all the words say of its time, for an event they do not date."""
         if self.start.earliest is not None or self.latest_reasons:
             return None
         return next((relation for relation in self.relations if relation.gap.metric), None)
 
-    @cached_property
+    @_kept
     def label(self) -> str:
         """Where the event certainly lies, as precisely as the report's words allow: "Sat 10 Sep · evening";
         for an event the words place only against another one, that relation: "a few hours before: …"."""
@@ -240,7 +313,7 @@ class ResolvedEvent:
             return "undated"  # only the assumptions bound it
         return interval_label(self.start.earliest, self.latest)
 
-    @cached_property
+    @_kept
     def explanation(self) -> str:
         """ "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from … to …"."""
         relation = self._placed_only_against
@@ -248,7 +321,7 @@ class ResolvedEvent:
             return f"{self.label} ← ‘{relation.cue.text}’, and no date for either event"
         return _explain(self.label, (*self.earliest_reasons, *self.latest_reasons), self._context)
 
-    @cached_property
+    @_kept
     def certain(self) -> Layer:
         """What the report's words entail. An event only the assumptions bound (it was reported by the
         publication) is undated in this layer: its bounds are left open, and the explanation says why."""
@@ -260,7 +333,7 @@ class ResolvedEvent:
 
     # -- the likely layer ------------------------------------------------------------------------------
 
-    @cached_property
+    @_kept
     def _likely_reasons(self) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
         solution = self._context.likely.solution
         start, end = self._points
@@ -270,21 +343,21 @@ class ResolvedEvent:
             self._context.reasons(solution.upper_reasons(last), "latest"),
         )
 
-    @cached_property
+    @_kept
     def defaults(self) -> tuple[str, ...]:
         """The names of the defaults the likely bounds rest on, in the order of the table."""
         used = {e.text for reasons in self._likely_reasons for e in reasons if e.kind == "default"}
         return tuple(name for name in DEFAULT_NAMES if name in used)
 
-    @cached_property
+    @_kept
     def likely_start(self) -> Bounds:
         return self._context.bounds(self._points[0], self._context.likely.solution)
 
-    @cached_property
+    @_kept
     def likely_end(self) -> Bounds:
         return self._context.bounds(self._points[1], self._context.likely.solution)
 
-    @cached_property
+    @_kept
     def likely(self) -> Layer:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside."""
@@ -327,12 +400,10 @@ class Timeline:
         report: Report,
         events: tuple[ResolvedEvent, ...],
         solution: Solution[Evidence],
-        points: Mapping[str, tuple[int, int]],
     ) -> None:
         self.report = report
         self.events = events
         self._solution = solution
-        self._points = points
         self._by_id = {resolved.id: resolved for resolved in events}
         self._index = {resolved.id: i for i, resolved in enumerate(events)}
 
@@ -354,8 +425,8 @@ class Timeline:
         """Whether the network proves that ``first`` ends no later than ``second`` starts."""
         if first == second:
             return False
-        _, end = self._points[first]
-        start, _ = self._points[second]
+        _, end = self._by_id[first]._points
+        start, _ = self._by_id[second]._points
         solution = self._solution
         if solution.upper(end) <= solution.lower(start):
             return True
@@ -369,15 +440,15 @@ class Timeline:
     def certainly_after(self, event_id: str) -> tuple[str, ...]:
         """Ids of the events the network proves come after this one, in display order."""
         if len(self.events) <= EXACT_ORDER_LIMIT:  # one search for every event at once: end − x ≤ 0
-            upto = self._solution.distances_to(self._points[event_id][1])
+            upto = self._solution.distances_to(self._by_id[event_id]._points[1])
             return tuple(
-                other.id for other in self.events if other.id != event_id and upto[self._points[other.id][0]] <= 0
+                other.id for other in self.events if other.id != event_id and upto[other._points[0]] <= 0
             )
         # Above the limit only the bounds decide (see certainly_before): the events whose earliest start is
         # no earlier than this one's latest end, found by bisection instead of a pass over every event.
         starts, indices = self._by_earliest_start
         own = self._index[event_id]
-        first = bisect_left(starts, self._solution.upper(self._points[event_id][1]))
+        first = bisect_left(starts, self._solution.upper(self._by_id[event_id]._points[1]))
         return tuple(self.events[index].id for index in sorted(indices[first:]) if index != own)
 
     def certainly_next(self, event_id: str) -> tuple[str, ...]:
@@ -396,7 +467,7 @@ class Timeline:
         if len(self.events) > EXACT_COVER_LIMIT:
             return self._stated_next.get(event_id, ())
         solution = self._solution
-        _, end = self._points[event_id]
+        _, end = self._by_id[event_id]._points
         starts, indices = self._by_earliest_start
         own = self._index[event_id]
         precedes = self.certainly_before
@@ -413,7 +484,7 @@ class Timeline:
                 continue
             kept = [k for k in kept if not precedes(other, k)]
             kept.append(other)
-            stop = min(stop, solution.upper(self._points[other][1]))
+            stop = min(stop, solution.upper(self._by_id[other]._points[1]))
         return tuple(sorted(kept, key=self._index.__getitem__))
 
     @cached_property
@@ -432,14 +503,13 @@ class Timeline:
         return {key: tuple(sorted(ids, key=self._index.__getitem__)) for key, ids in found.items()}
 
     @cached_property
-    def _by_earliest_start(self) -> tuple[list[float], list[int]]:
+    def _by_earliest_start(self) -> tuple[array[float], array[int]]:
         """Every event's earliest start, ascending (then latest end), with its display index alongside."""
         lower, upper = self._solution.lower, self._solution.upper
         order = sorted(
-            (lower(self._points[row.id][0]), upper(self._points[row.id][1]), index)
-            for index, row in enumerate(self.events)
+            (lower(start), upper(end), index) for index, (start, end) in enumerate(row._points for row in self.events)
         )
-        return [start for start, _, _ in order], [index for _, _, index in order]
+        return array("d", [start for start, _, _ in order]), array("q", [index for _, _, index in order])
 
     def ordered_with_next(self, event_id: str) -> bool:
         """Whether this event is proven to come before the next one in display order (True for the last)."""
@@ -481,7 +551,7 @@ def _collector_paused(*, freeze: bool) -> Iterator[None]:
 def _resolve(report: Report, defaults: bool) -> Timeline:
     events = report.events
     network: Network[Evidence] = Network(2 + 2 * len(events))
-    points = {event.id: (2 + 2 * i, 3 + 2 * i) for i, event in enumerate(events)}
+    points = {event.id: _points_of(i) for i, event in enumerate(events)}
     published = report.document.published
     window = to_minutes(published.earliest), to_minutes(published.latest)
     network.add(0, 1, *window, _PUBLISHED, STRENGTH["publication"])
@@ -523,7 +593,7 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
     likely = read_likely(report, network, solution, points, normalised) if defaults else LikelyReading(solution, {})
     context = _Context(report, solution, likely)
     resolved = [
-        ResolvedEvent(event, position, points[event.id], normalised[event.id], context)
+        ResolvedEvent(event, position, normalised[event.id], context)
         for position, event in enumerate(events)
     ]
     # By the likely time of the start (the middle of its likely range) and its earliest, then the same in the
@@ -541,7 +611,13 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
         return *start_key(likely_upper, likely_lower, point), *start_key(upper, lower, point), row.position
 
     resolved.sort(key=order)
-    return Timeline(report, tuple(resolved), solution, points)
+    return Timeline(report, tuple(resolved), solution)
+
+
+def _points_of(position: int) -> tuple[int, int]:
+    """The points of the event at ``position`` in the report: its start and end (0 is the origin of the
+    networks, 1 the publication)."""
+    return 2 + 2 * position, 3 + 2 * position
 
 
 _PUBLISHED = Evidence("publication", "the publication range")

@@ -106,9 +106,9 @@ class TimeAxis(ScrollView, can_focus=True):
         self.left = 0  # the first column on screen, from the axis origin
         self.lines: list[Line] = []
         self.relative_only: list[str] = []
-        self._bars_of: dict[str, list[tuple[int, Bar]]] = {}
+        self._first_line: dict[str, int] = {}  # event id → the first line its bar is drawn on
         self._bars: dict[str, Bar | None] = {}
-        self._lanes: dict[str, dict[str, tuple[str, ...]]] = {"side": {}, "actor": {}}
+        self._lanes: dict[frozenset[str], tuple[str, ...]] = {}  # a set of actors or sides → its lanes, in order
         self._stale = True
         self._fitted = False
         self._pass_styles: dict[str, Style] = {}
@@ -139,7 +139,7 @@ class TimeAxis(ScrollView, can_focus=True):
         order = (
             list(self.view.report.side_labels) if self.lanes_by == "side" else [a.id for a in self.view.report.actors]
         )
-        self.lines, self._bars_of = [], {}
+        self.lines, self._first_line = [], {}
         for lane in [key for key in order if key in lanes]:
             label = self.view.report.side_labels[lane] if self.lanes_by == "side" else self.view.report.actor(lane).name
             packed, hidden = _pack(lanes[lane], LINES_PER_LANE)
@@ -151,7 +151,7 @@ class TimeAxis(ScrollView, can_focus=True):
                 firsts = tuple(b.first for b in closed)
                 self.lines.append(Line(label, number == 0, closed, firsts, reach, opened))
                 for bar in bars:
-                    self._bars_of.setdefault(bar.event_id, []).append((index, bar))
+                    self._first_line.setdefault(bar.event_id, index)
             if hidden:
                 self.lines.append(Line(f"+{hidden} more", True, (), (), 0, ()))
         self.virtual_size = Size(0, HEADER_LINES + len(self.lines) + self._relative_lines())
@@ -166,7 +166,11 @@ class TimeAxis(ScrollView, can_focus=True):
             last = certain_last if certain_last != INF else likely_last
             relative = first == -INF and (last == INF or row.likely.label == "undated")
             origin = self.origin
-            bar = Bar(first - origin, last - origin, row.id, likely_first - origin, likely_last - origin)
+            likely_first, likely_last = likely_first - origin, likely_last - origin
+            # Where a layer's bound is the drawn one, the same number object serves both (100k bars).
+            first = likely_first if first == likely_first + origin else first - origin
+            last = likely_last if last == likely_last + origin else last - origin
+            bar = Bar(first, last, row.id, likely_first, likely_last)
             self._bars[row.id] = None if relative else bar
         return self._bars[row.id]
 
@@ -209,12 +213,13 @@ class TimeAxis(ScrollView, can_focus=True):
         return 1 + len(self.relative_only) if self.relative_only else 0
 
     def _lanes_of(self, event_id: str) -> tuple[str, ...]:
-        """The lanes the event is drawn in, by the current kind of lane (worked out once)."""
-        cache = self._lanes[self.lanes_by]
-        if event_id not in cache:
-            keys = self.view.involved_actors(event_id) if self.lanes_by == "actor" else self.view.sides_of(event_id)
-            cache[event_id] = tuple(sorted(keys))
-        return cache[event_id]
+        """The lanes the event is drawn in, by the current kind of lane (worked out once for each set of
+        actors or sides: events share them, and 100k events have a few hundred)."""
+        keys = self.view.involved_actors(event_id) if self.lanes_by == "actor" else self.view.sides_of(event_id)
+        lanes = self._lanes.get(keys)
+        if lanes is None:
+            lanes = self._lanes[keys] = tuple(sorted(keys))
+        return lanes
 
     def columns(self, bar: Bar) -> tuple[float, float]:
         """The bar's first and last column at this zoom (±inf where open); an end on a boundary is
@@ -241,10 +246,10 @@ class TimeAxis(ScrollView, can_focus=True):
         if not self._fitted and self.lines and self.axis_width > 1:
             self._fitted = True  # the first view shows the whole dated extent, not one bar
             self.fit()
-        placed = self._bars_of.get(event_id or "")
-        if not placed:
+        index = self._first_line.get(event_id or "")
+        bar = self._bars.get(event_id or "")
+        if index is None or bar is None:
             return
-        index, bar = placed[0]
         first, last = self.columns(bar)
         first = last if first == -INF else first  # an open side has no place to show: use the other
         last = first if last == INF else last
