@@ -728,8 +728,9 @@ class _Reader:
         if type(value) is dict and value.keys() <= _ATTRIBUTION:
             source, cue = value.get("source"), value.get("cue")
             if _is_text(source):
-                if cue is None and "cue" not in value:
-                    return Attribution(self.same(source, source))
+                if cue is None and "cue" not in value:  # the same source with no cue: one shared record
+                    attribution = Attribution(self.same(source, source))
+                    return self.same(attribution, attribution)  # type: ignore[no-any-return]
                 if (span := self.quick_span(cue)) is not None:
                     return Attribution(self.same(source, source), span)
         return None
@@ -791,10 +792,15 @@ class _Reader:
                 self.count = count
                 return None
         same = self.same
+        # Lists of names, and sources with no cue, recur from event to event: each is kept once.
+        actors, places = tuple([same(actor, actor) for actor in actors]), tuple([same(p, p) for p in places])
+        sources = read[1]
+        if all(attribution.cue is None for attribution in sources):
+            sources = same(sources, sources)
         return Event(
             id=same(identifier, identifier), summary=summary, kind=same(kind, kind), sentences=read[0],  # type: ignore[arg-type]
-            actors=tuple([same(actor, actor) for actor in actors]), places=tuple([same(p, p) for p in places]),
-            sources=read[1], time=time, relations=read[2], quotes=read[3], claims=tuple(claims),
+            actors=same(actors, actors), places=same(places, places),
+            sources=sources, time=time, relations=read[2], quotes=read[3], claims=tuple(claims),
             time_anchor=anchor and same(anchor, anchor), tense=tense,
         )  # fmt: skip
 
