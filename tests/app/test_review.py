@@ -217,19 +217,19 @@ def test_nothing_to_undo_is_said(review):
 KILLED_SAVE = """
 import os, sys
 from pathlib import Path
-import tui.model.save as save
+import tui.model.files as files
 path = Path(sys.argv[1])
 real_replace = os.replace
 def killed(*args):
     os._exit(9)  # the process dies between writing the new file and putting it in place
-save.os.replace = killed
-save.write_atomically(path, sys.argv[2])
+files.os.replace = killed
+files.write_atomically(path, sys.argv[2])
 """
 
 KILLED_WRITE = """
 import os, sys
 from pathlib import Path
-import tui.model.save as save
+import tui.model.files as files
 path = Path(sys.argv[1])
 real_fdopen = os.fdopen
 class Half:
@@ -238,8 +238,8 @@ class Half:
     def __exit__(self, *a): return False
     def write(self, text):
         self.f.write(text[: len(text) // 2]); self.f.flush(); os._exit(9)  # dies half-way through writing
-save.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
-save.write_atomically(path, sys.argv[2])
+files.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
+files.write_atomically(path, sys.argv[2])
 """
 
 
@@ -251,7 +251,7 @@ def test_a_killed_save_loses_nothing(tmp_path, script):
     result = subprocess.run([sys.executable, "-c", script, str(target), new], capture_output=True, timeout=60)
     assert result.returncode == 9
     assert target.read_text(encoding="utf-8") == '{"old": true}\n'  # the old file, whole
-    leftovers = list(tmp_path.glob(".report.events.json.*.saving"))
+    leftovers = list(tmp_path.glob(".report.events.json.*.tmp"))
     if script is KILLED_SAVE:
         assert [p.read_text(encoding="utf-8") for p in leftovers] == [new]  # what was being saved, whole
 

@@ -114,7 +114,7 @@ async def test_the_palettes_screenshot_is_saved_in_the_current_directory_and_say
         await pilot.pause(0.3)
         saved = list(tmp_path.glob("*.svg"))
         assert len(saved) == 1 and saved[0].read_text(encoding="utf-8").startswith("<svg")
-        assert not list(tmp_path.glob(".newsline-*"))  # the temporary file was moved into place
+        assert not list(tmp_path.glob(".*.tmp"))  # the temporary file was moved into place
         messages = [n.message for n in app._notifications]
         assert f"Screenshot saved: {saved[0]}" in messages
 

@@ -56,8 +56,6 @@ def test_commas_quotes_newlines_and_french_round_trip(hostile_timeline):
 
 
 def test_exports_only_the_rows_it_is_given(bundled_timeline):
-    from tui.export import exporter
-
     shown = bundled_timeline.events[3:5]
-    rows = _rows(exporter("csv")(bundled_timeline, shown))
+    rows = _rows(export(bundled_timeline, "csv", shown))
     assert [row["id"] for row in rows] == [event.id for event in shown]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from tui.export import export, exporter
+from tui.export import export
 
 
 def _slides(timeline, rows=None) -> dict:
-    return json.loads(exporter("timelinejs")(timeline, timeline.events if rows is None else rows))
+    return json.loads(export(timeline, "timelinejs", rows))
 
 
 def test_a_title_slide_and_one_slide_per_event_none_lost(bundled_timeline):

@@ -23,6 +23,7 @@ from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLi
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
 from tui.model import Report, ReportError, load_report
+from tui.model.files import write_atomically
 from tui.temporal import Timeline, resolve
 from tui.view import Filters, TimelineView, counted, printable
 
@@ -312,7 +313,7 @@ class NewslineApp(App[None]):
         folder = (directory or Path.cwd()).resolve()
         target = folder / generate_datetime_filename(self.title, ".svg")
         try:
-            _write_atomically(target, self.export_screenshot())
+            write_atomically(target, self.export_screenshot())
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(f"Could not save the screenshot in {folder}: {reason}", severity="error", markup=False)
@@ -390,13 +391,13 @@ class NewslineApp(App[None]):
 
     def export_shown(self, fmt: str, folder: Path) -> Path | None:
         """Write the events the filters show as ``fmt`` into ``folder``, atomically, and say where."""
-        from tui.export import SUFFIXES, export, write_atomically
+        from tui.export import SUFFIXES, write_export
 
         name = re.sub(r"[^A-Za-z0-9._-]", "_", self.report.document.id).lstrip(".") or "newsline"
         path = folder / f"{name}-timeline{SUFFIXES[fmt]}"
         rows = self.view.rows
         try:
-            write_atomically(path, export(self.view.timeline, fmt, rows))
+            write_atomically(path, lambda out: write_export(self.view.timeline, fmt, out, rows))
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(f"Nothing exported: cannot write {path}: {reason}.", severity="error", markup=False)
@@ -477,21 +478,6 @@ def _collect_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write to a temporary file beside ``target``, then move it into place: never a half-written file."""
-    import os
-    import tempfile
-
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".newsline-", suffix=".svg.tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _size_of(path: Path) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.cli import EXIT_BAD_INPUT, _file_argument, _load
-from tui.export import FORMATS, export, write_atomically
+from tui.export import FORMATS, write_atomically, write_export
 
 EXIT_CANNOT_WRITE = 1
 
@@ -30,13 +30,13 @@ def run(args: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     from tui.temporal import resolve
 
-    text = export(resolve(report), options.to)
+    timeline = resolve(report)
     if options.output is None:
-        sys.stdout.write(text)
+        write_export(timeline, options.to, sys.stdout)
         sys.stdout.flush()
         return 0
     try:
-        write_atomically(options.output, text)
+        write_atomically(options.output, lambda out: write_export(timeline, options.to, out))
     except OSError as error:
         reason = error.strerror or str(error)
         print(f"newsline: cannot write {options.output}: {reason}.", file=sys.stderr)

@@ -7,9 +7,9 @@ Times are ISO 8601 in the report's zone; an open bound is an empty field.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
 from tui.view import attribution_chain
@@ -33,9 +33,8 @@ COLUMNS = (
 )
 
 
-def to_csv(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
+def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
     report = timeline.report
-    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     iso = _Iso()
@@ -62,7 +61,6 @@ def to_csv(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
                 len(event.claims),
             )
         )
-    return out.getvalue()
 
 
 class _Iso(dict[datetime | None, str]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
 from tui.temporal.labels import moment_label
@@ -37,39 +38,52 @@ def _unlisted(marker: re.Match[str]) -> str:
     return f"{space}\\{bullet}" if bullet else f"{space}{number}\\{delimiter}"
 
 
-def to_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
+def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
     report = timeline.report
     document = report.document
-    lines = [f"# {text(document.headline.text)}", ""]
+    write = _Lines(out)
+    write(f"# {text(document.headline.text)}", "")
     published = moment_label(document.published.estimate)
-    lines += [
+    write(
         f"Report {text(document.id)} ({text(document.language)}), published {published} (estimate). "
         f"{len(rows)} {'event' if len(rows) == 1 else 'events'}, in the order newsline resolves them; "
         "each time says whether the report's words make it certain or it is only likely.",
         "",
-    ]
+    )
     for heading, group in _by_day(rows):
-        lines += [f"## {heading}", ""]
+        write(f"## {heading}", "")
         for row in group:
-            lines += _event(timeline, row)
+            write(*_event(timeline, row))
     claims = [(row, claim) for row in rows for claim in row.event.claims]
     if claims:
-        lines += ["## Claims", ""]
+        write("## Claims", "")
         for row, claim in claims:
             hedge = f"{claim.qualifier} " if claim.qualifier else ""
-            lines.append(
+            write(
                 f"- {hedge}{claim.quantity:g} {text(claim.unit)}: {text(claim.about)} — “{text(claim.span.text)}” "
                 f"({text(row.event.summary)})"
             )
-        lines.append("")
+        write("")
     shown = {claim.id for _, claim in claims}
     caveats = [caveat for caveat in report.caveats if not caveat.claims or shown.intersection(caveat.claims)]
     if caveats:
-        lines += ["## The report's own caveats", ""]
+        write("## The report's own caveats", "")
         for caveat in caveats:
-            lines.append(f"- “{text(caveat.span.text)}” — {text(caveat.note)}")
-        lines.append("")
-    return "\n".join(lines)
+            write(f"- “{text(caveat.span.text)}” — {text(caveat.note)}")
+        write("")
+
+
+class _Lines:
+    """Writes lines to a stream as they come, separated by newlines (none after the last)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.first = True
+
+    def __call__(self, *lines: str) -> None:
+        for line in lines:
+            self.out.write(line if self.first else f"\n{line}")
+            self.first = False
 
 
 def _event(timeline: Timeline, row: ResolvedEvent) -> list[str]:
@@ -94,9 +108,9 @@ def _by_day(rows: Sequence[ResolvedEvent]) -> list[tuple[str, list[ResolvedEvent
     """Groups of events by the days their likely time spans, earliest first; display order within."""
     groups: dict[tuple[date | None, date | None], list[ResolvedEvent]] = {}
     for row in rows:
-        likely = row.likely
-        first = likely.earliest.date() if likely.earliest is not None else None
-        last = _last_day(likely.latest) if likely.latest is not None else None
+        earliest, latest = row.likely_bounds  # not row.likely: its label and explanation are not needed here
+        first = earliest.date() if earliest is not None else None
+        last = _last_day(latest) if latest is not None else None
         groups.setdefault((first, last), []).append(row)
 
     def order(key: tuple[date | None, date | None]) -> tuple[int, date, date]:

@@ -16,6 +16,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
+from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
 from tui.temporal.labels import moment_label
@@ -24,7 +25,8 @@ from tui.view import attribution_chain, when_plainly
 HEADLINE_LENGTH = 60
 
 
-def to_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
+def write_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
+    """One JSON document, written a slide at a time (the same text ``json.dumps`` makes of the whole)."""
     report = timeline.report
     document = report.document
     published = moment_label(document.published.estimate)
@@ -33,11 +35,15 @@ def to_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent]) -> str:
         f"(estimate). {len(rows)} {'event' if len(rows) == 1 else 'events'}, placed by newsline from the "
         "report's own words.</p>"
     )
-    data = {
-        "title": {"text": {"headline": escape(document.headline.text), "text": title_text}},
-        "events": [_slide(timeline, row) for row in rows],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    title = {"text": {"headline": escape(document.headline.text), "text": title_text}}
+    out.write(f'{{"title":{_json(title)},"events":[')
+    for index, row in enumerate(rows):
+        out.write(("," if index else "") + _json(_slide(timeline, row)))
+    out.write("]}\n")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:

@@ -1,19 +1,18 @@
-"""Write an events file: checked first, then written atomically.
+"""Write an events file: checked first, then written atomically (:func:`tui.model.files.write_atomically`).
 
-The text goes to a temporary file in the same folder, is flushed to disk, and only then replaces the
-target in one step (``os.replace``). A process killed at any moment leaves either the old file whole or
-the new one whole — and, if killed before the replace, the temporary file holds everything being saved.
+A process killed at any moment leaves either the old file whole or the new one whole.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from tui.model.files import write_atomically
 from tui.model.loader import parse_report
+
+__all__ = ["events_text", "save_events", "write_atomically"]
 
 
 def events_text(data: dict[str, Any]) -> str:
@@ -27,32 +26,3 @@ def save_events(path: Path | str, data: dict[str, Any]) -> Path:
     parse_report(text, path)
     write_atomically(path, text)
     return path
-
-
-def write_atomically(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    try:
-        directory = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    except OSError:
-        pass
-    finally:
-        os.close(directory)

@@ -49,9 +49,9 @@ class Conflict(Generic[E]):
 
 
 # The distance graph, one list per node of its edges out, flat: target node, weight, the constraint
-# (its stored tuple: no new object per edge), then the next edge's three. Half the memory of a tuple per edge (100k events make two
-# million edges), and as fast to read: ``it = iter(edges); for v, w, c in zip(it, it, it)``, whose
-# tuple zip reuses.
+# (its stored tuple: no new object per edge), then the next edge's three. Half the memory of a tuple per
+# edge (100k events make two million edges), and as fast to read: ``it = iter(edges); for v, w, c in
+# zip(it, it, it)``, whose tuple zip reuses.
 _Graph = list[list[Any]]
 
 
@@ -233,7 +233,7 @@ def _shortest_paths(
             budget *= 2
         du = distance[u]
         edges = iter(graph[u])
-        for v, weight, constraint in zip(edges, edges, edges):
+        for v, weight, constraint in zip(edges, edges, edges, strict=False):
             candidate = du + weight
             if candidate < distance[v]:
                 distance[v] = candidate
@@ -410,7 +410,7 @@ class Solution(Generic[E]):
                 continue
             base = key + potential[u]
             edges = iter(graph[u])
-            for v, weight, _ in zip(edges, edges, edges):
+            for v, weight, _ in zip(edges, edges, edges, strict=False):
                 candidate = base + weight - potential[v]
                 if candidate <= limit and candidate < best.get(v, INF):
                     if v == target:
@@ -449,7 +449,7 @@ class Solution(Generic[E]):
                 continue
             base = key + sign * potential[u]
             edges = iter(graph[u])
-            for v, weight, _ in zip(edges, edges, edges):
+            for v, weight, _ in zip(edges, edges, edges, strict=False):
                 candidate = base + weight - sign * potential[v]
                 if candidate < reduced[v]:
                     reduced[v] = candidate
@@ -460,4 +460,4 @@ class Solution(Generic[E]):
 def _edges(flat: list[float]) -> Iterable[tuple[int, float, int]]:
     """The edges of one node's flat list, as (target, weight, constraint) triples."""
     edges = iter(flat)
-    return zip(edges, edges, edges)  # type: ignore[arg-type]
+    return zip(edges, edges, edges, strict=False)  # type: ignore[arg-type]

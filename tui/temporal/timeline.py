@@ -214,11 +214,12 @@ class ResolvedEvent:
     exporting 100k of them) holds the answers of a few thousand, not of all.
     """
 
-    __slots__ = ("_context", "event", "granularity", "normalised", "position")
+    __slots__ = ("_context", "display_index", "event", "granularity", "normalised", "position")
 
     def __init__(self, event: Event, position: int, normalised: Normalised | None, context: _Context) -> None:
         self.event = event
         self.position = position  # in the report's order
+        self.display_index = position  # in the timeline's order, once it is sorted
         self.normalised = normalised
         self.granularity = normalised.granularity if normalised else ("relative" if event.relations else "none")
         self._context = context
@@ -357,12 +358,19 @@ class ResolvedEvent:
     def likely_end(self) -> Bounds:
         return self._context.bounds(self._points[1], self._context.likely.solution)
 
+    @property
+    def likely_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """The likely layer's earliest and latest (of the end, or of the start for an event that may go on),
+        without its label and explanation."""
+        start, end = self.likely_start, self.likely_end
+        return start.earliest, end.latest if end.latest is not None else start.latest
+
     @_kept
     def likely(self) -> Layer:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside."""
-        start, end = self.likely_start, self.likely_end
-        latest = end.latest if end.latest is not None else start.latest
+        start = self.likely_start
+        _, latest = self.likely_bounds
         if not self.defaults and not any(self._likely_reasons):
             label = self.label  # nothing beyond the words: the certain reading, said the same way
         else:
@@ -405,7 +413,8 @@ class Timeline:
         self.events = events
         self._solution = solution
         self._by_id = {resolved.id: resolved for resolved in events}
-        self._index = {resolved.id: i for i, resolved in enumerate(events)}
+        for place, resolved in enumerate(events):
+            resolved.display_index = place
 
     def __len__(self) -> int:
         return len(self.events)
@@ -415,7 +424,7 @@ class Timeline:
 
     def index(self, event_id: str) -> int:
         """The event's place in display order."""
-        return self._index[event_id]
+        return self._by_id[event_id].display_index
 
     @property
     def conflicts(self) -> tuple[Conflict[Evidence], ...]:
@@ -441,13 +450,11 @@ class Timeline:
         """Ids of the events the network proves come after this one, in display order."""
         if len(self.events) <= EXACT_ORDER_LIMIT:  # one search for every event at once: end − x ≤ 0
             upto = self._solution.distances_to(self._by_id[event_id]._points[1])
-            return tuple(
-                other.id for other in self.events if other.id != event_id and upto[other._points[0]] <= 0
-            )
+            return tuple(other.id for other in self.events if other.id != event_id and upto[other._points[0]] <= 0)
         # Above the limit only the bounds decide (see certainly_before): the events whose earliest start is
         # no earlier than this one's latest end, found by bisection instead of a pass over every event.
         starts, indices = self._by_earliest_start
-        own = self._index[event_id]
+        own = self.index(event_id)
         first = bisect_left(starts, self._solution.upper(self._by_id[event_id]._points[1]))
         return tuple(self.events[index].id for index in sorted(indices[first:]) if index != own)
 
@@ -469,7 +476,7 @@ class Timeline:
         solution = self._solution
         _, end = self._by_id[event_id]._points
         starts, indices = self._by_earliest_start
-        own = self._index[event_id]
+        own = self.index(event_id)
         precedes = self.certainly_before
         kept: list[str] = []
         stop = INF
@@ -485,7 +492,7 @@ class Timeline:
             kept = [k for k in kept if not precedes(other, k)]
             kept.append(other)
             stop = min(stop, solution.upper(self._by_id[other]._points[1]))
-        return tuple(sorted(kept, key=self._index.__getitem__))
+        return tuple(sorted(kept, key=self.index))
 
     @cached_property
     def _stated_next(self) -> dict[str, tuple[str, ...]]:
@@ -500,7 +507,7 @@ class Timeline:
                     continue
                 first, then = (event.id, relation.target) if relation.type == "before" else (relation.target, event.id)
                 found.setdefault(first, set()).add(then)
-        return {key: tuple(sorted(ids, key=self._index.__getitem__)) for key, ids in found.items()}
+        return {key: tuple(sorted(ids, key=self.index)) for key, ids in found.items()}
 
     @cached_property
     def _by_earliest_start(self) -> tuple[array[float], array[int]]:
@@ -513,7 +520,7 @@ class Timeline:
 
     def ordered_with_next(self, event_id: str) -> bool:
         """Whether this event is proven to come before the next one in display order (True for the last)."""
-        index = self._index[event_id]
+        index = self.index(event_id)
         if index + 1 == len(self.events):
             return True
         return self.certainly_before(event_id, self.events[index + 1].id)
@@ -592,10 +599,7 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
     solution = network.solve()
     likely = read_likely(report, network, solution, points, normalised) if defaults else LikelyReading(solution, {})
     context = _Context(report, solution, likely)
-    resolved = [
-        ResolvedEvent(event, position, normalised[event.id], context)
-        for position, event in enumerate(events)
-    ]
+    resolved = [ResolvedEvent(event, position, normalised[event.id], context) for position, event in enumerate(events)]
     # By the likely time of the start (the middle of its likely range) and its earliest, then the same in the
     # certain layer, then the report's order. Both ends of a start's range only grow along a proven order,
     # in either layer, so a certain order is never reversed.
