@@ -1,13 +1,17 @@
-"""Benchmark: opening a report of 100 000 events — the first screen, the table of `newsline timeline`.
+"""Benchmark: a report of 100 000 events — the first screen, the commands, and the memory of each.
 
 Run on demand:  python -m tests.benchmarks.bench_large   (exit status 1 if a target is missed)
 
 first screen  Start to the first frame, in a fresh process, for ``newsline big.json`` as the CLI builds it
               (a file this large opens behind the loading screen), against a bare Textual app with a Header
               and a Footer (the baseline of bench_app), same run. Also: when the panes replaced the loading
-              screen, and the peak memory of the whole run (ru_maxrss). Target: first frame under 2 s.
+              screen. Target: first frame under 2 s.
 table         ``newsline timeline big.json > /dev/null`` (the table for people), against ``newsline timeline
               big.json --json`` in the same run. Both read and resolve the file the same way.
+memory        The peak resident memory (VmHWM) of each fresh process: the app until its panes are
+              filled, ``timeline --json``, the table, and ``export`` to each format. Target: each under
+              400 MB. The baseline is ``json.loads`` of the same file in a fresh process: Python's own cost
+              of merely holding the file as data.
 """
 
 from __future__ import annotations
@@ -17,18 +21,20 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from tests.benchmarks.bench_app import BASELINE_DRIVER, run_driver
+from tests.benchmarks.timing import PEAK_MB
 from tests.synthetic import synthetic_report
 
 EVENTS = 100_000
 RUNS = 3
 FIRST_SCREEN_TARGET = 2.0
 
-LARGE_DRIVER = """\
-import resource, sys, time
+LARGE_DRIVER = (
+    PEAK_MB
+    + """\
+import sys, time
 
 START = time.perf_counter()
 
@@ -55,9 +61,9 @@ def timed_display(screen, renderable) -> None:
 app._display = timed_display
 app.run(headless=True, size=(120, 35))
 assert app.load_error is None, app.load_error
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(FIRST - START, READY - START, peak)
+print(FIRST - START, READY - START, peak_mb())
 """
+)
 
 
 def run_large(script: Path, path: Path) -> tuple[float, float, float]:
@@ -70,10 +76,45 @@ def run_large(script: Path, path: Path) -> tuple[float, float, float]:
     return first, ready, peak
 
 
-def timed_command(*args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui", *args], stdout=subprocess.DEVNULL, check=True, timeout=900)
-    return time.perf_counter() - start
+MEMORY_TARGET_MB = 400
+
+# A newsline command in a fresh process, its output thrown away: the time it took and its peak memory.
+COMMAND_DRIVER = (
+    PEAK_MB
+    + """\
+import os, sys, time
+
+START = time.perf_counter()
+sys.stdout = open(os.devnull, "w", encoding="utf-8")
+from tui import cli
+
+status = cli.main(sys.argv[1:])
+assert status == 0, status
+print(time.perf_counter() - START, peak_mb(), file=sys.stderr)
+"""
+)
+
+JSON_DRIVER = (
+    PEAK_MB
+    + """\
+import json, sys
+
+with open(sys.argv[1], encoding="utf-8") as file:
+    data = json.load(file)
+print(0, peak_mb(), file=sys.stderr)
+"""
+)
+
+
+def measured(script: Path, *args: str) -> tuple[float, float]:
+    """Seconds and peak MB of one fresh process running ``script`` with ``args``."""
+    result = subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{script.name} {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
+    seconds, peak = map(float, result.stderr.split()[-2:])
+    return seconds, peak
 
 
 def main() -> int:
@@ -83,6 +124,9 @@ def main() -> int:
         bare, large = Path(directory, "bare_app.py"), Path(directory, "large_app.py")
         bare.write_text(BASELINE_DRIVER, encoding="utf-8")
         large.write_text(LARGE_DRIVER, encoding="utf-8")
+        command, loads = Path(directory, "command.py"), Path(directory, "loads.py")
+        command.write_text(COMMAND_DRIVER, encoding="utf-8")
+        loads.write_text(JSON_DRIVER, encoding="utf-8")
         baselines, runs = [], []
         for _ in range(RUNS):
             baselines.append(run_driver(bare))
@@ -94,14 +138,27 @@ def main() -> int:
         print(f"{EVENTS} events, median of {RUNS}")
         print(f"  bare Textual app, first screen:  {base:6.2f} s")
         print(f"  newsline, first screen:          {first:6.2f} s  ({first / base:.2f}× the bare app)")
-        print(f"  newsline, panes filled:          {ready:6.2f} s  (peak memory {peak:.0f} MB)")
-        as_json = timed_command("timeline", str(big), "--json")
-        table = timed_command("timeline", str(big))
+        print(f"  newsline, panes filled:          {ready:6.2f} s")
+        as_json, json_peak = measured(command, "timeline", str(big), "--json")
+        table, table_peak = measured(command, "timeline", str(big))
         print(f"  timeline --json:                 {as_json:6.2f} s")
         print(f"  timeline (table):                {table:6.2f} s  ({table / as_json:.2f}× --json)")
+        _, baseline = measured(loads, str(big))
+        peaks = {"the app, panes filled": peak, "timeline --json": json_peak, "timeline (table)": table_peak}
+        for fmt in ("timelinejs", "csv", "markdown"):
+            out = str(Path(directory, f"out.{fmt}"))
+            peaks[f"export --to {fmt}"] = measured(command, "export", str(big), "--to", fmt, "-o", out)[1]
+        print(f"peak memory (VmHWM), baseline json.loads of the file: {baseline:.0f} MB")
+        for name, mb in peaks.items():
+            print(f"  {name:<31}  {mb:6.0f} MB  ({mb / baseline:.2f}× json.loads)")
     ok = first < FIRST_SCREEN_TARGET
     print(f"target: first screen under {FIRST_SCREEN_TARGET:.0f} s: {'met' if ok else 'MISSED'}")
-    return 0 if ok else 1
+    worst = max(peaks.values())
+    fits = worst < MEMORY_TARGET_MB
+    print(
+        f"target: peak memory under {MEMORY_TARGET_MB} MB everywhere: {'met' if fits else 'MISSED'} (at most {worst:.0f} MB)"
+    )
+    return 0 if ok and fits else 1
 
 
 if __name__ == "__main__":

@@ -15,3 +15,18 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
         work()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+# Source for the drivers the benchmarks run in fresh processes: the peak resident memory of the process in
+# MB. VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent through fork and exec, so a child
+# of a benchmark that built a large report would report the parent's peak.
+PEAK_MB = """\
+def peak_mb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
