@@ -451,3 +451,35 @@ def test_a_long_text_is_wrapped_only_where_it_is_read():
     start, end = lazy[line]
     assert start <= len(text) // 2 <= end + 1
     assert len(lazy._wrapped) <= 3  # the paragraph asked for, and what locating it touched
+
+
+def test_one_paragraph_of_16_mb_is_wrapped_only_where_it_is_read():
+    """A report written as one paragraph, with no line break, is wrapped a block at a time too."""
+    from rich.console import Console
+
+    text = "L’armée ukrainienne a repris quelque 2 000 kilomètres de territoire. " * 240_000  # 16 MB
+    lazy = WrappedLines(text, 100, Console(width=200))
+    middle = len(text) // 2
+    start, end = lazy[lazy.line_at(middle)]
+    assert start <= middle <= end + 1
+    wrapped = sum(len(lines) for lines in lazy._wrapped.values())
+    assert wrapped < 500  # the blocks asked for and what locating them touched, of 170 000 lines
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab cdé 漢\n", max_size=300), st.integers(2, 12), st.integers(2, 40))  # 漢 is 2 cells wide
+def test_long_paragraphs_cut_in_blocks_keep_every_character_in_order_within_the_width(text, width, block):
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    import tui.app.screens.article as article
+
+    saved, article.BLOCK = article.BLOCK, block
+    try:
+        lines = list(WrappedLines(text, width, Console(width=200)))
+    finally:
+        article.BLOCK = saved
+    shown = "".join(text[start:end] for start, end in lines)
+    assert "".join(shown.split()) == "".join(text.split())  # nothing lost, nothing repeated, in order
+    assert all(cell_len(text[start:end].rstrip()) <= width for start, end in lines)
+    assert [start for start, _ in lines] == sorted(start for start, _ in lines)

@@ -306,13 +306,28 @@ class Solution(Generic[E]):
         """The constraints whose chain yields the point's lower bound, from the origin outwards."""
         return self._chain(self._lower, point)[::-1]
 
+    def upper_evidence(self, point: int) -> list[E]:
+        """The evidence of :meth:`upper_reasons`, in the same order (without building the constraints)."""
+        return [stored[4] for stored in reversed(self._stored_chain(self._upper, point))]
+
+    def lower_evidence(self, point: int) -> list[E]:
+        """The evidence of :meth:`lower_reasons`, in the same order."""
+        return [stored[4] for stored in reversed(self._stored_chain(self._lower, point))]
+
     def _chain(self, paths: _Paths, point: int) -> list[Constraint[E]]:
+        return [Constraint._make(stored) for stored in self._stored_chain(paths, point)]
+
+    @staticmethod
+    def _stored_chain(paths: _Paths, point: int) -> list[_Stored[E]]:
         chain = []
         node = point
-        via = paths.via
-        while node > 0 and via[node] is not None:
-            chain.append(Constraint._make(via[node]))
-            node = paths.parent[node]
+        via, parent = paths.via, paths.parent
+        while node > 0:
+            stored = via[node]
+            if stored is None:
+                break
+            chain.append(stored)
+            node = parent[node]
         return chain
 
     @cached_property

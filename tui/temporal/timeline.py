@@ -19,7 +19,6 @@ from __future__ import annotations
 import gc
 from array import array
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
 from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
 from tui.temporal.labels import day_label, interval_label, moment_label
-from tui.temporal.network import Conflict, Constraint, Network, Solution
+from tui.temporal.network import Conflict, Network, Solution
 from tui.temporal.relations import Gap, gap_for
 
 T = TypeVar("T")
@@ -94,7 +93,7 @@ class _Context:
     """What every resolved event of one timeline shares: both solved layers and the publication."""
 
     def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
-        self._answers: OrderedDict[int, dict[str, object]] = OrderedDict()
+        self._answers: dict[int, dict[str, object]] = {}
         self.report = report
         self.solution = solution
         self.likely = likely
@@ -137,15 +136,13 @@ class _Context:
 
     def answers(self, position: int) -> dict[str, object]:
         """What has been worked out for the event at ``position``, kept for the ``KEPT_EVENTS`` events
-        asked about last."""
+        first asked about most recently (the oldest is let go first: a plain dict keeps that order)."""
         kept = self._answers
         found = kept.get(position)
         if found is None:
             found = kept[position] = {}
             if len(kept) > KEPT_EVENTS:
-                kept.popitem(last=False)
-        else:
-            kept.move_to_end(position)
+                del kept[next(iter(kept))]
         return found
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
@@ -161,12 +158,10 @@ class _Context:
             return f"{self.publication['estimate'].target} (default publication-estimate)"
         return evidence.describe()
 
-    def reasons(
-        self, chain: Iterable[Constraint[Evidence]], side: Literal["earliest", "latest"]
-    ) -> tuple[Evidence, ...]:
-        """The report's words and the defaults behind a bound, then the publication they depend on, named by
-        the side of it they use; empty when only assumptions bound it."""
-        evidence = [c.evidence for c in chain]
+    def reasons(self, evidence: list[Evidence], side: Literal["earliest", "latest"]) -> tuple[Evidence, ...]:
+        """The report's words and the defaults behind a bound (the evidence of the chain of constraints that
+        makes it), then the publication they depend on, named by the side of it they use; empty when only
+        assumptions bound it."""
         words = [e for e in evidence if e.kind in ("time", "relation", "default")]
         if not any(e.kind != "default" or e.text != "publication-estimate" for e in words):
             return ()
@@ -178,8 +173,8 @@ class _Context:
 
 
 class _kept(Generic[T]):
-    """Like ``functools.cached_property``, but the answers are kept for the last ``KEPT_EVENTS`` events
-    asked about, in their timeline, rather than on each event for as long as it lives: an event's
+    """Like ``functools.cached_property``, but the answers are kept for the ``KEPT_EVENTS`` events most
+    recently first asked about, in their timeline, rather than on each event for as long as it lives: an event's
     labels, explanations and dates take about 2 kB, which over 100k events is 200 MB."""
 
     def __init__(self, compute: Callable[[ResolvedEvent], T]) -> None:
@@ -196,12 +191,14 @@ class _kept(Generic[T]):
     def __get__(self, instance: ResolvedEvent | None, owner: type) -> T | _kept[T]:
         if instance is None:
             return self
-        answers = instance._context.answers(instance.position)
-        try:
+        context = instance._context
+        answers = context._answers.get(instance.position)
+        if answers is None:
+            answers = context.answers(instance.position)
+        elif self.name in answers:
             return answers[self.name]  # type: ignore[no-any-return]
-        except KeyError:
-            value = answers[self.name] = self.compute(instance)
-            return value
+        value = answers[self.name] = self.compute(instance)
+        return value
 
 
 class ResolvedEvent:
@@ -285,14 +282,14 @@ class ResolvedEvent:
     @_kept
     def earliest_reasons(self) -> tuple[Evidence, ...]:
         """The report's words behind the earliest bound, then the publication they depend on."""
-        return self._context.reasons(self._context.solution.lower_reasons(self._points[0]), "earliest")
+        return self._context.reasons(self._context.solution.lower_evidence(self._points[0]), "earliest")
 
     @_kept
     def latest_reasons(self) -> tuple[Evidence, ...]:
         """The same for the latest bound: of the end, or of the start for an event that may go on."""
         start, end = self._points
         last = end if self.end.latest is not None else start
-        return self._context.reasons(self._context.solution.upper_reasons(last), "latest")
+        return self._context.reasons(self._context.solution.upper_evidence(last), "latest")
 
     @_kept
     def _placed_only_against(self) -> TimedRelation | None:
@@ -340,8 +337,8 @@ class ResolvedEvent:
         start, end = self._points
         last = end if solution.upper(end) != INF else start
         return (
-            self._context.reasons(solution.lower_reasons(start), "earliest"),
-            self._context.reasons(solution.upper_reasons(last), "latest"),
+            self._context.reasons(solution.lower_evidence(start), "earliest"),
+            self._context.reasons(solution.upper_evidence(last), "latest"),
         )
 
     @_kept
