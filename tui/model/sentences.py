@@ -8,24 +8,28 @@ that run over several sentences are split like any other text: callers that need
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _END = re.compile(r"""[.!?…]+[”»"’]*(?=\s|$)|\n""")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``, without surrounding white space, in order."""
-    sentences = []
+    return list(sentences_of(text))
+
+
+def sentences_of(text: str) -> Iterator[tuple[int, int]]:
+    """The same, one at a time (for a caller that keeps them in a more compact form)."""
     start = 0
     for match in _END.finditer(text):
-        _add(text, start, match.end(), sentences)
+        yield from _stripped(text, start, match.end())
         start = match.end()
-    _add(text, start, len(text), sentences)
-    return sentences
+    yield from _stripped(text, start, len(text))
 
 
-def _add(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> None:
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:
         offset = start + len(piece) - len(piece.lstrip())
-        sentences.append((offset, offset + len(stripped)))
+        yield offset, offset + len(stripped)
