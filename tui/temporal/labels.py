@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 _PARTS = {(6, 12): "morning", (12, 14): "midday", (12, 18): "afternoon", (18, 24): "evening", (22, 30): "night"}
 
 
 def day_label(moment: datetime) -> str:
-    if _relative(moment):
-        return _days_from_publication(moment)
-    return f"{moment:%a} {moment.day} {moment:%b}"
+    """ "Sat 10 Sep", or against an unknown publication "2 days before publication"."""
+    key = (moment.year, moment.month, moment.day, moment.tzinfo)
+    found = _DAYS.get(key)
+    if found is None:  # formatting a weekday and a month is most of a label's cost: each day is said once
+        found = _days_from_publication(moment) if _relative(moment) else f"{moment:%a} {moment.day} {moment:%b}"
+        if len(_DAYS) >= 10_000:
+            _DAYS.clear()
+        _DAYS[key] = found
+    return found
+
+
+_DAYS: dict[tuple[int, int, int, tzinfo | None], str] = {}
 
 
 def _relative(moment: datetime) -> bool:

@@ -161,13 +161,28 @@ class _Context:
     def reasons(self, evidence: list[Evidence], side: Literal["earliest", "latest"]) -> tuple[Evidence, ...]:
         """The report's words and the defaults behind a bound (the evidence of the chain of constraints that
         makes it), then the publication they depend on, named by the side of it they use; empty when only
-        assumptions bound it."""
-        words = [e for e in evidence if e.kind in ("time", "relation", "default")]
-        if not any(e.kind != "default" or e.text != "publication-estimate" for e in words):
+        assumptions bound it. (One pass: every label and explanation of a timeline comes through here.)"""
+        words: list[Evidence] = []
+        publication = timed = estimate = said = False
+        for found in evidence:
+            kind = found.kind
+            if kind == "publication":
+                publication = True
+            elif kind == "time" or kind == "relation":
+                words.append(found)
+                said = True
+                timed = timed or kind == "time"
+            elif kind == "default":
+                words.append(found)
+                if found.text == "publication-estimate":
+                    estimate = True
+                else:
+                    said = True
+        if not said:
             return ()
-        if any(e.kind == "publication" for e in evidence):
+        if publication:
             words.append(self.publication[side])
-        elif any(e.kind == "time" for e in words) and not any(e.text == "publication-estimate" for e in words):
+        elif timed and not estimate:
             words.append(self.publication["range"])
         return tuple(dict.fromkeys(words))
 
@@ -250,7 +265,8 @@ class ResolvedEvent:
     @property
     def latest(self) -> datetime | None:
         """The latest the event lies: its end's, or for an event that may go on, its start's."""
-        return self.end.latest if self.end.latest is not None else self.start.latest
+        latest = self.end.latest
+        return latest if latest is not None else self.start.latest
 
     @property
     def extent(self) -> tuple[float, float]:
@@ -288,8 +304,9 @@ class ResolvedEvent:
     def latest_reasons(self) -> tuple[Evidence, ...]:
         """The same for the latest bound: of the end, or of the start for an event that may go on."""
         start, end = self._points
-        last = end if self.end.latest is not None else start
-        return self._context.reasons(self._context.solution.upper_evidence(last), "latest")
+        solution = self._context.solution
+        last = end if solution.upper(end) != INF else start  # as self.end.latest is not None, without a date
+        return self._context.reasons(solution.upper_evidence(last), "latest")
 
     @_kept
     def _placed_only_against(self) -> TimedRelation | None:
@@ -307,27 +324,28 @@ class ResolvedEvent:
         relation = self._placed_only_against
         if relation is not None:
             return f"{relation.phrase}: {self._context.report.event(relation.other).summary}"
-        if self.start.earliest is None and not self.latest_reasons:
+        earliest = self.start.earliest
+        if earliest is None and not self.latest_reasons:
             return "undated"  # only the assumptions bound it
-        return interval_label(self.start.earliest, self.latest)
+        return interval_label(earliest, self.latest)
 
     @_kept
     def explanation(self) -> str:
         """ "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from … to …"."""
-        relation = self._placed_only_against
+        relation, label = self._placed_only_against, self.label
         if relation is not None:
-            return f"{self.label} ← ‘{relation.cue.text}’, and no date for either event"
-        return _explain(self.label, (*self.earliest_reasons, *self.latest_reasons), self._context)
+            return f"{label} ← ‘{relation.cue.text}’, and no date for either event"
+        return _explain(label, (*self.earliest_reasons, *self.latest_reasons), self._context)
 
     @_kept
     def certain(self) -> Layer:
         """What the report's words entail. An event only the assumptions bound (it was reported by the
         publication) is undated in this layer: its bounds are left open, and the explanation says why."""
-        if self.label == "undated" or self._placed_only_against is not None:
-            latest = moment_label(self.latest) if self.latest else None
-            note = f"; reported by publication, {latest} at the latest" if latest else ""
-            return Layer(None, None, self.label, self.explanation + note)
-        return Layer(self.start.earliest, self.latest, self.label, self.explanation)
+        label, latest = self.label, self.latest
+        if label == "undated" or self._placed_only_against is not None:
+            note = f"; reported by publication, {moment_label(latest)} at the latest" if latest else ""
+            return Layer(None, None, label, self.explanation + note)
+        return Layer(self.start.earliest, latest, label, self.explanation)
 
     # -- the likely layer ------------------------------------------------------------------------------
 
@@ -366,21 +384,21 @@ class ResolvedEvent:
     def likely(self) -> Layer:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside."""
-        start = self.likely_start
-        _, latest = self.likely_bounds
-        if not self.defaults and not any(self._likely_reasons):
+        earliest, latest = self.likely_bounds
+        defaults, (from_earliest, from_latest) = self.defaults, self._likely_reasons
+        if not defaults and not (from_earliest or from_latest):
             label = self.label  # nothing beyond the words: the certain reading, said the same way
         else:
-            label = interval_label(start.earliest, latest)
-            label = f"≈ {label}" if self.defaults else label
-        explanation = _explain(label, (*self._likely_reasons[0], *self._likely_reasons[1]), self._context)
-        if start.earliest is None or latest is None:
-            open_side = "earliest" if start.earliest is None else "latest"
+            label = interval_label(earliest, latest)
+            label = f"≈ {label}" if defaults else label
+        explanation = _explain(label, (*from_earliest, *from_latest), self._context)
+        if earliest is None or latest is None:
+            open_side = "earliest" if earliest is None else "latest"
             explanation += f"; no {open_side} time: the report gives it no anchor, and no default applies"
         for dropped, against in self._context.likely.set_aside.get(self.id, ()):
             words = ", ".join(dict.fromkeys(self._context.describe(e) for e in against if e.kind != "order"))
             explanation += f"; set aside {dropped.describe()}" + (f", contradicted by {words}" if words else "")
-        return Layer(start.earliest, latest, label, explanation)
+        return Layer(earliest, latest, label, explanation)
 
 
 def _explain(label: str, evidence: Iterable[Evidence], context: _Context) -> str:
