@@ -224,3 +224,22 @@ def test_answers_are_kept_for_the_events_asked_about_last_and_worked_out_again_a
         for row in timeline.events:
             assert (row.certain, row.likely, row.relations, row.defaults) == expected[row.id]
             assert len(timeline.events[0]._context._answers) <= 3
+
+
+def test_the_reasons_of_a_bound_name_the_publication_they_read_against(report):
+    """Words read against the publication range say so, unless the bound rests on the publication estimate;
+    a chain of assumptions alone gives no reasons."""
+    from tui.temporal.evidence import Evidence
+
+    context = resolve(report).events[0]._context
+    time, cue = Evidence("time", "samedi soir"), Evidence("relation", "Plus tôt")
+    estimate, assumed = Evidence("default", "publication-estimate"), Evidence("reported", "reported by publication")
+    publication = Evidence("publication", "the publication range")
+    assert context.reasons([assumed], "latest") == ()
+    assert context.reasons([estimate], "latest") == ()
+    assert context.reasons([time, cue], "earliest") == (time, cue, context.publication["range"])
+    assert context.reasons([time, estimate], "earliest") == (time, estimate)
+    assert context.reasons([publication, cue], "latest") == (cue, context.publication["latest"])
+    # Words that happen to read like the default's name count as words, and as the estimate, as before.
+    odd = Evidence("time", "publication-estimate")
+    assert context.reasons([odd], "earliest") == (odd,)

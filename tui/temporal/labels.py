@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 
 _PARTS = {(6, 12): "morning", (12, 14): "midday", (12, 18): "afternoon", (18, 24): "evening", (22, 30): "night"}
 
 
 def day_label(moment: datetime) -> str:
     """ "Sat 10 Sep", or against an unknown publication "2 days before publication"."""
-    key = (moment.year, moment.month, moment.day, moment.tzinfo)
+    # By whether it is relative, not by zone: zones compare by offset, and the unknown publication's is UTC's.
+    key = (moment.year, moment.month, moment.day, _relative(moment))
     found = _DAYS.get(key)
     if found is None:  # formatting a weekday and a month is most of a label's cost: each day is said once
         found = _days_from_publication(moment) if _relative(moment) else f"{moment:%a} {moment.day} {moment:%b}"
@@ -19,7 +20,7 @@ def day_label(moment: datetime) -> str:
     return found
 
 
-_DAYS: dict[tuple[int, int, int, tzinfo | None], str] = {}
+_DAYS: dict[tuple[int, int, int, bool], str] = {}
 
 
 def _relative(moment: datetime) -> bool:

@@ -168,14 +168,12 @@ class _Context:
             kind = found.kind
             if kind == "publication":
                 publication = True
-            elif kind == "time" or kind == "relation":
+            elif kind == "time" or kind == "relation" or kind == "default":
                 words.append(found)
-                said = True
                 timed = timed or kind == "time"
-            elif kind == "default":
-                words.append(found)
-                if found.text == "publication-estimate":
+                if found.text == "publication-estimate":  # the default; or words that happen to read so
                     estimate = True
+                    said = said or kind != "default"
                 else:
                     said = True
         if not said:
