@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.synthetic import ReportWriter
+
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\x1b[1;1H"
 HOSTILE = (
     f"{ESCAPES}[bold]x[/]\nnext\rline\ttab\u202eevil\u200b\u200dz "
@@ -24,25 +26,18 @@ UNSAFE_PATTERN = (
 
 
 def hostile_report_data() -> dict[str, Any]:
-    pieces: list[str] = []
-    offset = 0
-
-    def add(text: str) -> dict[str, Any]:
-        nonlocal offset
-        pieces.append(text)
-        span = {"start": offset, "end": offset + len(text), "text": text}
-        offset += len(text)
-        return span
+    writer = ReportWriter()
+    add = writer.add
 
     headline = add(f"Titre {HOSTILE}")
     add("\n")
-    first_start = offset
+    first_start = writer.offset
     alice = add(f"Alice{HOSTILE}")
     add(" a parlé ")
     saturday = add("samedi")
     add(" soir. ")
-    first = {"start": first_start, "end": offset - 1}
-    second_start = offset
+    first = {"start": first_start, "end": writer.offset - 1}
+    second_start = writer.offset
     earlier = add(f"Plus tôt{HOSTILE}")
     add(", ")
     bob = add(f"Bob{HOSTILE}")
@@ -53,12 +48,12 @@ def hostile_report_data() -> dict[str, Any]:
     add(", ")
     figure = add(f"2 000 km{HOSTILE}")
     add(".")
-    second = {"start": second_start, "end": offset}
+    second = {"start": second_start, "end": writer.offset}
     add(" ")
     caveat_span = add(f"On ne sait pas{HOSTILE}.")
     add("\n")
     not_event = add(f"Rien {HOSTILE}.")
-    text = "".join(pieces)
+    text = writer.text
     for sentence in (first, second):
         sentence["text"] = text[sentence["start"] : sentence["end"]]
 

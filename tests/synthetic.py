@@ -20,17 +20,29 @@ DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
 WORDS = ["avance", "retrait", "annonce", "frappe", "évacuation", "déclaration", "combats", "regroupement"]
 
 
+class ReportWriter:
+    """A report's text written piece by piece, each piece's span returned as the events file spells it
+    (what every test report builder needs: synthetic, hostile and property-test reports)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.offset = 0  # where the next piece starts
+
+    def add(self, text: str) -> dict[str, Any]:
+        self.pieces.append(text)
+        span = {"start": self.offset, "end": self.offset + len(text), "text": text}
+        self.offset += len(text)
+        return span
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 def synthetic_report(count: int, seed: int = 7, week: bool = False) -> dict[str, Any]:
     rng = random.Random(seed)
-    pieces: list[str] = []
-    offset = 0
-
-    def add(text: str) -> dict[str, Any]:
-        nonlocal offset
-        pieces.append(text)
-        span = {"start": offset, "end": offset + len(text), "text": text}
-        offset += len(text)
-        return span
+    writer = ReportWriter()
+    add = writer.add
 
     headline = add("Rapport synthétique")
     add("\n")
@@ -47,7 +59,7 @@ def synthetic_report(count: int, seed: int = 7, week: bool = False) -> dict[str,
         word = WORDS[index % len(WORDS)]
         relations = []
         time = None
-        sentence_start = offset
+        sentence_start = writer.offset
         add(f"E{index} {word} ")
         if index % 10 == 5:
             time = add(DAYS[index * len(DAYS) // count] if week else "samedi")
@@ -60,7 +72,7 @@ def synthetic_report(count: int, seed: int = 7, week: bool = False) -> dict[str,
             cue = add(CUES[1])
             relations.append({"type": "after", "target": f"e{index - 7}", "cue": cue})
         add(".")
-        sentence = {"start": sentence_start, "end": offset, "text": ""}  # text filled in once the text is whole
+        sentence = {"start": sentence_start, "end": writer.offset, "text": ""}  # text filled in once the text is whole
         add(" ")
         actor_ids = sorted({f"actor-{rng.randrange(12)}" for _ in range(rng.randint(1, 2))})
         events.append({
@@ -68,7 +80,7 @@ def synthetic_report(count: int, seed: int = 7, week: bool = False) -> dict[str,
             "sentences": [sentence], "actors": actor_ids, "places": [], "sources": [{"source": "report"}],
             "time": time, "relations": relations, "quotes": [], "claims": [],
         })  # fmt: skip
-    text = "".join(pieces)
+    text = writer.text
     for event in events:
         for sentence in event["sentences"]:
             sentence["text"] = text[sentence["start"] : sentence["end"]]

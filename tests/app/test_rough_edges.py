@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app import NewslineApp
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.claims import ClaimsScreen
@@ -41,32 +43,18 @@ async def test_at_140_columns_summaries_get_the_width_the_times_do_not_need(app)
         assert app.view.rows[0].event.summary[:30] in line
 
 
-async def test_help_and_quit_work_in_the_article(app):
+@pytest.mark.parametrize(("key", "view"), [("r", ArticleScreen), ("c", ClaimsScreen)], ids=["article", "claims"])
+async def test_help_and_quit_work_in_the_article_and_claims_views(app, key, view):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
+        await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, ArticleScreen)
+        assert isinstance(app.screen, view)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ArticleScreen)
-        await pilot.press("q")
-        await pilot.pause()
-    assert app.return_code == 0
-
-
-async def test_help_and_quit_work_in_the_claims(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, ClaimsScreen)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        assert isinstance(app.screen, view)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

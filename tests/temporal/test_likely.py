@@ -16,6 +16,8 @@ from tui.temporal import Timeline, resolve
 from tui.temporal.defaults import DEFAULTS
 from tui.temporal.network import INF, Network
 
+from ..synthetic import ReportWriter
+
 FOUR_ACTIONS = (
     "kupiansk-recapture-announcement",
     "tass-regrouping-notice",
@@ -198,21 +200,14 @@ TENSES = [None, "present", "compound-past", "imperfect", "pluperfect", "verbless
 def reports(draw):
     """Small reports of random events, tenses, times and relations: consistent or not, as it falls."""
     count = draw(st.integers(1, 6))
-    pieces: list[str] = []
     events = []
-    offset = 0
-
-    def add(text: str) -> dict:
-        nonlocal offset
-        pieces.append(text)
-        found = {"start": offset, "end": offset + len(text), "text": text}
-        offset += len(text)
-        return found
+    writer = ReportWriter()
+    add = writer.add
 
     headline = add("Titre")
     add("\n\n")
     for index in range(count):
-        start = offset
+        start = writer.offset
         verb = add("dit")
         add(" ")
         time_text = draw(st.sampled_from(TIMES))
@@ -225,7 +220,7 @@ def reports(draw):
             kind = draw(st.sampled_from(["before", "after", "during", "same"]))
             relations.append({"type": kind, "target": f"e{target}", "cue": cue})
         add(".")
-        sentence = {"start": start, "end": offset}
+        sentence = {"start": start, "end": writer.offset}
         add("\n\n" if draw(st.booleans()) else " ")
         event = {
             "id": f"e{index}", "summary": f"Event {index}",
@@ -237,7 +232,7 @@ def reports(draw):
         if form:
             event["tense"] = {"form": form, "cue": verb}
         events.append(event)
-    text = "".join(pieces)
+    text = writer.text
     for event in events:
         sentence = event["sentences"][0]
         sentence["text"] = text[sentence["start"] : sentence["end"]]
