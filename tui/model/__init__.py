@@ -20,6 +20,7 @@ from tui.model.report import (
     Source,
     Span,
     Tense,
+    read_when,
 )
 from tui.model.sentences import split_sentences
 
@@ -46,5 +47,6 @@ __all__ = [
     "bundled_path",
     "load_report",
     "parse_report",
+    "read_when",
     "split_sentences",
 ]

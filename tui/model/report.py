@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 Side = str  # the id of a side the file declares (newsline/1 files: the five below)
@@ -84,6 +84,17 @@ class Publication:
     @property
     def known(self) -> bool:
         return self.estimate.tzname() != "publication"
+
+
+def read_when(text: str) -> date | datetime:
+    """A publication given on the command line (``--published``): an ISO 8601 date — the whole day, in the
+    basic form too (``20220911`` is ``2022-09-11``) — or an ISO 8601 date-time, with or without its offset.
+    Raises ValueError for anything else."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return datetime.fromisoformat(text)
 
 
 PUBLICATION_ZONE = timezone(timedelta(0), "publication")

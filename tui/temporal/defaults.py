@@ -307,7 +307,10 @@ class _Reader:
         lo, hi = solution.lower(start), solution.upper(end)
         if lo == -INF or hi == INF:
             return None
-        first, following = _midnights(lo, self.zone)
+        days = _midnights(lo, self.zone)
+        if days is None:
+            return None
+        first, following = days
         return first if hi <= following else None
 
     def same_day(self, solution: Solution[Evidence]) -> bool:
@@ -327,7 +330,7 @@ class _Reader:
             for other, cue, owner in self._hourly(event_id):
                 midnight = day[event_id]
                 start, end = self.points[other]
-                following = _midnights(midnight, self.zone)[1]
+                following = _midnights(midnight, self.zone)[1]  # type: ignore[index]  # a day _day_of found
                 if other in day and (day[other] == midnight or cue in self.noted):
                     continue
                 if other in day or solution.lower(start) >= following or solution.upper(end) <= midnight:
@@ -393,8 +396,9 @@ def _places_itself(event: Event, normalised: Mapping[str, Normalised | None] | N
 _MIDNIGHTS: dict[tuple[tzinfo | None, int], tuple[int, int]] = {}
 
 
-def _midnights(minutes: float, zone: tzinfo | None) -> tuple[int, int]:
-    """The midnight that starts the calendar day (in ``zone``) of a moment, and the next one, in minutes.
+def _midnights(minutes: float, zone: tzinfo | None) -> tuple[int, int] | None:
+    """The midnight that starts the calendar day (in ``zone``) of a moment, and the next one, in minutes;
+    None for a moment beyond the calendar (see ``from_minutes``).
 
     Cached by quarter hour, since every time zone's offset is a multiple of 15 minutes: resolving 100k
     events asks this for every event, and most fall on a few days."""
@@ -402,6 +406,8 @@ def _midnights(minutes: float, zone: tzinfo | None) -> tuple[int, int]:
     found = _MIDNIGHTS.get(key)
     if found is None:
         moment = from_minutes(minutes, zone)
+        if moment is None:
+            return None
         day = moment.date()
         found = (
             to_minutes(datetime.combine(day, time(), moment.tzinfo)),

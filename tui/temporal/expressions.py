@@ -29,7 +29,7 @@ import re
 import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from tui.model import Publication
@@ -125,7 +125,7 @@ def _absolute(anchor: Anchor, minutes: float, published: Publication, *, low: bo
     if anchor == "origin":
         return from_minutes(minutes, published.estimate.tzinfo)
     base = published.earliest if low else published.latest
-    return base + timedelta(minutes=minutes)
+    return from_minutes(to_minutes(base) + minutes, base.tzinfo)
 
 
 def to_minutes(moment: datetime) -> int:
@@ -133,7 +133,17 @@ def to_minutes(moment: datetime) -> int:
     return int(moment.timestamp() // 60)
 
 
-def from_minutes(minutes: float, zone: tzinfo | None) -> datetime:
+# The calendar a bound can be shown on: Python's dates run from year 1 to 9999, and a label or an export
+# steps a day either side of a bound. A bound beyond this (``il y a 3 ans`` read in year 1) is open: the
+# weakest bound there is, so certain stays entailed.
+FIRST_MINUTE = to_minutes(datetime(1, 1, 3, tzinfo=UTC))
+LAST_MINUTE = to_minutes(datetime(9999, 12, 29, tzinfo=UTC))
+
+
+def from_minutes(minutes: float, zone: tzinfo | None) -> datetime | None:
+    """The moment ``minutes`` after the epoch in ``zone``; None beyond the calendar (FIRST_MINUTE–LAST_MINUTE)."""
+    if not FIRST_MINUTE <= minutes <= LAST_MINUTE:
+        return None
     return datetime.fromtimestamp(minutes * 60, zone)
 
 

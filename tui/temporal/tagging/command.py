@@ -15,10 +15,10 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from tui.model import Publication
+from tui.model import Publication, read_when
 from tui.printable import escaped_json, printable
 
 EXIT_BAD_INPUT = 2
@@ -75,18 +75,18 @@ def main(args: Sequence[str]) -> int:
 def parse_published(when: str) -> Publication:
     """An ISO date is the whole of that day; an ISO datetime is that moment."""
     try:
-        if len(when.strip()) == 10:
-            from tui.temporal.tagging import publication_on
-
-            return publication_on(date.fromisoformat(when.strip()))
-        moment = datetime.fromisoformat(when.strip())
+        found = read_when(when)
     except ValueError:
         raise TimesError(
-            f"newsline times: --published {when!r} is not a date or time newsline can read; expected an ISO "
-            "date such as 2022-09-11 (published at some time that day) or an ISO datetime such as "
-            "2022-09-11T14:30 or 2022-09-11T14:30+03:00."
+            f"newsline times: --published {printable(repr(when))} is not a date or time newsline can read; "
+            "expected an ISO date such as 2022-09-11 (published at some time that day) or an ISO datetime such "
+            "as 2022-09-11T14:30 or 2022-09-11T14:30+03:00."
         ) from None
-    return Publication(moment, moment, moment, "given")
+    if not isinstance(found, datetime):
+        from tui.temporal.tagging import publication_on
+
+        return publication_on(found)
+    return Publication(found, found, found, "given")
 
 
 def read_text(path: Path) -> str:
@@ -161,4 +161,4 @@ def _one_line(text: str) -> str:
 def _published_label(published: Publication) -> str:
     if published.earliest == published.latest:
         return published.estimate.isoformat()
-    return f"{published.earliest:%Y-%m-%d} (some time that day)"
+    return f"{published.earliest.date().isoformat()} (some time that day)"
