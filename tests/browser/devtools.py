@@ -72,6 +72,10 @@ class Browser:
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
         return result.get("result", {}).get("value")
 
+    def move_mouse(self, x: float, y: float) -> None:
+        """A real mouse move to (``x``, ``y``) in CSS pixels: the page gets its mouseover, mouseenter and mousemove."""
+        self.send("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+
     def press(self, key: str, text: str | None = None, code: int = 0) -> None:
         typed = key if text is None else text
         down = {"type": "keyDown", "key": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
@@ -82,8 +86,9 @@ class Browser:
 
 
 @contextlib.contextmanager
-def headless_chromium() -> Iterator[Browser]:
-    """A headless Chromium in its own process group, on a free loopback DevTools port; always ended."""
+def headless_chromium(*flags: str) -> Iterator[Browser]:
+    """A headless Chromium in its own process group, on a free loopback DevTools port; always ended.
+    ``flags`` are more command-line switches for it."""
     port = free_port()
     with profile() as folder:
         process = subprocess.Popen(
@@ -94,6 +99,7 @@ def headless_chromium() -> Iterator[Browser]:
                 f"--remote-debugging-port={port}",
                 "--remote-debugging-address=127.0.0.1",
                 "--window-size=1280,900",
+                *flags,
                 "about:blank",
             ],
             stdout=subprocess.DEVNULL,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -70,8 +71,17 @@ def serving(*args: str, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, in
     """``newsline serve`` on a free port in its own process group, run in ``cwd`` (where the export key
     writes): (process, port, lines it printed)."""
     port = free_port()
+    with started(*args, "--port", str(port), cwd=cwd) as (process, lines):
+        assert wait_until(lambda: _accepts(port), 10), f"nothing listens on port {port}: {lines}"
+        yield process, port, lines
+
+
+@contextlib.contextmanager
+def started(*args: str, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, list[str]]]:
+    """``newsline serve`` with exactly ``args``, in its own process group, once it has said its URL:
+    (process, lines it printed, stdout and stderr together). It and its pages are always ended."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "serve", *args, "--port", str(port)],
+        [sys.executable, "-m", "tui", "serve", *args],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -84,11 +94,25 @@ def serving(*args: str, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, in
     reader.start()
     try:
         assert wait_until(lambda: any("serving at" in line for line in lines), 20), f"no URL printed: {lines}"
-        assert wait_until(lambda: _accepts(port), 10), f"nothing listens on port {port}: {lines}"
-        yield process, port, lines
+        yield process, lines
     finally:
         pages = children(process.pid)
         end_group(process, *pages)
+
+
+def served_port(lines: list[str]) -> int:
+    """The port in the URL ``newsline serve`` printed."""
+    for line in lines:
+        found = re.search(r"serving at http://(?:\[[^\]]*\]|[^:/\s]+):(\d+)", line)
+        if found:
+            return int(found.group(1))
+    raise AssertionError(f"no URL with a port printed: {lines}")
+
+
+def environment_of(pid: int) -> dict[str, str]:
+    """A live process's environment, from /proc."""
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(entry.split("=", 1) for entry in raw.decode("utf-8", "replace").split("\0") if "=" in entry)
 
 
 def _accepts(port: int) -> bool:
