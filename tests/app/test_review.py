@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
 from tui.app import NewslineApp
 from tui.app.review import ReviewApp
-from tui.app.screens.review import ChoiceScreen, ConfirmScreen, DraftingScreen, ReviewScreen
+from tui.app.screens.review import ChoiceScreen, ConfirmScreen, DraftingScreen, ReviewScreen, TextScreen
 from tui.draft import draft_report
 from tui.draft.review import Review, ReviewError
 from tui.model import load_report
@@ -313,3 +313,116 @@ def test_the_reviews_keys_are_in_the_help_and_a_keymap_may_remap_them():
     review = places["Reviewing a draft (newsline REPORT.txt)"]
     assert {"review-accept", "review-reject", "review-undo", "review-save"} <= {b.id for b in review}
     assert "review-confirm-yes" in {b.id for b in places["Review dialogs"]}
+
+
+# -- quitting and saving without losing the edits ----------------------------------------------------------
+
+
+async def test_ctrl_q_asks_like_q_before_losing_edits(review_app):
+    async with review_app.run_test(size=(140, 40)) as pilot:
+        screen = await reviewing(pilot)
+        await pilot.press("a")
+        for key in ("ctrl+q", "q"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ConfirmScreen), key
+            assert "Quit without saving" in str(pilot.app.screen.query_one("Label").render())
+            await pilot.press("n")
+            await pilot.pause()
+            assert pilot.app.is_running and pilot.app.screen is screen
+        await pilot.press("ctrl+q")
+        await pilot.press("ctrl+q")  # a second ctrl+q while it asks: one question, still
+        await pilot.pause()
+        assert sum(isinstance(s, ConfirmScreen) for s in pilot.app.screen_stack) == 1
+        assert screen.review.counts()["accepted"] == 1
+        await pilot.press("y")
+        await pilot.pause()
+    assert review_app.return_value is None
+
+
+def full_disk(monkeypatch, folder: Path) -> None:
+    """Saving into ``folder`` fails as on a full disk; anywhere else, it works."""
+    import errno
+    import os
+
+    import tui.model.save as save
+
+    real = save.write_atomically
+
+    def write(path, content):
+        if Path(path).parent == folder:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(path, content)
+
+    monkeypatch.setattr(save, "write_atomically", write)
+
+
+async def test_a_failed_save_keeps_the_edits_and_offers_another_file(report_file, french_pipeline, monkeypatch):
+    full = report_file.parent / "full"
+    full.mkdir()
+    full_disk(monkeypatch, full)
+    text = report_file.read_text(encoding="utf-8")
+    app = ReviewApp(report_file, text, full / "seisme.events.json", nlp=french_pipeline)
+    elsewhere = report_file.parent / "elsewhere" / "kept.events.json"
+    elsewhere.parent.mkdir()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await reviewing(pilot)
+        first = screen.review.events[0]["id"]
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, TextScreen)
+        words = str(dialog.query_one(Label).render())
+        assert "No space left on device" in words and "seisme.events.json" in words
+        field = dialog.query_one(Input)
+        assert field.value.endswith("seisme.events.json")  # prefilled: a name to change, not to type
+        field.value = str(elsewhere)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "saved kept.events.json" in str(screen.query_one("#review-status").render())
+        assert "kept.events.json" in str(screen.query_one("#review-header").render())
+        await pilot.press("ctrl+q")  # saved: nothing to lose, no question
+        await pilot.pause()
+    assert app.return_value is None
+    assert not (full / "seisme.events.json").exists()
+    saved = load_report(elsewhere)
+    assert saved.event(first).found is None  # the accepted event, as reviewed
+
+
+async def test_a_failed_save_can_be_cancelled_and_tried_again(report_file, french_pipeline, monkeypatch):
+    full = report_file.parent / "full"
+    full.mkdir()
+    full_disk(monkeypatch, full)
+    app = ReviewApp(report_file, report_file.read_text(encoding="utf-8"), full / "r.json", nlp=french_pipeline)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await reviewing(pilot)
+        await pilot.press("a", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextScreen)
+        pilot.app.screen.query_one(Input).value = str(full / "again.json")  # the same full disk
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextScreen)  # asked again, with the new reason
+        assert "again.json" in str(pilot.app.screen.query_one(Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "not saved" in str(screen.query_one("#review-status").render())
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)  # the edits are still unsaved
+
+
+async def test_a_report_not_in_french_is_reviewed_with_a_warning(tmp_path, french_pipeline):
+    report = tmp_path / "english.txt"
+    text = (
+        "The minister said on Thursday that the army had withdrawn from the city after two days of fighting. "
+        "Residents were evacuated overnight, according to the agency.\n"
+    )
+    report.write_text(text, encoding="utf-8")
+    app = ReviewApp(report, text, tmp_path / "english.events.json", nlp=french_pipeline)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await reviewing(pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("looks like English, not French" in m for m in messages), messages

@@ -1,7 +1,9 @@
 """``newsline REPORT.txt``: draft the report in a worker, then review the draft (tui/app/screens/review.py).
 
 The app exits with the path of the saved file when the user asks to view it (the CLI then opens it in the
-normal viewer), with None when the user quits, and keeps ``error`` when the report cannot be drafted.
+normal viewer), with None when the user quits, and keeps ``error`` when the report cannot be drafted. A
+report that does not look French is drafted all the same, under a warning; ctrl+q asks, as q does, before
+losing unsaved edits.
 """
 
 from __future__ import annotations
@@ -42,15 +44,28 @@ class ReviewApp(App[Path | None]):
         self.push_screen(DraftingScreen(self.report))
         self.draft()
 
+    async def action_quit(self) -> None:
+        """ctrl+q (Textual's quit key, bound by :class:`App`): as q on the review, it asks before losing
+        unsaved edits, whatever dialog is open; while drafting there is nothing to lose."""
+        review = next((s for s in self.screen_stack if isinstance(s, ReviewScreen)), None)
+        if review is None:
+            self.exit(None)
+        else:
+            review.action_quit()
+
     @work(thread=True, exclusive=True)
     def draft(self) -> None:
         """Load the pipeline and draft, off the event loop: the progress bar keeps moving."""
         from tui.draft import PipelineUnavailable, draft_report, load_pipeline, published_from
+        from tui.draft.reading import language_warning
 
         worker = get_current_worker()
         try:
             publication = published_from(self.published) if self.published else None
             nlp = self.nlp or load_pipeline(self.language)
+            warning = language_warning(self.report, self.text, self.language)
+            if warning:
+                self.call_from_thread(self.notify, warning, severity="warning", timeout=30, markup=False)
             self.call_from_thread(self._step, 1, "Drafting events, actors, quotes and times…")
             data = draft_report(
                 self.text, nlp, published=publication, language=self.language, document_id=_document_id(self.report)

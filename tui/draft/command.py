@@ -1,7 +1,9 @@
 """``newsline draft REPORT.txt [--published WHEN] [--lang fr] [-o OUT.json]``: draft an events file.
 
 Without ``-o`` the draft goes to standard output. With it, the file is written atomically, never over the
-report itself, and never over an existing file unless ``--force`` says so.
+report itself, and never over an existing file unless ``--force`` says so. The report is read as
+:mod:`tui.draft.reading` says (a regular file of at most 1 MiB, UTF-8 or with a byte-order mark), and one
+that does not look French gets a warning on stderr, then is drafted all the same.
 """
 
 from __future__ import annotations
@@ -12,27 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tui.draft.reading import REPORT_LIMIT, language_warning, read_report_text
+
 EXIT_BAD_INPUT = 2
-
-
-def read_report_text(path: Path) -> str:
-    """The report's text, or ValueError with a one-line reason naming the file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ValueError(f"newsline: cannot draft {path}: no such file.") from None
-    except IsADirectoryError:
-        raise ValueError(f"newsline: cannot draft {path}: it is a directory, expected a plain-text report.") from None
-    except OSError as error:
-        raise ValueError(f"newsline: cannot draft {path}: {error.strerror or error}.") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(f"newsline: cannot draft {path}: not UTF-8 text (byte {error.start}).") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise ValueError(f"newsline: cannot draft {path}: the file is empty, expected a news report's text.")
-    return text
+REPORT_HELP = f"the report, as plain text: UTF-8 (or UTF-16 with a byte-order mark), at most {REPORT_LIMIT >> 20} MiB"
 
 
 def document_id(path: Path) -> str:
@@ -41,12 +26,20 @@ def document_id(path: Path) -> str:
     return _slug(path.stem) or "report"
 
 
-def draft_file(path: Path, *, published: str | None = None, language: str = "fr", nlp: Any = None) -> dict[str, Any]:
-    """Draft the report at ``path``; ValueError or PipelineUnavailable with the message for the user."""
+def draft_file(
+    path: Path, *, published: str | None = None, language: str = "fr", nlp: Any = None, warn: bool = False
+) -> dict[str, Any]:
+    """Draft the report at ``path``; ValueError or PipelineUnavailable with the message for the user. With
+    ``warn``, a report that does not look written in ``language`` gets a warning on stderr first."""
     from tui.draft import draft_report, load_pipeline, published_from
+    from tui.draft.pipeline import PIPELINES
 
     text = read_report_text(path)
     publication = published_from(published) if published else None
+    if warn and language in PIPELINES:
+        warning = language_warning(path, text, language)
+        if warning:
+            print(f"newsline: warning: {warning}", file=sys.stderr)
     if nlp is None:
         nlp = load_pipeline(language)
     return draft_report(text, nlp, published=publication, language=language, document_id=document_id(path))
@@ -57,7 +50,7 @@ def run(args: Sequence[str]) -> int:
         prog="newsline draft",
         description="Draft an events file from a plain-text news report, for review in newsline.",
     )
-    parser.add_argument("report", type=Path, help="the report, as UTF-8 plain text")
+    parser.add_argument("report", type=Path, help=REPORT_HELP)
     parser.add_argument("--published", metavar="WHEN", help="publication date or date-time (ISO 8601), if known")
     parser.add_argument("--lang", default="fr", help="the report's language (default: fr)")
     parser.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
@@ -76,7 +69,7 @@ def run(args: Sequence[str]) -> int:
             print(f"newsline: {output} exists; use --force to overwrite it, or another -o.", file=sys.stderr)
             return EXIT_BAD_INPUT
     try:
-        data = draft_file(options.report, published=options.published, language=options.lang)
+        data = draft_file(options.report, published=options.published, language=options.lang, warn=True)
     except (ValueError, PipelineUnavailable) as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -97,7 +90,7 @@ def review(args: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="newsline", description="Draft a plain-text news report and review the draft."
     )
-    parser.add_argument("report", type=Path, help="the report, as UTF-8 plain text")
+    parser.add_argument("report", type=Path, help=REPORT_HELP)
     parser.add_argument("--published", metavar="WHEN", help="publication date or date-time (ISO 8601), if known")
     parser.add_argument("--lang", default="fr", help="the report's language (default: fr)")
     parser.add_argument("-o", "--output", type=Path, help="where to save (default: REPORT.events.json beside it)")

@@ -78,7 +78,7 @@ class Drafter:
         self.published = published
         self.language = language
         self.document_id = document_id
-        self.sentences = split_sentences(text)
+        self.sentences = in_pieces(text, split_sentences(text), piece_limit(nlp))
         ascii_text = to_ascii(text)
         self.docs = list(nlp.pipe(ascii_text[s:e] for s, e in self.sentences))
         self.offsets = [s for s, _ in self.sentences]
@@ -1003,6 +1003,36 @@ class Drafter:
             for i in range(len(self.sentences))
             if i not in used
         ]
+
+
+PIECE_LIMIT = 10_000  # characters: spaCy's parser takes about 1.5 GB for one Doc of 400 000
+
+
+def piece_limit(nlp: Any) -> int:
+    """The longest text parsed at once: spaCy's own ``nlp.max_length`` (longer raises its error E088), and
+    never more than :data:`PIECE_LIMIT`, which no sentence of a report reaches."""
+    return max(1, min(getattr(nlp, "max_length", PIECE_LIMIT), PIECE_LIMIT))
+
+
+def in_pieces(text: str, sentences: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """The sentences, each longer than ``limit`` cut into pieces of at most ``limit`` characters at a space
+    (or anywhere, in a run without one): a text without full stops or line breaks is drafted a piece at a
+    time, each piece a sentence of the draft, every offset still the text's."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in sentences:
+        while end - start > limit:
+            cut = max(text.rfind(" ", start + 1, start + limit + 1), text.rfind("\t", start + 1, start + limit + 1))
+            cut = cut if cut > start else start + limit
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            pieces.append((start, piece_end))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            pieces.append((start, end))
+    return pieces
 
 
 class _DocIndex:

@@ -3,11 +3,15 @@
 :class:`DraftingScreen` shows the steps (loading spaCy's pipeline takes seconds; drafting a fraction of
 one). :class:`ReviewScreen` lists the drafted events with how sure the drafter is, shows the selected one
 with the evidence and how each item was found, and offers every correction of :mod:`tui.draft.review`,
-with undo. Saving writes an events file atomically, never the report, and asks before overwriting.
+with undo. Saving writes an events file atomically, never the report, and asks before overwriting; a save
+that fails (a read-only folder, a full disk) says why and offers another file, and quitting (q or ctrl+q)
+with unsaved edits asks first.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +56,7 @@ class DraftingScreen(Screen[None]):
 
 
 class TextScreen(ModalScreen[str | None]):
-    """One line of text to write (a summary): enter keeps it, escape cancels."""
+    """One line of text to write (a summary, a file to save to): enter keeps it, escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="review-text-cancel")]
 
@@ -430,7 +434,10 @@ class ReviewScreen(Screen[None]):
         self.refresh_all()
 
     def action_save(self) -> None:
-        path = self.app.output  # type: ignore[attr-defined]
+        self.save_as(self.app.output)  # type: ignore[attr-defined]
+
+    def save_as(self, path: Path) -> None:
+        """Save to ``path``, asking before overwriting a file this review did not write."""
         if path.exists() and self.review.output != path:
 
             def answered(yes: bool | None) -> None:
@@ -444,6 +451,8 @@ class ReviewScreen(Screen[None]):
             self.save_to(path)
 
     def save_to(self, path: Path) -> None:
+        """Save to ``path``; if that fails (a read-only folder, a full disk), say why and offer another file:
+        the edits stay in the review until they are saved somewhere or the user quits."""
         from tui.model import ReportError
 
         try:
@@ -452,10 +461,33 @@ class ReviewScreen(Screen[None]):
             self.say(f"not saved: the file would not load ({'; '.join(error.problems[:2])})")
             return
         except OSError as error:
-            self.say(f"not saved: {error.strerror or error}")
+            why = error.strerror or str(error)
+            self.app.bell()
+            self.say(f"not saved: {why}")
+            self.offer_another_file(path, why)
             return
+        self.app.output = path  # type: ignore[attr-defined]  # ctrl+s saves here from now on
         self.say(f"saved {path.name} — v opens it in the viewer")
         self.show_header()
+
+    def offer_another_file(self, failed: Path, why: str) -> None:
+        """Ask for another file to save to, after saving to ``failed`` did not work (``why``)."""
+
+        def chosen(value: str | None) -> None:
+            if value is None or not value.strip():
+                self.say(f"not saved ({why}): ctrl+s tries {failed.name} again, q quits")
+                return
+            path = Path(value.strip()).expanduser()
+            if path.is_dir():
+                path = path / failed.name
+            if path.resolve() == self.report.resolve():
+                self.app.bell()
+                self.offer_another_file(path, "it is the report itself, which newsline never writes")
+                return
+            self.save_as(path)
+
+        question = f"Could not save to {failed}: {why}. Save the draft to another file (escape: not now):"
+        self.app.push_screen(TextScreen(question, str(_another_place(failed))), chosen)
 
     def action_view(self) -> None:
         if self.review.output is None or not self.review.saved_since_change:
@@ -465,12 +497,36 @@ class ReviewScreen(Screen[None]):
         self.app.exit(self.review.output)
 
     def action_quit(self) -> None:
+        """q, and ctrl+q anywhere in the review: quit, asking first if there are unsaved changes."""
         if self.review.saved_since_change or not self.review.can_undo:
             self.app.exit(None)
             return
+        if any(isinstance(screen, QuitScreen) for screen in self.app.screen_stack):
+            return  # already asking
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.exit(None)
 
-        self.app.push_screen(ConfirmScreen("Quit without saving your changes?"), answered)
+        self.app.push_screen(QuitScreen("Quit without saving your changes?"), answered)
+
+
+class QuitScreen(ConfirmScreen):
+    """Quit without saving? (A screen of its own, so that a second ctrl+q does not ask twice.)"""
+
+
+def _another_place(failed: Path) -> Path:
+    """Where to offer saving when saving to ``failed`` did not work: the same name in the first folder that
+    can be written and has room (the current folder, the home folder, the temporary folder), or ``failed``
+    itself for the user to change."""
+    for place in (Path.cwd, Path.home, tempfile.gettempdir):
+        try:
+            folder = Path(place())
+            if folder.resolve() == failed.parent.resolve() or not os.access(folder, os.W_OK | os.X_OK):
+                continue
+            room = os.statvfs(folder)
+        except (OSError, RuntimeError):
+            continue
+        if room.f_bavail * room.f_frsize > 16 * 1024 * 1024:
+            return folder / failed.name
+    return failed
