@@ -180,7 +180,7 @@ def test_the_draft_command_writes_a_file_that_loads_and_never_touches_the_report
         (["draft", "missing.txt"], "newsline: cannot open missing.txt: no such file."),
         (["draft", "{report}", "--lang", "xx"], "no pipeline drafts the language 'xx'"),
         (["draft", "{report}", "--published", "soon"], "--published: expected an ISO 8601 date"),
-        (["draft", "{report}", "-o", "{report}"], "will not write the draft over the report itself"),
+        (["draft", "{report}", "-o", "{report}"], "it is the file being read, which newsline never writes over"),
     ],
 )
 def test_the_draft_command_refuses_clearly(tmp_path, args, message):

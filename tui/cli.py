@@ -179,7 +179,7 @@ def prepare(args: Sequence[str]) -> NewslineApp | int:
         return EXIT_BAD_INPUT
     if large:  # read and resolved while a loading screen shows the progress: seconds at 100k events
         return NewslineApp(None, keymap=keymap, source=options.file)
-    return NewslineApp(report, keymap=keymap)
+    return NewslineApp(report, keymap=keymap, source=options.file or bundled_path())
 
 
 # From this size on, a file is read inside the app, behind a loading screen: 2 MB is about 2 000 events,

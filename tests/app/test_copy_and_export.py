@@ -115,7 +115,7 @@ async def test_an_export_that_cannot_be_written_says_why(app, tmp_path, monkeypa
         await pilot.press("e", "m")
         await pilot.pause()
         target = tmp_path / "ttn-fr-3-timeline.md"
-        assert _messages(app)[-1] == f"Nothing exported: cannot write {target}: Is a directory."
+        assert _messages(app)[-1] == f"Nothing exported: cannot write {target}: it is a directory, expected a file."
         assert sorted(path.name for path in tmp_path.iterdir()) == ["ttn-fr-3-timeline.md"]  # no temporary left
 
 
@@ -137,3 +137,71 @@ async def test_copied_text_never_carries_terminal_escapes(small_data, write_json
         assert "\x1b" not in app.clipboard
         assert "What: Bob says ␛[31mno␛[0m loudly" in app.clipboard.splitlines()
         assert app.clipboard.splitlines()[-1] == "« [bold]non » — Bob"
+
+
+async def test_the_export_key_never_writes_over_the_file_open_here(tmp_path, monkeypatch):
+    """Opening ttn-fr-3-timeline.json and pressing e t replaced the input with TimelineJS JSON."""
+    from tui.app import NewslineApp
+    from tui.model import load_report
+    from tui.model.loader import bundled_path
+
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "ttn-fr-3-timeline.json"
+    source.write_bytes(bundled_path().read_bytes())
+    app = NewslineApp(load_report(source), keymap={}, source=source)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "t")
+        await pilot.pause()
+        assert source.read_bytes() == bundled_path().read_bytes()
+        written = tmp_path / "ttn-fr-3-timeline-2.json"
+        assert "title" in json.loads(written.read_text(encoding="utf-8"))
+        assert _messages(app)[-1] == f"Exported 27 events as timelinejs to {written}"
+
+
+async def test_an_existing_export_is_replaced_only_on_the_users_yes(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "ttn-fr-3-timeline.csv"
+    existing.write_text("theirs", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReplaceScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "theirs"
+        assert _messages(app)[-1] == "Nothing exported: ttn-fr-3-timeline.csv is left as it was."
+        await pilot.press("e", "s", "n")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "theirs"
+        assert (tmp_path / "ttn-fr-3-timeline-2.csv").read_text(encoding="utf-8").startswith("id,summary,")
+        await pilot.press("e", "s", "r")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8").startswith("id,summary,")
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["ttn-fr-3-timeline-2.csv", "ttn-fr-3-timeline.csv"]
+
+
+async def test_an_export_gets_the_permissions_the_umask_allows(app, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    monkeypatch.chdir(tmp_path)
+    old = os.umask(0o077)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e", "m")
+            await pilot.pause()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "ttn-fr-3-timeline.md").stat().st_mode) == 0o600
+
+
+def test_replace_question_snapshot(app, snap_compare, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app.export_folder = Path("/home/reader/reports")
+
+    async def run_before(pilot):
+        from tui.app.screens.export import ReplaceScreen
+
+        app.push_screen(ReplaceScreen("/home/reader/reports/ttn-fr-3-timeline.csv", "ttn-fr-3-timeline-2.csv"))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

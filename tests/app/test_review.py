@@ -251,7 +251,7 @@ def test_a_killed_save_loses_nothing(tmp_path, script):
     result = subprocess.run([sys.executable, "-c", script, str(target), new], capture_output=True, timeout=60)
     assert result.returncode == 9
     assert target.read_text(encoding="utf-8") == '{"old": true}\n'  # the old file, whole
-    leftovers = list(tmp_path.glob(".report.events.json.*.tmp"))
+    leftovers = list(tmp_path.glob(".nl-*.tmp"))
     if script is KILLED_SAVE:
         assert [p.read_text(encoding="utf-8") for p in leftovers] == [new]  # what was being saved, whole
 
@@ -349,10 +349,10 @@ def full_disk(monkeypatch, folder: Path) -> None:
 
     real = save.write_atomically
 
-    def write(path, content):
+    def write(path, content, **options):
         if Path(path).parent == folder:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real(path, content)
+        return real(path, content, **options)
 
     monkeypatch.setattr(save, "write_atomically", write)
 

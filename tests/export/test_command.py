@@ -45,7 +45,7 @@ def test_refuses_to_write_over_its_input(small_data, write_json):
     before = source.read_bytes()
     result = run_cli("export", str(source), "--to", "csv", "-o", str(source))
     assert result.returncode == 2
-    assert "will not write the export over its input" in result.stderr
+    assert "it is the file being read, which newsline never writes over" in result.stderr
     assert source.read_bytes() == before
 
 

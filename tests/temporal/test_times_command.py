@@ -89,8 +89,9 @@ def test_bad_files_are_refused_in_one_paragraph(capsys, tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     for path, words in (
-        (missing, "cannot read"), (tmp_path, "not a regular file"), (fifo, "not a regular file"),
-        (latin1, "is not UTF-8 text: byte 1 (line 1)"),
+        (missing, "cannot read"), (tmp_path, "it is a directory, expected a file"),
+        (fifo, "it is a FIFO (named pipe), expected a regular file"),
+        (latin1, "not UTF-8 text: at byte 1, 0xE9 begins a character"),
     ):  # fmt: skip
         status, out, err = run(capsys, str(path), "--published", "2022-09-11")
         assert (status, out) == (2, ""), path

@@ -4,6 +4,7 @@ selection and filters between them. What to show is decided by :mod:`tui.view`."
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -313,7 +314,7 @@ class NewslineApp(App[None]):
         folder = (directory or Path.cwd()).resolve()
         target = folder / generate_datetime_filename(self.title, ".svg")
         try:
-            write_atomically(target, self.export_screenshot())
+            write_atomically(target, self.export_screenshot(), replace=False)
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(f"Could not save the screenshot in {folder}: {reason}", severity="error", markup=False)
@@ -390,15 +391,61 @@ class NewslineApp(App[None]):
         self.push_screen(ExportScreen(shown, str(folder)), chosen)
 
     def export_shown(self, fmt: str, folder: Path) -> Path | None:
-        """Write the events the filters show as ``fmt`` into ``folder``, atomically, and say where."""
-        from tui.export import SUFFIXES, write_export
+        """Write the events the filters show as ``fmt`` into ``folder`` as ``<report id>-timeline.<suffix>``,
+        atomically, and say where: the path written, or None when it was not (yet) written.
+
+        Never over the file open here (its export goes under the next free name, ``…-timeline-2.json``), and
+        never over another existing file without the user's yes: the app asks first (:class:`ReplaceScreen`).
+        """
+        from tui.app.screens.export import ReplaceScreen
+        from tui.export import SUFFIXES
+        from tui.model.files import TargetExists
 
         name = re.sub(r"[^A-Za-z0-9._-]", "_", self.report.document.id).lstrip(".") or "newsline"
         path = folder / f"{name}-timeline{SUFFIXES[fmt]}"
+        if self._is_source(path):
+            path = _free_name(path)
+        try:
+            return self._write_export(fmt, path, replace=False)
+        except TargetExists:
+            pass
+        new_path = _free_name(path)
+
+        def answered(choice: str | None) -> None:
+            if choice is None:
+                self.notify(f"Nothing exported: {path.name} is left as it was.", markup=False)
+                return
+            target = path if choice == "replace" else new_path
+            try:
+                self._write_export(fmt, target, replace=choice == "replace")
+            except TargetExists:  # it appeared while the question showed
+                self.notify(f"Nothing exported: {target.name} appeared meanwhile.", severity="error", markup=False)
+
+        self.push_screen(ReplaceScreen(str(path), new_path.name), answered)
+        return None
+
+    def _is_source(self, path: Path) -> bool:
+        try:
+            return self._source is not None and os.path.samefile(path, self._source)
+        except OSError:
+            return False
+
+    def _write_export(self, fmt: str, path: Path, *, replace: bool) -> Path | None:
+        """Write the export to ``path`` (TargetExists if it exists and not ``replace``), and say where."""
+        from tui.export import write_export
+        from tui.model.files import TargetExists
+
         rows = self.view.rows
         try:
-            write_atomically(path, lambda out: write_export(self.view.timeline, fmt, out, rows))
+            write_atomically(
+                path,
+                lambda out: write_export(self.view.timeline, fmt, out, rows),
+                replace=replace,
+                protect=() if self._source is None else (self._source,),
+            )
         except OSError as error:
+            if isinstance(error, TargetExists):
+                raise
             reason = error.strerror or str(error)
             self.notify(f"Nothing exported: cannot write {path}: {reason}.", severity="error", markup=False)
             return None
@@ -429,12 +476,21 @@ class NewslineApp(App[None]):
         return rows
 
 
+def _free_name(path: Path) -> Path:
+    """The first of ``name-2.ext``, ``name-3.ext``… beside ``path`` that names nothing yet."""
+    for number in range(2, 10_000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+    return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+
+
 def binding_places() -> list[tuple[str, list[Binding]]]:
     """Where keys work, and their bindings: the help's sections, and every id a keymap may name.
     Imports the sub-screens, so call it for the help or for a keymap, not while starting."""
     from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
     from tui.app.screens.claims import ClaimsScreen
-    from tui.app.screens.export import ExportScreen
+    from tui.app.screens.export import ExportScreen, ReplaceScreen
     from tui.app.screens.filters import FilterScreen
     from tui.app.screens.help import HelpScreen
     from tui.app.screens.review import ChoiceScreen, ConfirmScreen, DraftingScreen, ReviewScreen, TextScreen
@@ -461,6 +517,7 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
         ("Article (r)", with_ids(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS)),
         ("Claims (c)", with_ids(ClaimsScreen.BINDINGS)),
         ("Export (e)", with_ids(ExportScreen.BINDINGS)),
+        ("Export, when its file exists", with_ids(ReplaceScreen.BINDINGS)),
         ("Reviewing a draft (newsline REPORT.txt)", with_ids(DraftingScreen.BINDINGS, ReviewScreen.BINDINGS)),
         ("Review dialogs", with_ids(TextScreen.BINDINGS, ChoiceScreen.BINDINGS, ConfirmScreen.BINDINGS)),
         ("This help", with_ids(HelpScreen.BINDINGS)),

@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.draft.reading import REPORT_LIMIT, language_warning, read_report_text
+from tui.model.files import check_target
+from tui.printable import printable
 
 EXIT_BAD_INPUT = 2
+EXIT_CANNOT_WRITE = 1
 REPORT_HELP = f"the report, as plain text: UTF-8 (or UTF-16 with a byte-order mark), at most {REPORT_LIMIT >> 20} MiB"
 
 
@@ -61,12 +64,14 @@ def run(args: Sequence[str]) -> int:
     from tui.model.save import events_text, save_events
 
     output = options.output
-    if output is not None:
-        if output.resolve() == options.report.resolve():
-            print(f"newsline: will not write the draft over the report itself ({output}).", file=sys.stderr)
+    if output is not None:  # refused before the minutes of drafting, and checked again as it is written
+        try:
+            check_target(output, protect=(options.report,))
+        except OSError as error:
+            print(printable(f"newsline: cannot write the draft to {output}: {error.strerror}."), file=sys.stderr)
             return EXIT_BAD_INPUT
         if output.exists() and not options.force:
-            print(f"newsline: {output} exists; use --force to overwrite it, or another -o.", file=sys.stderr)
+            print(printable(f"newsline: {output} exists; use --force to overwrite it, or another -o."), file=sys.stderr)
             return EXIT_BAD_INPUT
     try:
         data = draft_file(options.report, published=options.published, language=options.lang, warn=True)
@@ -77,8 +82,11 @@ def run(args: Sequence[str]) -> int:
         if output is None:
             sys.stdout.write(events_text(data))
         else:
-            save_events(output, data)
-            print(f"newsline: drafted {len(data['events'])} events into {output}", file=sys.stderr)
+            save_events(output, data, replace=options.force, protect=(options.report,))
+            print(printable(f"newsline: drafted {len(data['events'])} events into {output}"), file=sys.stderr)
+    except OSError as error:
+        print(printable(f"newsline: cannot write the draft to {output}: {error.strerror or error}."), file=sys.stderr)
+        return EXIT_CANNOT_WRITE
     except ReportError as error:  # a drafter bug: say so plainly rather than write a file that cannot load
         print(f"newsline draft: the draft does not load ({error.problems[:3]}); please report this.", file=sys.stderr)
         return 1
@@ -112,8 +120,10 @@ def review(args: Sequence[str]) -> int:
         )
         return EXIT_BAD_INPUT
     output = options.output or options.report.with_name(options.report.stem + ".events.json")
-    if output.resolve() == options.report.resolve():
-        print(f"newsline: will not save over the report itself ({output}).", file=sys.stderr)
+    try:
+        check_target(output, protect=(options.report,))
+    except OSError as error:
+        print(printable(f"newsline: cannot save the draft to {output}: {error.strerror}."), file=sys.stderr)
         return EXIT_BAD_INPUT
     from tui.app.review import ReviewApp
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -285,11 +286,12 @@ class Review:
         data["not_events"].sort(key=lambda n: n["span"]["start"])
         return data
 
-    def save(self, path: Path) -> Path:
-        """Write :meth:`result` atomically to ``path`` (ReportError if it would not load)."""
+    def save(self, path: Path, protect: Iterable[Path] = ()) -> Path:
+        """Write :meth:`result` atomically to ``path``, never over a file of ``protect`` (ReportError if it
+        would not load, OSError if it cannot be written)."""
         from tui.model.save import save_events
 
-        saved = save_events(path, self.result())
+        saved = save_events(path, self.result(), protect=protect)
         self.output = saved
         self.saved_since_change = True
         return saved

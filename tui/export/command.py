@@ -1,4 +1,9 @@
-"""``newsline export [FILE] --to timelinejs|csv|markdown [-o PATH]``: the whole timeline, to stdout or a file."""
+"""``newsline export [FILE] --to timelinejs|csv|markdown [-o PATH]``: the whole timeline, to stdout or a file.
+
+``-o`` names the file to write, and so replaces a regular file there (the user named it); never the input,
+a device, a FIFO, a socket or a directory. A symbolic link to a regular file is written through: the file
+it points to is replaced, the link stays (see :func:`tui.model.files.write_atomically`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,9 @@ from pathlib import Path
 
 from tui.cli import EXIT_BAD_INPUT, _file_argument, _load
 from tui.export import FORMATS, write_atomically, write_export
+from tui.model import bundled_path
+from tui.model.files import check_target
+from tui.printable import printable
 
 EXIT_CANNOT_WRITE = 1
 
@@ -25,9 +33,14 @@ def run(args: Sequence[str]) -> int:
     report = _load(parser, options.file)
     if report is None:
         return EXIT_BAD_INPUT
-    if options.output is not None and options.file is not None and _same_file(options.output, options.file):
-        print(f"newsline: will not write the export over its input {options.file}; choose another -o.", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    source = options.file or bundled_path()
+    if options.output is not None:  # refused before the work of resolving, and checked again as it is written
+        try:
+            check_target(options.output, protect=(source,))
+        except OSError as error:
+            print(printable(f"newsline: cannot write {options.output}: {error.strerror}; choose another -o."),
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_BAD_INPUT
     from tui.temporal import resolve
 
     timeline = resolve(report)
@@ -36,17 +49,14 @@ def run(args: Sequence[str]) -> int:
         sys.stdout.flush()
         return 0
     try:
-        write_atomically(options.output, lambda out: write_export(timeline, options.to, out))
+        written = write_atomically(
+            options.output, lambda out: write_export(timeline, options.to, out), protect=(source,)
+        )
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"newsline: cannot write {options.output}: {reason}.", file=sys.stderr)
+        print(printable(f"newsline: cannot write {options.output}: {reason}."), file=sys.stderr)
         return EXIT_CANNOT_WRITE
-    print(f"newsline: wrote {len(report.events)} events as {options.to} to {options.output}", file=sys.stderr)
+    through = "" if written == options.output else f" (through the link, to {written})"
+    print(printable(f"newsline: wrote {len(report.events)} events as {options.to} to {options.output}{through}"),
+          file=sys.stderr)  # fmt: skip
     return 0
-
-
-def _same_file(output: Path, source: Path) -> bool:
-    try:
-        return output.resolve() == source.resolve()
-    except OSError:
-        return False

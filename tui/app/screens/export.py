@@ -43,3 +43,36 @@ class ExportScreen(ModalScreen[str | None]):
 
     def action_choose(self, fmt: str | None) -> None:
         self.dismiss(fmt)
+
+
+class ReplaceScreen(ModalScreen[str | None]):
+    """The export's file exists already: replace it (r), write under a new name (n), or cancel (escape).
+    Nothing is replaced without this yes."""
+
+    BINDINGS = [
+        Binding("r", "choose('replace')", "Replace", id="export-replace"),
+        Binding("n", "choose('new')", "New name", id="export-new-name"),
+        Binding("escape", "choose(None)", "Cancel", id="export-replace-cancel"),
+    ]
+
+    def __init__(self, existing: str, new_name: str) -> None:
+        super().__init__()
+        self.existing = existing
+        self.new_name = new_name
+
+    def compose(self) -> ComposeResult:
+        lines = Text()
+        lines.append("The file exists already\n", style="bold")
+        lines.append(printable(self.existing), style="dim")
+        lines.append("\n\n")
+        for key, label in (("r", "Replace it"), ("n", f"Keep it, and write {self.new_name}")):
+            lines.append(f" {key} ", style="bold reverse")
+            lines.append("  ")
+            lines.append(printable(label))
+            lines.append("\n")
+        lines.append("\nescape cancels the export", style="dim")
+        with Vertical(id="export-dialog"):
+            yield Static(lines)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)

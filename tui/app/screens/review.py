@@ -456,7 +456,7 @@ class ReviewScreen(Screen[None]):
         from tui.model import ReportError
 
         try:
-            self.review.save(path)
+            self.review.save(path, protect=(self.report,))
         except ReportError as error:
             self.say(f"not saved: the file would not load ({'; '.join(error.problems[:2])})")
             return

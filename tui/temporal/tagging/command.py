@@ -12,13 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import stat
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from tui.model import Publication, read_when
+from tui.model.files import UnreadableFile, read_text_file
 from tui.printable import escaped_json, printable
 
 EXIT_BAD_INPUT = 2
@@ -90,36 +90,12 @@ def parse_published(when: str) -> Publication:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, strictly UTF-8, newlines as they are; only a regular file of at most 1 MB."""
+    """The file's text, newlines as they are (offsets are the file's), read as newsline reads every text:
+    a regular file of at most 1 MB, UTF-8, or UTF-16/32 with a byte-order mark."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO would block an open()
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            os.close(descriptor)
-            raise TimesError(
-                f"newsline times: {path} is not a regular file (a device, a pipe or a directory); "
-                "expected a UTF-8 text file."
-            )
-        with os.fdopen(descriptor, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except TimesError:
-        raise
-    except OSError as error:
-        raise TimesError(
-            f"newsline times: cannot read {path}: {error.strerror or error}; expected a UTF-8 text file."
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise TimesError(
-            f"newsline times: {path} is larger than {MAX_BYTES // (1024 * 1024)} MB; expected a news text, "
-            "which is far smaller. Split it, or tag its parts."
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise TimesError(
-            f"newsline times: {path} is not UTF-8 text: byte {error.start} (line {line}) cannot be decoded "
-            f"({error.reason}); expected a UTF-8 text file."
-        ) from None
+        return read_text_file(path, MAX_BYTES, "a news text")
+    except UnreadableFile as error:
+        raise TimesError(printable(f"newsline times: cannot read {path}: {error}.")) from None
 
 
 def _print_table(path: Path, found, published: Publication) -> None:
