@@ -120,3 +120,100 @@ def test_no_console_error(rendered):
     assert page.errors.strip() == ""
     console = [line for line in stderr.splitlines() if "CONSOLE" in line and ("Uncaught" in line or "rror" in line)]
     assert not console, os.linesep.join(console)
+
+
+# The hostile page: every assignment to ``pwned`` (what each payload of tests/export/markup.py does if it
+# runs) is recorded, and so is each slide the mouse passes over.
+HOSTILE_PAGE = PAGE.replace(
+    "  window.__errors = [];\n",
+    "  window.__errors = [];\n"
+    "  window.__pwned = [];\n"
+    "  Object.defineProperty(window, 'pwned', {set: (value) => window.__pwned.push(value)});\n"
+    "  window.__hovered = new Set();\n"
+    "  document.addEventListener('mouseover', (e) => {\n"
+    "    const slide = e.target.closest && e.target.closest('.tl-slide');\n"
+    "    if (slide) window.__hovered.add(slide.id);\n"
+    "  });\n",
+)
+# Where the mouse goes on each slide: the centre of every box of every element of the timeline on screen
+# (each line of a link, each group label, each marker), then a grid across the whole timeline.
+POINTS = """(() => {
+  const box = document.getElementById("timeline").getBoundingClientRect();
+  const inside = (x, y) => x >= box.left && x < box.right && y >= box.top && y < box.bottom;
+  const points = [];
+  for (const element of document.querySelectorAll("#timeline *")) {
+    for (const rect of element.getClientRects()) {
+      const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+      if (rect.width > 0 && rect.height > 0 && inside(x, y)) points.push([x, y]);
+    }
+  }
+  for (let y = box.top + 5; y < box.bottom; y += 100)
+    for (let x = box.left + 5; x < box.right; x += 100) points.push([x, y]);
+  return points;
+})()"""
+SETTLED = """(() => {
+  const slide = timeline.getCurrentSlide();
+  return slide ? [timeline._getSlideIndex(timeline.current_id), Math.round(slide._el.container.getBoundingClientRect().left)] : null;
+})()"""
+
+
+def test_hostile_text_runs_no_script_on_load_or_under_the_mouse_and_reads_as_written(tmp_path):
+    """Every text field that reaches the export holds HTML and auto-link attacks (tests/export/markup.py): in
+    real TimelineJS none runs, on load or as the mouse passes over every element of every slide, and each
+    reads as written."""
+    dist = timelinejs()
+    from tui.model import load_report
+    from tui.temporal import resolve
+
+    from ..export.markup import SCRIPTS, SHOWN, markup_report_data
+    from .devtools import headless_chromium
+
+    source = tmp_path / "events.json"
+    source.write_text(json.dumps(markup_report_data(), ensure_ascii=False), encoding="utf-8")
+    timeline = resolve(load_report(source))
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "tl").symlink_to(dist, target_is_directory=True)
+    (folder / "timeline.json").write_text(export(timeline, "timelinejs"), encoding="utf-8")
+    slides = len(timeline.events) + 1  # and the title
+    with static_server(folder) as base, headless_chromium() as browser:
+        (folder / "index.html").write_text(HOSTILE_PAGE.replace("{base}", base), encoding="utf-8")
+        browser.send("Page.navigate", url=f"{base}/index.html")
+        loaded = f"typeof timeline !== 'undefined' && timeline.ready && document.querySelectorAll('.tl-slide').length == {slides}"
+        assert browser.wait_for(lambda: browser.evaluate(loaded), 30), "TimelineJS did not load the export"
+        browser.wait_for(lambda: False, 1)  # let what loads (an <img src=x> would) fail and fire
+        assert browser.evaluate("window.__pwned") == [], "a payload ran on load"
+        for index in range(slides):
+            browser.evaluate(f"timeline.goTo({index})")
+            seen: list[object] = []
+
+            def settled(index=index, seen=seen) -> bool:
+                seen.append(browser.evaluate(SETTLED))
+                return (
+                    len(seen) > 2 and seen[-1] is not None and seen[-1] == seen[-2] == seen[-3] and seen[-1][0] == index
+                )
+
+            assert browser.wait_for(settled, 10), f"slide {index} did not come into view: {seen[-3:]}"
+            for x, y in browser.evaluate(POINTS):
+                browser.move_mouse(x, y)
+        browser.move_mouse(0, 0)
+        browser.wait_for(lambda: False, 0.5)
+        pwned = browser.evaluate("window.__pwned")
+        hovered = browser.evaluate("[...window.__hovered]")
+        title = browser.evaluate("document.title")
+        errors = browser.evaluate("window.__errors")
+        shown = browser.evaluate("document.getElementById('timeline').textContent")
+        groups = browser.evaluate("[...document.querySelectorAll('.tl-timegroup-message')].map((e) => e.textContent)")
+        links = browser.evaluate(
+            "[...document.querySelectorAll('.tl-slide a, .tl-timenav a, .tl-slidenav-next a, .tl-slidenav-previous a')]"
+            ".map((a) => a.outerHTML)"
+        )
+    assert pwned == [], f"payloads ran: {pwned}"
+    assert title == "newsline export"
+    passed_over = set(hovered)
+    assert len(passed_over) == slides and {event.id for event in timeline.events} <= passed_over
+    assert errors == []
+    for piece in SHOWN:
+        assert piece in shown, f"not shown as written: {piece!r}"
+    assert sorted(groups) == sorted(f"Side {side} {SCRIPTS}".strip() for side in ("one", "two"))
+    assert links == []  # no link is made of the data

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import re
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.export import export
-from tui.export.csv import COLUMNS
+from tui.export.csv import COLUMNS, FORMULA_STARTS, cell, write_csv
+from tui.model import load_report
+from tui.temporal import resolve
 
+from ..conftest import ROOT
 from .conftest import HOSTILE_SUMMARY
+from .markup import FORMULA, markup_report_data
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -59,3 +70,59 @@ def test_exports_only_the_rows_it_is_given(bundled_timeline):
     shown = bundled_timeline.events[3:5]
     rows = _rows(export(bundled_timeline, "csv", shown))
     assert [row["id"] for row in rows] == [event.id for event in shown]
+
+
+def test_the_header_row_is_the_documented_columns(bundled_timeline):
+    header = next(csv.reader(io.StringIO(export(bundled_timeline, "csv"), newline="")))
+    assert header == list(COLUMNS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    bullet = readme[readme.index("- **CSV**") :].split("\n- ", 1)[0]
+    assert re.findall(r"`([a-z_]+)`", bullet) == header
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+def test_a_cell_of_the_data_that_would_start_a_formula_is_made_text(start, write_json):
+    """OWASP: a text cell starting with = + - @ tab CR (and LF, NUL, their full-width forms) gets a ' first."""
+    hostile = f"{start}{FORMULA}"
+    timeline = resolve(load_report(write_json(markup_report_data(hostile, bare=True))))
+    rows = _rows(export(timeline, "csv"))
+    assert len(rows) == 3
+    for row in rows:
+        for column in ("summary", "actors", "sides", "sources"):
+            if row[column]:  # the event with no actor has no actors nor sides
+                assert row[column].startswith(f"'{hostile}"), (column, row[column])
+        assert row["id"][0] not in FORMULA_STARTS and row["certain_earliest"][:1] not in FORMULA_STARTS
+    assert rows[0]["summary"] == f"'{hostile}"  # the quote, then the text as written
+    assert f"'{hostile}; {hostile}" in {row["actors"] for row in rows}  # two actors: the cell's start guarded
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+def test_ids_kinds_labels_and_defaults_are_made_text_too(start, bundled_timeline):
+    """The loader keeps these to ids and vocabularies, but the writer does not rely on it: each text cell goes
+    through the same guard. A stand-in row carries a formula in each."""
+    resolved = bundled_timeline["zelensky-video-speech"]
+    formula = f"{start}1+1"
+    event = dataclasses.replace(resolved.event, id=formula, kind=formula)
+    layer = SimpleNamespace(earliest=resolved.likely.earliest, latest=None, label=formula)
+    row = SimpleNamespace(event=event, certain=layer, likely=layer, defaults=(formula,))
+    out = io.StringIO(newline="")
+    write_csv(bundled_timeline, [row], out)
+    (written,) = _rows(out.getvalue())
+    for column in ("id", "kind", "certain_label", "likely_label", "likely_defaults"):
+        assert written[column] == f"'{formula}", column
+    assert written["likely_earliest"] == resolved.likely.earliest.isoformat()  # the times newsline makes: as they are
+    assert written["quotes"] == "3"
+
+
+@given(st.text(max_size=30))
+def test_only_a_formula_start_changes_a_cell(value):
+    if value.startswith(FORMULA_STARTS):
+        assert cell(value) == f"'{value}"
+    else:
+        assert cell(value) is value
+
+
+def test_the_bundled_reports_cells_are_written_as_they_are(bundled_timeline):
+    rows = _rows(export(bundled_timeline, "csv"))
+    assert not [value for row in rows for value in row.values() if value.startswith("'")]
+    assert [row["summary"] for row in rows] == [row.event.summary for row in bundled_timeline.events]

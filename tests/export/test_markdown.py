@@ -1,16 +1,27 @@
-"""Markdown export, rendered with markdown-it-py (CommonMark) and checked as a reader sees it."""
+"""Markdown export, rendered with markdown-it-py (CommonMark) and with cmark-gfm, GitHub's own renderer
+with its extensions (autolinks, tables, strikethrough), and checked as a reader sees it."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from html.parser import HTMLParser
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from tui.export import export
 from tui.export.markdown import text
+from tui.model import load_report
+from tui.temporal import resolve
 
 from .conftest import HOSTILE_SUMMARY
+from .markup import MARKDOWN, SCRIPTS, SHOWN, markup_report_data
+
+WORD_JOINER = "\u2060"  # invisible: what keeps GFM from linking an e-mail address (see tui/export/markdown.py)
 
 
 def _tree(markdown: str) -> SyntaxTreeNode:
@@ -100,8 +111,107 @@ def test_markup_in_the_data_renders_as_written(hostile_timeline):
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
 def test_any_text_renders_back_to_itself(value):
+    expected = " ".join(value.strip().split()).replace(WORD_JOINER, "")
+    if not expected:
+        return
+    rendered = _text(_tree(f"Before: {text(value)}")).replace(WORD_JOINER, "")
+    assert " ".join(rendered.split()) == f"Before: {expected}"
+
+
+# -- GitHub's Markdown ----------------------------------------------------------------------------------
+
+
+class _Html(HTMLParser):
+    """The elements of rendered HTML, in order, each with the text it holds (entities decoded)."""
+
+    VOID = frozenset({"br", "hr", "img", "input", "wbr"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[str]]] = []
+        self._open: list[list[str]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        element = (tag, [])
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self._open.append(element[1])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)  # "<br />": void, nothing to close
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        for texts in self._open:
+            texts.append(data)
+
+    def tags(self) -> list[str]:
+        return [tag for tag, _ in self.elements]
+
+    def texts(self, tag: str) -> list[str]:
+        """The text of each ``tag``, spaces collapsed, word joiners (invisible) left out."""
+        return [
+            " ".join("".join(texts).replace(WORD_JOINER, "").split()) for name, texts in self.elements if name == tag
+        ]
+
+
+def _gfm(markdown: str) -> _Html:
+    # Raw HTML let through: markup that escaped the escaping would show as tags, not be dropped unseen.
+    return _Html(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))
+
+
+@pytest.mark.parametrize("line", MARKDOWN)
+def test_a_line_of_markdown_in_every_text_renders_as_written_in_gfm(line, write_json):
+    """Each text of the report is exactly a block's start or a bare link ("---", "1. item", "```", "www.…"):
+    GitHub's renderer shows it as written and makes no element of it."""
+    timeline = resolve(load_report(write_json(markup_report_data(line, bare=True))))
+    html = _gfm(export(timeline, "markdown"))
+    tags = html.tags()
+    for made in ("hr", "a", "pre", "code", "table", "ol", "h4", "h5", "h6", "del", "img", "input"):
+        assert made not in tags, (made, tags)
+    assert html.texts("h1") == [line]  # the headline
+    assert html.texts("h3") == [line] * 3  # the summaries
+    assert html.texts("h2")[-2:] == ["Claims", "The report's own caveats"]
+    assert tags.count("ul") == 2 and tags.count("li") == 2  # the claim and the caveat, none of the data
+    assert tags.count("blockquote") == 1  # the quote
+    (quote,) = html.texts("blockquote")
+    assert quote == f"{line} — {line} (direct)"
+    assert any(paragraph.startswith("When: ") and f"Who: {line}, {line}" in paragraph for paragraph in html.texts("p"))
+    (claim, caveat) = html.texts("li")
+    assert claim == f"about 2000 {line}: {line} — “{line}” ({line})"
+    assert caveat == f"“{line}” — {line}"
+
+
+def test_html_and_links_in_the_data_render_as_written_in_gfm(write_json):
+    timeline = resolve(load_report(write_json(markup_report_data())))
+    markdown = export(timeline, "markdown")
+    html = _gfm(markdown)
+    assert set(html.tags()) <= {"h1", "h2", "h3", "p", "strong", "br", "blockquote", "ul", "li"}
+    shown = " ".join(html.texts("h1") + html.texts("h3") + html.texts("p") + html.texts("li"))
+    for piece in SHOWN:
+        assert piece in shown, piece
+    assert html.texts("h1") == [f"Headline {SCRIPTS}".strip()]
+
+
+_MARKUP = st.sampled_from(
+    ["-", "+", "*", "_", "=", "#", ">", "|", "~", "`", "1.", "2)", "<", "&", "[", "]", "(", ")", "!", "\\", ":", "/",
+     "www.", "http://", "https://", "mailto:", "@", "a", "é", "x.y", " ", "&lt;", "&#60;", "---"]
+)  # fmt: skip
+
+
+@given(st.lists(_MARKUP, min_size=1, max_size=12).map("".join))
+@example("---")
+@example("a@b.co www.x.y http://x.y")
+@example("+!mailto:@x.y mailto:a@__9.1.x")
+def test_any_markup_renders_back_to_itself_at_a_lines_start_in_gfm(value):
     expected = " ".join(value.strip().split())
     if not expected:
         return
-    rendered = _text(_tree(f"Before: {text(value)}"))
-    assert " ".join(rendered.split()) == f"Before: {expected}"
+    html = _gfm(f"{text(value)}\n\n> {text(value)}\n")
+    assert html.tags() == ["p", "blockquote", "p"], (text(value), html.tags())
+    assert html.texts("p") == [expected, expected]

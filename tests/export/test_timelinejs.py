@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from tui.export import export
+from tui.export.timelinejs import html_label, html_text
+from tui.model import load_report
+from tui.temporal import resolve
+
+from .markup import SCRIPTS, markup_report_data
 
 
 def _slides(timeline, rows=None) -> dict:
@@ -98,3 +104,32 @@ def test_events_the_report_does_not_date_are_kept_and_say_so(small_data, write_j
     for slide in slides:
         assert set(slide["start_date"]) == {"year", "month", "day", "hour", "minute"}
         assert slide["display_date"].startswith("undated: the report says only that it happened by its publication")
+
+
+def test_each_field_is_escaped_for_what_timelinejs_does_with_it(write_json):
+    """``text`` is sanitised then shown as HTML: escaped once. ``group`` and ``display_date`` have their markup
+    stripped (entities decoded once) then are shown as HTML: escaped twice. The auto-linker is off on every
+    slide (the real-browser proof is tests/browser/test_timelinejs_renders.py)."""
+    timeline = resolve(load_report(write_json(markup_report_data())))
+    data = _slides(timeline)
+    assert data["title"]["autolink"] is False
+    assert html.unescape(data["title"]["text"]["headline"]) == f"Headline {SCRIPTS}".strip()
+    sides = {f"Side {side} {SCRIPTS}".strip() for side in ("one", "two")}
+    for slide in data["events"]:
+        assert slide["autolink"] is False
+        assert html.unescape(html.unescape(slide["group"])) in sides
+        assert "<" not in slide["group"] and "&lt;" not in slide["group"]  # decoded once, still no tag
+        assert html.unescape(html.unescape(slide["display_date"])) == slide["display_date"]  # newsline's own words
+        headline = slide["text"]["headline"]
+        assert "<" not in headline and html.unescape(headline).startswith("Summary ")
+        body = slide["text"]["text"]
+        assert "<img" not in body and "<script" not in body and "<a " not in body
+        assert "&lt;img src=x onerror=pwned=1&gt;" in body and "&amp;lt;img src=x onerror=pwned=2&amp;gt;" in body
+
+
+def test_the_two_escapes():
+    assert html_text("<b> & 'x' \"y\"") == "&lt;b&gt; &amp; &#x27;x&#x27; &quot;y&quot;"
+    assert html_label("<img> &lt; 'x'") == "&amp;lt;img&amp;gt; &amp;amp;lt; 'x'"
+    assert html_label("Ukraine") == "Ukraine" and html_label("Sat 10 Sep · evening (certain)") == (
+        "Sat 10 Sep · evening (certain)"
+    )

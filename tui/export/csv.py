@@ -2,6 +2,14 @@
 
 Fields holding commas, double quotes or line breaks are quoted, quotes doubled; lines end in CRLF.
 Times are ISO 8601 in the report's zone; an open bound is an empty field.
+
+Formula injection: a spreadsheet opening the file may read a cell as a formula (``=HYPERLINK(…)`` in a
+summary would send the sheet's data away on a click). As OWASP advises ("CSV Injection"), every text
+cell (ids, summaries, kinds, actors, sides, sources, labels, defaults) that starts with a character that
+can open one — ``=``, ``+``, ``-``, ``@``, tab or carriage return, and here also line feed, NUL and the
+full-width ``＝ ＋ － ＠`` — gets a single quote ``'`` in front, so spreadsheets read it as text; a program
+reading the CSV itself sees that quote and may remove it (see :func:`cell`). Other cells are written as
+they are. The ISO 8601 times and the counts, which newsline makes, never start with one.
 """
 
 from __future__ import annotations
@@ -33,6 +41,15 @@ COLUMNS = (
 )
 
 
+# What opens a cell as a formula in a spreadsheet, at its start (OWASP's list, with LF, NUL, full-width forms).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
+
+
+def cell(value: str) -> str:
+    """A text cell as written, or after a ``'`` if it would start a formula (see the module)."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
     report = timeline.report
     writer = csv.writer(out, lineterminator="\r\n")
@@ -44,19 +61,19 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) ->
         sides = dict.fromkeys(report.side_labels[actor.side] for actor in actors)
         writer.writerow(
             (
-                event.id,
-                event.summary,
-                event.kind,
-                "; ".join(actor.name for actor in actors),
-                "; ".join(sides),
-                " → ".join(attribution_chain(report, event)),
+                cell(event.id),
+                cell(event.summary),
+                cell(event.kind),
+                cell("; ".join(actor.name for actor in actors)),
+                cell("; ".join(sides)),
+                cell(" → ".join(attribution_chain(report, event))),
                 iso(certain.earliest),
                 iso(certain.latest),
-                certain.label,
+                cell(certain.label),
                 iso(likely.earliest),
                 iso(likely.latest),
-                likely.label,
-                "; ".join(row.defaults),
+                cell(likely.label),
+                cell("; ".join(row.defaults)),
                 len(event.quotes),
                 len(event.claims),
             )

@@ -2,8 +2,10 @@
 
 The events grouped by the day their likely time falls on, in order; each with its time label, summary,
 who, the sources chain and its quotes verbatim in the report's language; then the claims and the
-report's own caveats. Text from the data is escaped, so a quote holding ``*`` or ``<b>`` reads as
-written once rendered.
+report's own caveats. Text from the data is escaped (see :func:`text`), so a quote holding ``*``,
+``<b>``, ``---`` or ``www.example.com`` reads as written once rendered, in CommonMark and in GitHub's
+Markdown (GFM) alike, and makes no markup: no emphasis, HTML, heading, rule, list, quote, code block,
+table or link.
 """
 
 from __future__ import annotations
@@ -18,24 +20,33 @@ from tui.temporal.labels import moment_label
 from tui.view import attribution_chain, when_plainly
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-_MARKER_STARTS = frozenset("-+0123456789")
-_LIST_MARKER = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))(?=\s|$)")
+_LINE_STARTS = frozenset("-+=")  # a list item, a rule ("---"), a setext underline ("===")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")  # "1. " starts a list
+# GFM's autolinks: "www." and "scheme://" are found in the source, so an escaped "." or ":" stops them;
+# an e-mail address is found in the text once escapes are read, so a word joiner (U+2060, invisible)
+# goes before its "@".
+_LINKS = re.compile(r"(?i:www)\.|:(?=//)|(?<=[\w.+:-])@")
 
 
 def text(value: str) -> str:
-    """Data as Markdown that renders to exactly ``value``: markup characters escaped, lines joined, and a
-    leading "- " or "1. " kept from starting a list."""
+    """Data as Markdown that renders to exactly ``value``, wherever it stands in a line: markup characters
+    escaped, lines joined, a leading "-", "+", "=" or "1." kept from starting a list, a rule or a setext
+    heading, and GFM's autolinks (``www.``, ``http://``, e-mail addresses) kept from becoming links."""
     escaped = " ".join(value.strip().splitlines())
     if _INLINE.search(escaped):
         escaped = _INLINE.sub(r"\\\1", escaped)
-    if escaped[:1] in _MARKER_STARTS:
-        escaped = _LIST_MARKER.sub(_unlisted, escaped)
+    if _LINKS.search(escaped):
+        escaped = _LINKS.sub(_unlinked, escaped)
+    if escaped[:1] in _LINE_STARTS:
+        escaped = f"\\{escaped}"
+    elif escaped[:1].isdigit():
+        escaped = _ORDERED.sub(r"\1\\\2", escaped)
     return escaped
 
 
-def _unlisted(marker: re.Match[str]) -> str:
-    space, bullet, number, delimiter = marker.groups()
-    return f"{space}\\{bullet}" if bullet else f"{space}{number}\\{delimiter}"
+def _unlinked(found: re.Match[str]) -> str:
+    mark = found.group()
+    return "\u2060@" if mark == "@" else f"{mark[:-1]}\\{mark[-1]}"
 
 
 def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:

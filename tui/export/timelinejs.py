@@ -8,6 +8,14 @@ TimelineJS silently drops a slide without a ``start_date``, and most events in a
 earliest bound (the report says only that they happened by its publication). None is dropped: such an
 event is placed at the latest moment it can lie — the one bound the report gives — and its
 ``display_date`` says so plainly, so no reader takes the marker for a date.
+
+Text: every text from the report is escaped for what TimelineJS 3 (3.9.11 read) does to the field that
+holds it, so it shows as written and never runs as markup; see :func:`html_text` and :func:`html_label`,
+the one place this is decided. Every slide says ``"autolink": false``: TimelineJS's auto-linker rewrites
+``www.…`` and ``http://…`` runs of a slide's text into ``<a href='…'>`` after its sanitiser has run and
+would rebuild a ``'`` of the data into the end of that attribute (``www.a'onmouseover='…'`` became an
+event handler), and it shortens a link's text, so the text would no longer read as written.
+``unique_id`` is the event's id, which the loader keeps to ``[a-z0-9-]``.
 """
 
 from __future__ import annotations
@@ -31,15 +39,36 @@ def write_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent], out: Tex
     document = report.document
     published = moment_label(document.published.estimate)
     title_text = (
-        f"<p>Report {escape(document.id)} ({escape(document.language)}), published {escape(published)} "
+        f"<p>Report {html_text(document.id)} ({html_text(document.language)}), published {html_text(published)} "
         f"(estimate). {len(rows)} {'event' if len(rows) == 1 else 'events'}, placed by newsline from the "
         "report's own words.</p>"
     )
-    title = {"text": {"headline": escape(document.headline.text), "text": title_text}}
+    title = {"text": {"headline": html_text(document.headline.text), "text": title_text}, "autolink": False}
     out.write(f'{{"title":{_json(title)},"events":[')
     for index, row in enumerate(rows):
         out.write(("," if index else "") + _json(_slide(timeline, row)))
     out.write("]}\n")
+
+
+def html_text(value: str) -> str:
+    """Text for ``text.headline`` and ``text.text`` (and an attribute value within them), escaped once.
+
+    TimelineJS runs these through DOMPurify, which parses them and serialises them back, and then sets them
+    as ``innerHTML`` (the slide, its marker on the time nav, the next and previous buttons). The sanitiser
+    decodes the entities and writes ``&``, ``<`` and ``>`` back as entities, so escaped once they stay text;
+    ``'`` and ``"`` come back as themselves, harmless in text once the auto-linker is off (see the module).
+    """
+    return escape(value)
+
+
+def html_label(value: str) -> str:
+    """Text for ``group`` and ``display_date``, escaped twice.
+
+    TimelineJS strips markup from these by parsing them and keeping their text, which decodes entities
+    once (``&lt;img …&gt;`` becomes ``<img …>``), then sets the result as ``innerHTML`` (the side's label on
+    the time nav, the slide's date, the next and previous buttons): escaped once, a label would run.
+    """
+    return escape(escape(value, quote=False), quote=False)
 
 
 def _json(value: object) -> str:
@@ -59,9 +88,10 @@ def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
     slide: dict[str, object] = {
         "unique_id": event.id,
         "start_date": _parts(start),
-        "display_date": display,
-        "text": {"headline": escape(_short(event.summary)), "text": _body(timeline, row)},
-        "group": _side(timeline, row),
+        "display_date": html_label(display),
+        "text": {"headline": html_text(_short(event.summary)), "text": _body(timeline, row)},
+        "group": html_label(_side(timeline, row)),
+        "autolink": False,
     }
     if end is not None and end > start:
         slide["end_date"] = _parts(end)
@@ -101,16 +131,18 @@ def _side(timeline: Timeline, row: ResolvedEvent) -> str:
 def _body(timeline: Timeline, row: ResolvedEvent) -> str:
     report = timeline.report
     event = row.event
-    parts = [f"<p>{escape(event.summary)}</p>"]
+    parts = [f"<p>{html_text(event.summary)}</p>"]
     who = ", ".join(report.actor(actor).name for actor in event.actors)
     if who:
-        parts.append(f"<p><b>Who:</b> {escape(who)}</p>")
-    parts.append(f"<p><b>Why this time:</b> {escape(row.likely.explanation)}</p>")
+        parts.append(f"<p><b>Who:</b> {html_text(who)}</p>")
+    parts.append(f"<p><b>Why this time:</b> {html_text(row.likely.explanation)}</p>")
     if row.defaults:
-        parts.append(f"<p><b>Likely by default:</b> {escape(', '.join(row.defaults))}</p>")
-    parts.append(f"<p><b>Sources:</b> {escape(' → '.join(attribution_chain(report, event)))}</p>")
+        parts.append(f"<p><b>Likely by default:</b> {html_text(', '.join(row.defaults))}</p>")
+    parts.append(f"<p><b>Sources:</b> {html_text(' → '.join(attribution_chain(report, event)))}</p>")
     for quote in event.quotes:
         speaker = report.actor(quote.speaker).name
-        parts.append(f'<blockquote lang="{escape(report.document.language)}">{escape(quote.span.text)}</blockquote>')
-        parts.append(f"<p>— {escape(speaker)}</p>")
+        parts.append(
+            f'<blockquote lang="{html_text(report.document.language)}">{html_text(quote.span.text)}</blockquote>'
+        )
+        parts.append(f"<p>— {html_text(speaker)}</p>")
     return "".join(parts)
