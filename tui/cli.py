@@ -7,7 +7,8 @@
     newsline draft REPORT.txt [-o OUT]  draft an events file from a plain-text report (tui/draft)
     newsline REPORT.txt                draft the report and review the draft in the app
     newsline export [FILE] --to FORMAT [-o PATH]   export to TimelineJS, CSV or Markdown (tui.export)
-    newsline serve [FILE] [--host H] [--port N]    run the app in a browser (tui.serve)
+    newsline serve [FILE] [--host H] [--port N] [--max-pages N] [--allow-host NAME]
+                                       run the app in a browser (tui.serve)
 
 The file is read and validated before the terminal is touched, so bad input gets a clear message on
 stderr and exit status 2, never a traceback and never a half-drawn screen. Without a terminal to drive
