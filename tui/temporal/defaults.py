@@ -33,6 +33,11 @@ temporal-focus         an event with no time and no relation of its own,       l
 attested               a state or process the report tells only as holding    lies within that statement
                        at a statement (a ``during`` relation into it, from
                        the imparfait or présent of reported speech)
+to-come                an event told in the future tense                       begins after the
+                                                                               publication
+drafted-attachment     a time expression or relation cue the drafter           what those words say
+                       attached only by a guess (``found.how`` starting
+                       ``guess:``: proximity, an ambiguous parse)
 =====================  ======================================================  ==========================
 
 Why they hold, and what is certain instead:
@@ -57,6 +62,14 @@ Why they hold, and what is certain instead:
   ``during`` relation. When it began and ends the report does not say; the likely reading shows it where
   the report attests it.
 
+- **to-come.** Written before it happens, an event told in the future tense has not begun when the
+  report is written — and so, almost always, when it is published; but the writing may precede the
+  publication by hours, so only the likely layer says "after the publication". The certain layer only
+  drops its "begun by publication" assumption.
+- **drafted-attachment.** Where the drafter found the words but guessed what they belong to, what they
+  say is a reading, not an entailment: a reviewer confirms it (saving a review keeps the words and drops
+  the guess's mark).
+
 Tenses in reported speech (concordance des temps) are certain, not defaults: the plus-que-parfait puts
 the event before the saying, the imparfait and présent at it, the conditionnel after it. The curated
 data encodes them as relations whose cue is the verb. Relaying — a news agency carries a statement within
@@ -74,6 +87,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from functools import cached_property
 
 from tui.model import Event, Relation, Report, Span
+from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.evidence import Evidence
 from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes
 from tui.temporal.network import Network, Solution
@@ -110,6 +124,10 @@ DEFAULTS: Mapping[str, Default] = {
                 "narration keeps its reference time until a new time is given", 6),
         Default("attested", "within the statement that attests it",
                 "reported speech says it held when said; when it began or ends the report does not say", 7),
+        Default("to-come", "begins after the publication",
+                "the future tense tells what is yet to happen when written; how soon after, it does not say", 8),
+        Default("drafted-attachment", "as the words the drafter attached to it say",
+                "the drafter attached these words by proximity or on an ambiguous parse: a guess to review", 9),
     )
 }  # fmt: skip
 
@@ -219,8 +237,19 @@ class _Reader:
     def static_defaults(self) -> None:
         estimate = to_minutes(self.report.document.published.estimate)
         self.add(0, 1, estimate, estimate, Evidence("default", "publication-estimate"))
+        guess = DEFAULTS["drafted-attachment"].strength
         for event in self.report.events:
             start, end = self.points[event.id]
+            found = self.normalised.get(event.id)
+            if found is not None and event.time is not None and guessed(event.time_found):
+                evidence = Evidence("default", "drafted-attachment", event.id, event.time)
+                add_time_window(self.network, event, found, self.points, evidence, guess)
+            for relation in event.relations:
+                if guessed(relation.found):
+                    evidence = Evidence("default", "drafted-attachment", event.id, relation.cue, relation.target)
+                    add_relation(self.network, event, relation, self.points, evidence, guess)
+            if event.tense is not None and event.tense.form == "future":
+                self.add(1, start, 0, INF, Evidence("default", "to-come", event.id, event.tense.cue))
             untimed = event.time is None
             if untimed and event.kind == "action" and event.tense and event.tense.form in _PERFECTIVE:
                 self.add(start, end, 0, DAY, Evidence("default", "one-episode", event.id, event.tense.cue))

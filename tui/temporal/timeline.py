@@ -7,7 +7,14 @@ within its annotated range. The constraints between them form a Simple Temporal 
 - an event's time expression bounds its start and end (:mod:`tui.temporal.expressions`);
 - a relation bounds the gap between two events (:mod:`tui.temporal.relations`);
 - an event ends no earlier than it starts; a statement is made within an hour; and an event the report
-  tells had begun by the time the report was published (assumptions, weakest of all).
+  tells had begun by the time the report was published (assumptions, weakest of all) — unless it is told in
+  the future tense, which says it had not. Told in a past tense (passé composé, imparfait, plus-que-parfait,
+  passé simple), it had begun by then *certainly*: the tense entails it, and it holds against a time
+  expression read otherwise ("la tombée de la nuit" read on the publication day, after the publication).
+
+A reading the drafter only guessed (a time or a relation it attached by proximity, or on an ambiguous
+parse: its ``found.how`` starts with ``guess:``) is not in this network: it is the likely layer's
+``drafted-attachment`` default (:mod:`tui.temporal.defaults`).
 
 Solving it gives each event its tightest earliest and latest bounds, the constraints that produce them,
 and which orderings the network proves. A contradiction is reported with the evidence of the clashing
@@ -27,6 +34,7 @@ from functools import cached_property
 from typing import Generic, Literal, TypeVar, overload
 
 from tui.model import Event, Relation, Report, Span
+from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
 from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
@@ -38,7 +46,10 @@ T = TypeVar("T")
 
 STATEMENT_MINUTES = 60
 # How firmly each kind of constraint holds when constraints contradict each other: the weakest yields.
-STRENGTH = {"order": 100, "publication": 90, "time": 50, "relation": 40, "duration": 20, "reported": 10}
+STRENGTH = {
+    "order": 100, "publication": 90, "tense": 80, "time": 50, "relation": 40, "duration": 20, "reported": 10,
+}  # fmt: skip
+PAST_FORMS = frozenset({"compound-past", "imperfect", "pluperfect", "simple-past"})
 # Up to this many events, "certainly before" is decided exactly, by a shortest-path search per event;
 # above it, by comparing bounds, which is sound (never claims an order that does not hold) but may miss
 # an order that only a chain of relative constraints proves.
@@ -583,32 +594,25 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
         add(start, end, 0, INF, _ORDERED, ordered)
         normalised[event.id] = _add_time(network, event, points, report) if event.time is not None else None
         for relation in event.relations:
-            cue = relation.cue
-            evidence = Evidence("relation", cue.text, event.id, cue, relation.target)
-            target_start, target_end = points[relation.target]
-            if relation.type == "during":
-                add(target_start, start, 0, INF, evidence, relation_strength)
-                add(end, target_end, 0, INF, evidence, relation_strength)
-                continue
-            if relation.type == "same":  # one happening told twice: the same start and the same end
-                add(target_start, start, 0, 0, evidence, relation_strength)
-                add(target_end, end, 0, 0, evidence, relation_strength)
-                continue
-            gap = gap_for(cue.text)
-            if relation.type == "before":
-                add(end, target_start, gap.lo, gap.hi, evidence, relation_strength)
-            else:
-                add(target_end, start, gap.lo, gap.hi, evidence, relation_strength)
+            if guessed(relation.found):
+                continue  # the likely layer's drafted-attachment default
+            evidence = Evidence("relation", relation.cue.text, event.id, relation.cue, relation.target)
+            add_relation(network, event, relation, points, evidence, relation_strength)
     # Assumptions come last: where they bound a point exactly as tightly as the report's own words do,
     # the shortest-path search keeps the path it found first, so the explanation quotes the report.
-    brief, reported = STRENGTH["duration"], STRENGTH["reported"]
+    brief, reported, tense = STRENGTH["duration"], STRENGTH["reported"], STRENGTH["tense"]
     for event in events:
         start, end = points[event.id]
+        form = event.tense.form if event.tense is not None else None
         if event.kind == "statement":
             add(start, end, 0, STATEMENT_MINUTES, _BRIEF, brief)
-            add(end, 1, 0, INF, _SAID, reported)  # a statement the report tells had been made by then
+        if form == "future":
+            continue  # told as to come: not begun by publication (the likely layer's to-come default)
+        past = form in PAST_FORMS  # the tense entails it: firmer than any time expression's reading
+        if event.kind == "statement":  # a statement the report tells had been made by then
+            add(end, 1, 0, INF, _SAID_PAST if past else _SAID, tense if past else reported)
         else:
-            add(start, 1, 0, INF, _REPORTED, reported)
+            add(start, 1, 0, INF, _REPORTED_PAST if past else _REPORTED, tense if past else reported)
     solution = network.solve()
     likely = read_likely(report, network, solution, points, normalised) if defaults else LikelyReading(solution, {})
     context = _Context(report, solution, likely)
@@ -642,6 +646,8 @@ _ORDERED = Evidence("order", "an event ends after it starts")
 _SAID = Evidence("reported", "made by publication")
 _BRIEF = Evidence("duration", "a statement is made within an hour")
 _REPORTED = Evidence("reported", "reported by publication")
+_SAID_PAST = Evidence("reported", "made by publication, as its past tense says")
+_REPORTED_PAST = Evidence("reported", "begun by publication, as its past tense says")
 
 
 def _add_time(
@@ -656,14 +662,10 @@ def _add_time(
     if event.time is None:
         return None
     found = normalise(event.time.text, report.document.published, report.document.language)
-    if found is None:
-        return None
+    if found is None or guessed(event.time_found):
+        return found  # a guessed attachment: the likely layer adds it (see add_time_window)
     evidence = Evidence("time", event.time.text, event.id, event.time)
-    said_at = points[event.time_anchor][0] if event.time_anchor else 1
-    for point, window in zip(points[event.id], (found.start, found.end), strict=True):
-        anchor = 0 if window.anchor == "origin" else said_at
-        if window.lo != -INF or window.hi != INF:
-            network.add(anchor, point, window.lo, window.hi, evidence, STRENGTH["time"])
+    add_time_window(network, event, found, points, evidence, STRENGTH["time"])
     return found
 
 
