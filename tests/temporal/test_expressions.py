@@ -92,7 +92,7 @@ CASES = [
     ("3 days ago", "en", "2022-09-07 00:00", "2022-09-09 00:00", "day", "tagger"),
     ("September 8, 2022", "en", "2022-09-08 00:00", "2022-09-09 00:00", "day", "tagger"),
     # -- what only the tagger reads (issue 10): dateparser read "22 h" as 22 hours ago, the rest not at all ----
-    ("vers 22 h", "fr", "2022-09-10 21:45", "2022-09-11 22:15", "minutes", "tagger"),
+    ("vers 22 h", "fr", "2022-09-10 21:30", "2022-09-11 22:30", "minutes", "tagger"),  # ±30 min
     ("à 15h40 (14H40 GMT)", "fr", "2022-09-10 15:40", "2022-09-11 15:41", "minute", "tagger"),
     ("dans la nuit de mardi à mercredi", "fr", "2022-09-06 22:00", "2022-09-07 06:00", "part-of-day", "tagger"),
     ("Dans la soirée", "fr", "2022-09-10 18:00", "2022-09-12 00:00", "part-of-day", "tagger"),

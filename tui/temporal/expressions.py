@@ -417,12 +417,16 @@ def _in_brackets(text: str, at: int) -> bool:
 def _tagged(expression: str, published: Publication, language: str) -> _PartialWindows | None:
     """The tagger's reading, when it finds one expression that is the whole of it (but for a preposition)."""
     from tui.temporal.tagging import tag  # compiles its rules on first use
+    from tui.temporal.tagging.approximation import without_words
 
     found = [t for t in tag(expression, published, language) if not _in_brackets(expression, t.start)]
     if len(found) != 1:
         return None
     timex = found[0]
-    if timex.rule in ("anaphoric-day", "moment") or _ANAPHORIC.search(_fold(_clean(timex.text))):
+    # "peu après 14h" is approximate, not anaphoric: the approximation words are the tagger's (one reader of
+    # them, tagging/approximation.py, whose widened interval the timex carries), the rest is checked here.
+    words = without_words(_fold(_clean(timex.text))) if timex.mod in ("APPROX", "AFTER", "BEFORE") else None
+    if timex.rule in ("anaphoric-day", "moment") or _ANAPHORIC.search(words or _fold(_clean(timex.text))):
         return None  # "le lendemain matin", "deux jours plus tard": relative to another event, a relation's cue
     rest = (expression[: timex.start] + expression[timex.end :]).strip(" ,.;:").casefold()
     if not _ONLY_PREPOSITIONS.fullmatch(re.sub(r"\([^)]*\)", "", rest).strip()):

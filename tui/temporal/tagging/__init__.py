@@ -4,7 +4,9 @@ Rule families, one module each, as HeidelTime's rule resources are organised: ``
 (days and periods counted from the publication or the focus), ``clock`` (times of day), ``parts`` (parts
 of the day), ``durations``, ``sets``, ``references`` (PRESENT_REF, PAST_REF, FUTURE_REF), ``seasons``,
 ``eras`` (decades and centuries) and ``holidays``. ``context`` reads what they are anchored to,
-``values`` turns an ISO-TimeML value into an interval, and ``tagger`` runs them over a text.
+``values`` turns an ISO-TimeML value into an interval, ``approximation`` reads "vers", "peu après"… for
+every family, and ``tagger`` runs them over a text. The French (and English) word tables are data,
+``resources/<language>/<kind>.txt``, read by ``tables`` when the rules are first compiled.
 
 Not imported by ``tui.temporal`` itself: compiling the rules costs time the app's start-up does not pay.
 """

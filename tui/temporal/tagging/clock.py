@@ -2,8 +2,10 @@
 "hier à 10 h", "10:30 p.m.", "noon".
 
 A clock time falls on the focus: the last day the text named, else the publication day. "GMT"/"UTC" after
-a time says the zone (the value ends in Z, the interval is moved into the report's zone); "vers" (about)
-widens the interval to a quarter of an hour either side. "24 h", "48 heures" after "pendant", "en",
+a time says the zone (the value ends in Z, the interval is moved into the report's zone); "heure locale",
+"locales" say it is the local time of a place whose zone is not said: the interval covers every offset
+from UTC-12 to UTC+14 (values._local). "vers", "peu après", "peu avant"… make it approximate (the mods
+APPROX, AFTER, BEFORE; the interval is approximation.widen's). "24 h", "48 heures" after "pendant", "en",
 "plus de"… are durations, not times of day.
 """
 
@@ -12,9 +14,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from tui.temporal.tagging.approximation import mod_of, words_pattern
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
 from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.tables import table
 
 _ORDINALS = "1er|premier"
 
@@ -58,7 +62,7 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    return _at(hour, minute, match, ctx, approx)
+    return _at(hour, minute, match, ctx, mod_of(match.group("approx") or ""))
 
 
 def _named(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -67,7 +71,7 @@ def _named(match: re.Match[str], ctx: Context) -> Reading | None:
     if word == "midi" and ctx.text[at].isupper() and at > 0 and not re.search(r"[.!?\n]\s*$", ctx.text[:at]):
         return None  # "le Midi": the south of France
     hour = 12 if word in ("midi", "noon") else 24
-    return _at(hour, 0, match, ctx, bool(match.group("approx")))
+    return _at(hour, 0, match, ctx, mod_of(match.group("approx") or ""))
 
 
 _WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?:(?:le|ce|on)\s+)?({WEEKDAY})(?![\w])(?!\s+(?:\d|{_ORDINALS}))")
@@ -81,7 +85,7 @@ def _day_after(match: re.Match[str], ctx: Context):
     return ctx.weekday(WEEKDAYS[found.group(1)], ctx.tense(match.start(), match.end()))
 
 
-def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool) -> Reading:
+def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, mod: str | None) -> Reading:
     day_word = match.group("day") or match.group("day2")
     if day_word:
         day = ctx.dct + timedelta(days=_DAY_WORDS[day_word])
@@ -96,16 +100,33 @@ def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, approx: bool
             )
         ):
             day += timedelta(days=1)  # past midnight: the next day
-    zone = match.group("zone")
-    suffix = "Z" if zone and zone.strip() in ("gmt", "utc", "tu", "z") else ""
+    zone = _zone_of(match.group("zone")) or _zone_of(match.group("local"))
+    suffix = "Z" if zone == "Z" else ""
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"
     ctx.last_time = value
-    return Reading("TIME", value, "APPROX" if approx else None, focus=day if day_word else None)
+    return Reading("TIME", value, mod, focus=day if day_word else None, local=zone == "local")
+
+
+def _zone_of(words: str | None) -> str | None:
+    return ZONES.get(" ".join(words.split())) if words else None
 
 
 _DAY = r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+(?:a|vers|at|about|around)\s+)?"
-_APPROX = r"(?P<approx>vers|aux\s+alentours\s+de|autour\s+de|environ|about|around|approximately)\s+"
-_ZONE = r"(?:\s*\(?\s*(?P<zone>gmt|utc|tu|z)\b\)?)?(?:\s+(?:heure\s+(?:de\s+paris|locale|francaise)|locales?))?"
+_APPROX = rf"(?P<approx>{words_pattern()})\s+"  # see approximation.py
+ZONES = table("zones")  # "GMT", "heure locale", "heure de Paris": see resources/fr/zones.txt
+
+
+def _zone_words(reading: str) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(ZONES, key=len, reverse=True)
+                    if ZONES[w] == reading)  # fmt: skip
+
+
+# "14H40 GMT", "(14H40 GMT)"; "12 h 30 locales", "9 heures (heure locale)", "20 h heure de Paris"
+_ZONE = (
+    rf"(?:\s*\(?\s*(?P<zone>{_zone_words('Z')})\b\)?)?"
+    rf"(?:\s*\(\s*(?P<local>{_zone_words('local')}|{_zone_words('publication')})\s*\)"
+    rf"|\s+(?P<local2>{_zone_words('local')}|{_zone_words('publication')})(?![\w]))?"
+)
 _HALF = r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l'apres-midi|de\s+la\s+nuit))?"
 _DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
 
@@ -128,6 +149,8 @@ class _Merged:
             return m.group("half") if "half" in m.re.groupindex else None
         if name == "ampm":
             return m.group("ampm") or m.group("ampm2")
+        if name == "local":
+            return m.group("local") or m.group("local2")
         return m.group(name)
 
     def start(self, name: str | int = 0) -> int:
@@ -147,7 +170,7 @@ RULES = (
     ),
     rule(
         "named-time",
-        rf"{_DAY}(?:{_APPROX})?(?P<word>midi|minuit|noon|midnight){_DAY_AFTER}(?P<zone>)",
+        rf"{_DAY}(?:{_APPROX})?(?P<word>midi|minuit|noon|midnight){_DAY_AFTER}(?P<zone>)(?P<local>)",
         _named,
         priority=2,
     ),

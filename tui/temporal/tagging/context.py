@@ -17,22 +17,22 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Literal
 
+from tui.temporal.tagging.tables import table, words
+
 Tense = Literal["future", "past", "present"]
 
+# Future and conditional endings (resources/fr/future_endings.txt) on the stems that take them.
+_ENDINGS = "|".join(sorted(table("future_endings", str, ("fr",)), key=len, reverse=True))
 _FUTURE = re.compile(
     r"(?<![\w'])(?:"
-    r"\w*(?:e|i|d|u|r|v|oi|ai|t)(?:ra|ront|rai|ras|rez|rons|rait|raient)"  # sera, ira, viendra, devrait
+    rf"\w*(?:e|i|d|u|r|v|oi|ai|t)(?:{_ENDINGS})"  # sera, ira, viendra, devrait
     r"|(?:va|vont|doit|doivent|devra|devrait|devraient|compte|comptent|entend|entendent)\s+(?:\w+\s+)?\w+(?:er|ir|re)"
     r"|prevue?s?|programmee?s?|annoncee?s?\s+pour|a\s+venir|d'ici|prochaine?s?|will|shall|'ll|going\s+to"
     r"|is\s+due|are\s+due|scheduled|expected\s+to|next"
     r")(?![\w])"
 )
 # Words with a future's ending that are not futures: nouns, adjectives, and the passé simple of -trer verbs.
-_NOT_FUTURE = {
-    "camera", "opera", "ere", "extra", "sahara", "autre", "entre", "contre", "notre", "votre", "centre", "vrai",
-    "vraie", "environs", "portrait", "retrait", "extrait", "attrait", "abstrait", "trait", "entra", "montra",
-    "rentra", "demontra", "penetra", "mantra", "cobra", "zebra", "tiara", "agora", "aura-t-il",
-}  # fmt: skip
+_NOT_FUTURE = frozenset(words("not_future", ("fr",)))
 _PAST = re.compile(
     r"(?<![\w'])(?:"
     r"(?:a|ont|avait|avaient|ai|avons|avez|eut|eurent|est|sont|etait|etaient)\s+(?:\w+\s+)?"
@@ -47,6 +47,7 @@ _PAST = re.compile(
 # of a report from late May last November, but a past verb elsewhere in the sentence must not send
 # "le 30 octobre" of a report from mid-September back more than 10 months.
 _REACH = timedelta(days=300)
+_YEAR = timedelta(days=366)  # the reach of an announcement: "aura lieu le 1er novembre" is the next one
 
 
 @dataclass
@@ -96,6 +97,23 @@ class Context:
                     best = (distance, tense)  # type: ignore[assignment]
         return best[1] if best else "present"
 
+    def announced(self, start: int) -> bool:
+        """Whether the verb just before ``start``, in its clause, is a future or conditional ("aura lieu le
+        1er novembre", "se tiendra le", "sera publié le"): the expression is then what is announced, the
+        next such day however far, not the nearest."""
+        lo = next((a for a, b in self._sentences if a <= start < b), 0)
+        lo = max(lo, start - 60)
+        clause = self._verbs[lo:start]
+        clause = clause[max(clause.rfind(mark) for mark in ";:()") + 1 :]
+        last: tuple[int, Tense] | None = None
+        for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+            for match in pattern.finditer(clause):
+                if tense == "future" and match.group(0).split()[-1] in _NOT_FUTURE:
+                    continue
+                if last is None or match.end() > last[0]:
+                    last = (match.end(), tense)  # type: ignore[assignment]
+        return last is not None and last[1] == "future"
+
     # -- anchoring ------------------------------------------------------------------------------------
 
     def year_for(self, month: int, day: int | None, tense: Tense) -> int:
@@ -122,9 +140,11 @@ class Context:
             year = earlier[0][1] if earlier else year
         return year
 
-    def nearest(self, on, tense: Tense) -> date | None:
+    def nearest(self, on, tense: Tense, position: int | None = None) -> date | None:
         """The occurrence of a yearly day (``on(year)`` gives it, or None) nearest to the publication,
-        unless the tense says the other way: a future verb takes the next, a past verb the last."""
+        unless the tense says the other way: a future verb takes the next, a past verb the last. A future
+        verb just before the expression at ``position`` (see :meth:`announced`) takes the next however far,
+        whatever the sentence's other verbs."""
         here = self.dct
         found = []
         for year in (here.year - 1, here.year, here.year + 1):
@@ -136,10 +156,12 @@ class Context:
             return None
         found.sort(key=lambda at: abs((at - here).days))
         best = found[0]
-        if tense == "future" and best < here:
-            best = next((at for at in found if here <= at <= here + _REACH), best)
+        announced = position is not None and self.announced(position)
+        if (tense == "future" or announced) and best < here:
+            reach = _YEAR if announced else _REACH
+            best = next((day for day in sorted(found) if here <= day <= here + reach), best)
         elif tense == "past" and best > here:
-            best = next((at for at in found if here - _REACH <= at <= here), best)
+            best = next((day for day in found if here - _REACH <= day <= here), best)
         return best
 
     def weekday(self, weekday: int, tense: Tense, anchor: date | None = None) -> date:

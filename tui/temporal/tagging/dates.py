@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from tui.temporal.tagging.context import Context, Tense, _safe_date
-from tui.temporal.tagging.lexicon import DAY_NUMBER, MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS
+from tui.temporal.tagging.lexicon import DAY_NUMBER, MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.tables import table, words
 
 _YEAR = r"(?:1\d{3}|20\d\d|'\d\d|\d\d(?![\d,.]?\d))"
 _LAST = r"derni[e]re?s?|passee?s?|last"
@@ -62,7 +64,7 @@ def _full_date(match: re.Match[str], ctx: Context) -> Reading | None:
         found = ctx.nearest(on, "present")
         if found is not None:
             return day_reading(found)
-    return day_reading(ctx.nearest(lambda y: _safe_date(y, month, day), direction(match, ctx)))
+    return day_reading(ctx.nearest(lambda y: _safe_date(y, month, day), direction(match, ctx), match.start()))
 
 
 def _english_date(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -113,16 +115,28 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if re.search(r"\d[ .]?$", before) or re.match(r"[ .,]?\d", after):
         return None  # part of a larger number: "2 000", "1999,5"
-    if not introduced and re.match(
-        r"\s*(?:%|€|\$|f\b|francs?|euros?|dollars?|personnes|habitants|emplois|salaries|hommes|femmes|"
-        r"enfants|eleves|metres|m\b|km|kilometres|kg|tonnes|voix|exemplaires|logements|postes|points|"
-        r"spectateurs|visiteurs|participants|morts|victimes|blesses|ha|hectares|litres|places|lits)",
-        after,
-    ):
+    if not introduced and _is_quantity(ctx.folded, match.start("year"), match.end()):
         return None
     part = match.group("part")
     mod = _MODS.get(part.split()[0]) if part else None
     return Reading("DATE", f"{year:04d}", mod)
+
+
+@cache
+def _quantity_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = alternatives(table("quantity_units", str, ("fr",)))
+    quantifiers = "|".join(r"\s+".join(w.split()) for w in words("quantifiers", ("fr",)))
+    counted = re.compile(rf"\s*(?:(?:a|et|ou|-)\s*\d[\d .,]*\s*)?(?:{units})(?![\w])")
+    quantified = re.compile(rf"(?<![\w'])(?:{quantifiers})\s+$")
+    return counted, quantified
+
+
+def _is_quantity(folded: str, start: int, end: int) -> bool:
+    """A number that counts something, not a year: "2000 personnes", "2024 euros", "2000 à 3000
+    manifestants", "quelque 2000" (the units and quantifiers are data: resources/fr/quantity_units.txt,
+    quantifiers.txt)."""
+    counted, quantified = _quantity_patterns()
+    return bool(counted.match(folded, end, end + 48) or quantified.search(folded, max(0, start - 16), start))
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:

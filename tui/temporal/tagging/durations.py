@@ -58,6 +58,15 @@ _AGE_BEFORE = re.compile(
     r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de(?:\s+\d+\s+(?:et|à|ou))?|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de|(?<!\w)d['’])\s*$",
     re.IGNORECASE,
 )
+# "à 45 ans" (read with its accent: "a 45 ans" is "il a 45 ans", above) is an age: "mort à 45 ans", "à 45 ans,
+# il devient maire"; but not after a sentence, a limit or a count: "condamné à 12 ans", "d'ici à dix ans",
+# "jusqu'à dix ans", "de 10 à 15 ans", "réduite à deux ans".
+_AT_AGE = re.compile(r"(?<![\w'’])à\s*$", re.IGNORECASE)
+_AT_LENGTH = re.compile(
+    r"(?:\d|ici|jusqu'|condamne\w*|ecope\w*|peine\w*|reduite?s?|portee?s?|passee?s?|fixee?s?|limitee?s?|"
+    r"evaluee?s?|estimee?s?|prolongee?s?|allongee?s?|raccourcie?s?|ramenee?s?|un|une|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|soixante)\s*a\s*$"
+)
 # Nouns that take a duration with "de": "une peine de dix ans", "un mandat de cinq ans".
 _SPAN_NOUNS = re.compile(
     r"(?:peine|mandat|periode|duree|contrat|plan|programme|bail|delai|absence|sejour|prison|reclusion|detention|"
@@ -76,6 +85,8 @@ def _is_age(match: re.Match[str], ctx: Context) -> bool:
     if re.match(r"\s+d(?:e\s|')", ctx.folded[match.end() : match.end() + 4]):
         return False  # "trois ans de tractations", "dix ans de prison"
     before = ctx.folded[max(0, match.start() - 40) : match.start()]
+    if _AT_AGE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
+        return not _AT_LENGTH.search(before)  # "mort à 45 ans", not "condamné à 12 ans", "d'ici à dix ans"
     if not _AGE_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
         return False
     return not _SPAN_NOUNS.search(before[: len(before) - 3] if before.endswith("de ") else before)

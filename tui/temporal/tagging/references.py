@@ -4,8 +4,9 @@
 
 Values are ISO-TimeML's ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``; the interval is the
 publication for the present, everything before it for the past, everything after for the future.
-A lone "prochain(e)(s)" ("les prochaines élections") refers to the future too, when no longer
-expression ("juin prochain", "la semaine prochaine") takes it.
+A lone "prochain(e)(s)" before a time noun ("les prochaines échéances", "la prochaine fois") refers to the
+future too, when no longer expression ("juin prochain", "la semaine prochaine") takes it; before any other
+noun ("le prochain conseil", "la prochaine réunion") it qualifies an event, and is no time expression.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 
 from tui.temporal.tagging.context import Context
+from tui.temporal.tagging.lexicon import UNITS
 from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.tables import words
 
 _PRESENT = (
     "actuellement",
@@ -73,6 +76,11 @@ def _reference(value: str):
     return read
 
 
+def _next_nouns() -> str:
+    """The time nouns a lone "prochain(e)(s)" may qualify: resources/fr/next_nouns.txt and the time units."""
+    return _words({*words("next_nouns", ("fr",)), *(w for w in UNITS if " " not in w)})
+
+
 def _words(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -81,7 +89,9 @@ RULES = (
     rule("present", _words(_PRESENT), _reference("PRESENT_REF"), language="fr"),
     rule("past", _words(_PAST), _reference("PAST_REF"), language="fr"),
     rule("future", _words(_FUTURE), _reference("FUTURE_REF"), language="fr"),
-    rule("next", r"prochaine?s?", _reference("FUTURE_REF"), priority=-1, language="fr"),
+    rule(
+        "next", rf"prochaine?s?(?=\s+(?:{_next_nouns()})(?![\w]))", _reference("FUTURE_REF"), priority=-1, language="fr"
+    ),
     rule("present-en", _words(_PRESENT_EN), _reference("PRESENT_REF"), language="en"),
     rule("past-en", _words(_PAST_EN), _reference("PAST_REF"), language="en"),
     rule("future-en", _words(_FUTURE_EN), _reference("FUTURE_REF"), language="en"),

@@ -22,6 +22,8 @@ class Reading:
     value: str
     mod: str | None = None
     focus: date | None = None  # the day it names explicitly, which then anchors what follows
+    local: bool = False  # a clock time in a place's local time, its zone not said: see values._local
+    until_now: bool = False  # "depuis le début de l'année": from then up to the publication
 
 
 @dataclass(frozen=True, slots=True)

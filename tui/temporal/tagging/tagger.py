@@ -12,11 +12,24 @@ are more), and every interval is the hull of its readings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from tui.model import Publication
-from tui.temporal.tagging import clock, dates, durations, eras, holidays, parts, references, relative, seasons, sets
+from tui.temporal.tagging import (
+    approximation,
+    clock,
+    dates,
+    durations,
+    eras,
+    holidays,
+    parts,
+    references,
+    relative,
+    seasons,
+    sets,
+)
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import fold
 from tui.temporal.tagging.rules import Reading, Rule
@@ -118,6 +131,7 @@ def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple
             reading = None
         if reading is None:
             continue
+        start, reading = _widened(folded, start, position, reading)
         if reading.focus is not None:
             ctx.focus = reading.focus
         if reading.type in ("DATE", "TIME"):
@@ -125,6 +139,29 @@ def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple
         taken[(start, end, rule.name)] = reading
         position = match.end()
     return taken
+
+
+_SINCE = re.compile(r"(?<![\w'-])(?:depuis|since)\s+$")
+
+
+def _widened(folded: str, start: int, floor: int, reading: Reading) -> tuple[int, Reading]:
+    """The words just before an expression that belong to it, read once for every rule family:
+
+    - approximation words before a time of day ("peu avant l'aube", "vers la mi-journée"), as the clock
+      rules read them before a clock time (see approximation.py);
+    - "depuis" before the start of a period ("depuis le début de l'année", "depuis début septembre"):
+      the expression is then the stretch from that start up to the publication. Before anything else
+      ("depuis 1998", "depuis mardi") "depuis" stays out of the span, a TimeML signal.
+    """
+    if reading.type == "TIME" and reading.mod is None and re.search(r"\dT(?:MO|MI|AF|EV|NI|DT)$", reading.value):
+        found = approximation.prefix(folded, start, floor)
+        if found is not None:
+            return found[0], replace(reading, mod=found[1])
+    if reading.type == "DATE" and reading.mod == "START":
+        since = _SINCE.search(folded, max(floor, start - 8), start)
+        if since is not None:
+            return since.start(), replace(reading, until_now=True)
+    return start, reading
 
 
 def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
@@ -142,4 +179,7 @@ def _where(reading: Reading, published: Publication, zone) -> tuple[datetime | N
     if reading.value in _REF_WINDOWS:
         lo, hi = _REF_WINDOWS[reading.value]
         return (published.earliest if lo else None), (published.latest if hi else None), "open"
-    return interval(reading.value, zone, reading.mod)
+    earliest, latest, granularity = interval(reading.value, zone, reading.mod, reading.local)
+    if reading.until_now and earliest is not None:
+        latest = max(latest, published.latest) if latest else published.latest
+    return earliest, latest, granularity

@@ -2,7 +2,9 @@
 
 ``1999-05-18`` is that day, ``1999-05-18TEV`` its evening, ``1999-W27`` a week, ``1999-SU`` the summer,
 ``196`` the 1960s, ``18`` the 19th century. A modifier (START, MID, END) keeps the first, middle or last
-third of a month, or the first or last quarter of a longer period. Generic values (``XXXX-SU``),
+third of a month, or the first or last quarter of a longer period or of a part of the day ("en fin de
+matinée" is 10:30-12:00); APPROX, AFTER and BEFORE widen a time of day (approximation.widen). A local time
+whose zone is not said covers every offset from UTC-12 to UTC+14 (``_local``). Generic values (``XXXX-SU``),
 durations and sets have no place on the calendar: both ends are None.
 """
 
@@ -10,8 +12,9 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from tui.temporal.tagging.approximation import widen
 from tui.temporal.tagging.lexicon import PART_HOURS
 
 Interval = tuple[datetime | None, datetime | None, str]
@@ -37,19 +40,22 @@ _PATTERNS = (
 )
 
 
-def interval(value: str, zone: tzinfo | None, mod: str | None = None) -> Interval:
-    """Where ``value`` lies, in ``zone``: (earliest, latest, granularity); ends are None where not placed."""
+def interval(value: str, zone: tzinfo | None, mod: str | None = None, local: bool = False) -> Interval:
+    """Where ``value`` lies, in ``zone``: (earliest, latest, granularity); ends are None where not placed.
+
+    ``local``: a time of day given in the local time of a place whose zone is not said ("à 9 heures, heure
+    locale"): it may be any offset from UTC-12 to UTC+14, so the interval covers them all (see _local)."""
     try:
-        return _interval(value, zone, mod)
+        return _interval(value, zone, mod, local)
     except (ValueError, OverflowError):  # year 0, or beyond year 9999 once extended
         return None, None, "open"
 
 
-def _interval(value: str, zone: tzinfo | None, mod: str | None) -> Interval:
+def _interval(value: str, zone: tzinfo | None, mod: str | None, local: bool = False) -> Interval:
     for pattern, granularity in _PATTERNS:
         match = pattern.fullmatch(value)
         if match:
-            return _placed(granularity, match.groups(), zone, mod)
+            return _placed(granularity, match.groups(), zone, mod, local)
     return None, None, "open"
 
 
@@ -57,7 +63,7 @@ def _at(day: date, zone: tzinfo | None, hours: float = 0) -> datetime:
     return datetime.combine(day, time(), zone) + timedelta(hours=hours)
 
 
-def _placed(granularity: str, groups: tuple, zone: tzinfo | None, mod: str | None) -> Interval:
+def _placed(granularity: str, groups: tuple, zone: tzinfo | None, mod: str | None, local: bool = False) -> Interval:
     g = groups
     if granularity == "minute":
         moment = datetime(int(g[0]), int(g[1]), int(g[2]), int(g[3]) % 24, int(g[4]), tzinfo=zone)
@@ -65,16 +71,21 @@ def _placed(granularity: str, groups: tuple, zone: tzinfo | None, mod: str | Non
             moment += timedelta(days=1)
         if g[6]:
             moment = _in_zone(moment, g[6], zone)
-        if mod == "APPROX":  # "vers 22 h": a quarter of an hour either side
-            return moment - timedelta(minutes=15), moment + timedelta(minutes=15), "minutes"
-        return moment, moment + timedelta(minutes=1), "minute"
+        widened = widen(moment, moment + timedelta(minutes=1), mod, part_of_day=False)
+        if widened:  # "vers 22 h", "peu après 14h": see approximation.py
+            return (*_local(*widened, zone, local), "hours" if local else "minutes")
+        return (*_local(moment, moment + timedelta(minutes=1), zone, local), "hours" if local else "minute")
     if granularity == "hour":
         moment = datetime(int(g[0]), int(g[1]), int(g[2]), int(g[3]), tzinfo=zone)
-        return moment, moment + timedelta(hours=1), "hour"
+        return (*_local(moment, moment + timedelta(hours=1), zone, local), "hours" if local else "hour")
     if granularity == "part-of-day":
         lo, hi = PART_HOURS[g[3]]
         day = date(int(g[0]), int(g[1]), int(g[2]))
-        return _at(day, zone, lo), _at(day, zone, hi), "part-of-day"
+        start, end = _at(day, zone, lo), _at(day, zone, hi)
+        widened = widen(start, end, mod, part_of_day=True)
+        if widened:  # "peu avant l'aube", "vers la mi-journée"
+            return (*_local(*widened, zone, local), "hours")
+        return _trimmed(*_local(start, end, zone, local), "part-of-day", mod)  # "en fin de matinée"
     if granularity == "day":
         day = date(int(g[0]), int(g[1]), int(g[2]))
         return _at(day, zone), _at(day + timedelta(days=1), zone), "day"
@@ -132,6 +143,25 @@ def _trimmed(lo: datetime, hi: datetime | None, granularity: str, mod: str | Non
     if mod == "END":
         return hi - quarter, hi, granularity
     return lo + quarter, hi - quarter, granularity
+
+
+# The offsets from UTC that places use, at the extremes: a local time somewhere unknown lies between them.
+_EARLIEST_OFFSET = timedelta(hours=14)  # UTC+14 (Kiribati): its 9:00 comes first
+_LATEST_OFFSET = timedelta(hours=-12)  # UTC-12 (Baker Island): its 9:00 comes last
+
+
+def _local(lo: datetime, hi: datetime, zone: tzinfo | None, local: bool) -> tuple[datetime, datetime]:
+    """[lo, hi) as wall-clock times of an unknown place, seen in the report's zone: from lo at UTC+14 to hi
+    at UTC-12. A report with no zone is read as UTC, as ``_in_zone`` reads "14H40 GMT"."""
+    if not local:
+        return lo, hi
+    from datetime import timezone
+
+    first = lo.replace(tzinfo=timezone(_EARLIEST_OFFSET))
+    last = hi.replace(tzinfo=timezone(_LATEST_OFFSET))
+    if zone is None:
+        return first.astimezone(UTC).replace(tzinfo=None), last.astimezone(UTC).replace(tzinfo=None)
+    return first.astimezone(zone), last.astimezone(zone)
 
 
 def _in_zone(moment: datetime, offset: str, zone: tzinfo | None) -> datetime:

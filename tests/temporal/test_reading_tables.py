@@ -1,0 +1,38 @@
+"""The tagger's French rules as data: word tables in tui/temporal/tagging/resources/<language>/<kind>.txt,
+read on first use, shipped in the wheel, and the Python API they feed unchanged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tui.temporal.tagging import lexicon, tables
+
+
+def test_the_tables_feed_the_lexicon_as_before():
+    assert lexicon.MONTHS["aout"] == 8 and lexicon.MONTHS["sept."] == 9 and lexicon.MONTHS["december"] == 12
+    assert lexicon.WEEKDAYS["dimanche"] == 6 and lexicon.PARTS["apres-midi"] == "AF"
+    assert lexicon.SEASONS["hiver"] == "WI" and lexicon.UNITS["annees"] == "Y"
+    assert lexicon.ORDINALS["1er"] == 1 and lexicon.ORDINALS["derniere"] == -1
+    assert lexicon.number("quatre-vingt-dix-neuf") == 99 and lexicon.number("mille neuf cent") == 1900
+
+
+@pytest.mark.parametrize("path", sorted(tables.RESOURCES.glob("*/*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_table_reads(path):
+    assert tables.entries(path.parent.name, path.stem)
+
+
+def test_a_bad_entry_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "bad.txt").write_text("# comment\nJanvier\t1\n", encoding="utf-8")
+    monkeypatch.setattr(tables, "RESOURCES", tmp_path)
+    with pytest.raises(ValueError, match="line 2"):
+        tables.entries("fr", "bad")
+    tables.entries.cache_clear()
+
+
+def test_importing_tui_temporal_reads_no_table():
+    code = "import sys, tui, tui.temporal; print('tui.temporal.tagging.tables' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
