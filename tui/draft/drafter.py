@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from tui.draft import lexicon
+from tui.draft.attach import GUESS, Attaching
+from tui.draft.clauses import Clause as _Clause
 from tui.draft.pipeline import model_version, to_ascii
 from tui.draft.quotes import find_quotes
-from tui.draft.times import FoundTime, find_time_expressions
+from tui.draft.spans import Containing, Starts
+from tui.draft.times import find_time_expressions
 from tui.model import Publication, split_sentences
 
 FORMAT = "newsline/1"
@@ -46,30 +50,7 @@ class _Mention:
     group: str = ""  # the actor or place id, once grouped
 
 
-@dataclass
-class _Clause:
-    head: Any  # the spaCy token heading the clause
-    sentence: int  # index into the sentences
-    start: int  # character span of the clause
-    end: int
-    kind: str
-    how: str
-    confidence: float
-    speech: bool = False
-    in_quote: bool = False
-    id: str = ""
-    actors: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    relations: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    time: FoundTime | None = None
-    extra_sentences: list[int] = field(default_factory=list)
-    nominal: bool = False
-
-
-class Drafter:
+class Drafter(Attaching):
     """One report, drafted. Use :func:`draft_report`."""
 
     def __init__(self, text: str, nlp: Any, published: Publication | None, language: str, document_id: str):
@@ -86,6 +67,18 @@ class Drafter:
         self.times = find_time_expressions(text, published)
         self.mentions: list[_Mention] = []
         self.clauses: list[_Clause] = []
+        # Indexes, so that no lookup scans the whole report (drafting stays linear in its length).
+        self._quote_holding = Containing(self.quotes, lambda q: (q.start, q.end), strict=True)
+        long_quotes = [q for q in self.quotes if q.end - q.start > 40]
+        self._long_quote_holding = Containing(long_quotes, lambda q: (q.start, q.end), strict=True)
+        by_start = sorted(self.times, key=lambda f: f.start)
+        self._time_holding = Containing(by_start, lambda f: (f.start, f.end), strict=False)
+        self._timex_holding = Containing(
+            [f for f in by_start if f.kind == "time"], lambda f: (f.start, f.end), strict=False
+        )
+        self._full_stops = [m.start() for m in re.finditer(r"\.", text)]
+        kick_offs = re.finditer(r"coup\s+d['’]envoi", text, re.IGNORECASE)
+        self._kick_offs = Starts([m.start() for m in kick_offs], lambda start: start)
 
     # -- helpers -------------------------------------------------------------------------------------
 
@@ -109,14 +102,18 @@ class Drafter:
         start, end = self.sentences[index]
         return {"start": start, "end": end, "text": self.text[start:end]}
 
+    def sentence_holding(self, offset: int) -> int | None:
+        index = bisect_right(self.offsets, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return index
+        return None
+
     def sentence_at(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.sentences):
-            if start <= offset < end:
-                return index
-        return max(0, len(self.sentences) - 1)
+        index = self.sentence_holding(offset)
+        return max(0, len(self.sentences) - 1) if index is None else index
 
     def in_direct_quote(self, offset: int) -> bool:
-        return any(q.start < offset < q.end and q.end - q.start > 40 for q in self.quotes)
+        return self._long_quote_holding.holds(offset)
 
     # -- the draft -------------------------------------------------------------------------------------
 
@@ -126,6 +123,8 @@ class Drafter:
         actors, places = self.group_mentions()
         self.find_clauses()
         self.drop_duplicate_clauses()
+        self._index_clauses()
+        self._index_actors()
         self.tense_cues = self.find_tense_cues()
         self.attach_mentions()
         self.attach_quotes()
@@ -319,25 +318,28 @@ class Drafter:
                 role.key = name.key
         groups: dict[str, list[_Mention]] = {}
         last_military: str | None = None
+        self._nations = self._nations_of_actors()
+        named: list[tuple[str, str]] = []  # (folded words, key) of the mentions so far grouped by a name
+        titled: dict[str, tuple[int, str | None]] = {}  # per title: how far ``named`` was read, the last fit
         for mention in self.mentions:
             key = mention.key
             if key.startswith("title:"):
                 title = key.split(":", 1)[1]
-                earlier = [
-                    m.key
-                    for m in self.mentions
-                    if m.start < mention.start
-                    and m.key.startswith("name:")
-                    and title in _fold(self.text[m.start : m.end])
-                ]
-                if earlier:
-                    key = earlier[-1]
+                read, last = titled.get(title, (0, None))
+                for words, name_key in named[read:]:
+                    if title in words:
+                        last = name_key
+                titled[title] = (len(named), last)
+                if last is not None:
+                    key = last
             if key == "military:?":
                 nation = self.nation_before(mention)
                 key = f"military:{nation}" if nation else (last_military or key)
             if key.startswith("military:") and key != "military:?":
                 last_military = key
             mention.key = key
+            if key.startswith("name:"):
+                named.append((_fold(self.text[mention.start : mention.end]), key))
             groups.setdefault(key, []).append(mention)
         actors: list[dict[str, Any]] = []
         places: list[dict[str, Any]] = []
@@ -381,19 +383,29 @@ class Drafter:
         nation named last before it ('la Russie regroupait ses troupes')."""
         words = _words(self.text[mention.start : mention.end])
         if words and words[0] in ("nos", "notre"):
-            quote = next((q for q in self.quotes if q.start < mention.start < q.end), None)
+            quote = self._quote_holding.first(mention.start)
             if quote is not None:
                 stop = self.sentences[self.sentence_at(quote.end - 1)][1]
-                after = [m for m in self.mentions if quote.end <= m.start < stop and m is not mention]
-                for other in after:
-                    nation = _nation(_words(self.text[other.start : other.end]))
+                for other in self._mention_starts.between(quote.end, stop):
+                    nation = _nation(_words(self.text[other.start : other.end])) if other is not mention else None
                     if nation:
                         return nation
-        for other in reversed([m for m in self.mentions if m.end <= mention.start and m.kind == "actor"]):
-            nation = _nation(_words(self.text[other.start : other.end]))
-            if nation:
-                return nation
-        return None
+        ends, nations = self._nations
+        index = bisect_right(ends, mention.start)
+        return nations[index - 1] if index else None
+
+    def _nations_of_actors(self) -> tuple[list[int], list[str | None]]:
+        """The ends of the actor mentions in order, and for each the nation named last by one of them so far:
+        what :meth:`nation_before` reads back for a bare force."""
+        self._mention_starts = Starts(self.mentions, lambda m: m.start)
+        ends: list[int] = []
+        nations: list[str | None] = []
+        last: str | None = None
+        for mention in sorted((m for m in self.mentions if m.kind == "actor"), key=lambda m: m.end):
+            last = _nation(_words(self.text[mention.start : mention.end])) or last
+            ends.append(mention.end)
+            nations.append(last)
+        return ends, nations
 
     def side_of(self, mentions: list[_Mention]) -> str:
         words = [w for m in mentions for w in _words(self.text[m.start : m.end])]
@@ -487,7 +499,7 @@ class Drafter:
                 noun is None
                 or noun.text.lower() in _TIME_NOUNS
                 or noun.ent_type_
-                or any(f.start <= self.at(noun) < f.end and f.kind == "time" for f in self.times)
+                or self._timex_holding.holds(self.at(noun))
             ):
                 continue
             _first, last = noun, noun
@@ -550,15 +562,53 @@ class Drafter:
                 seen.add((clause.start, clause.end))
         self.clauses = kept
 
+    def _index_clauses(self) -> None:
+        """The lookups over the clauses, rebuilt whenever clauses are found, dropped or added: by sentence,
+        by head token, statements and events in sentence order."""
+        self.clauses.sort(key=lambda c: c.sentence)  # stable: clauses are found sentence by sentence
+        self._by_sentence: dict[int, list[_Clause]] = {}
+        self._by_head: dict[tuple[int, int], _Clause] = {}
+        for clause in self.clauses:
+            self._by_sentence.setdefault(clause.sentence, []).append(clause)
+            self._by_head.setdefault((id(clause.head.doc), clause.head.i), clause)
+        self._main: dict[int, _Clause | None] = {}
+        self._statements = Starts([c for c in self.clauses if c.speech], lambda c: c.sentence)
+        self._by_order = sorted(self.clauses, key=lambda c: (c.sentence, c.start))
+        self._in_order: dict[int, list[_Clause]] = {}
+        for clause in self._by_order:
+            self._in_order.setdefault(clause.sentence, []).append(clause)
+        plain = [c for c in self._by_order if not c.nominal]
+        self._plain = Starts(plain, lambda c: c.sentence)
+        self._plain_statements = Starts([c for c in plain if c.speech], lambda c: c.sentence)
+
+    def _add_clause(self, clause: _Clause) -> None:
+        """A clause drafted after the lookups were built (by the attachment pass): added to each of them."""
+        self.clauses.append(clause)
+        self._by_sentence.setdefault(clause.sentence, []).append(clause)
+        self._by_head.setdefault((id(clause.head.doc), clause.head.i), clause)
+        self._main.pop(clause.sentence, None)
+        in_order = self._in_order.setdefault(clause.sentence, [])
+        in_order.insert(bisect_right([c.start for c in in_order], clause.start), clause)
+        if not clause.nominal:
+            self._plain.insert(clause, clause.sentence)
+
+    def clause_headed_by(self, token: Any) -> _Clause | None:
+        return self._by_head.get((id(token.doc), token.i))
+
     def clause_of(self, offset: int) -> _Clause | None:
         """The innermost clause holding ``offset``."""
-        holding = [c for c in self.clauses if c.start <= offset < c.end]
+        sentence = self.sentence_holding(offset)
+        if sentence is None:
+            return None
+        holding = [c for c in self._by_sentence.get(sentence, ()) if c.start <= offset < c.end]
         return min(holding, key=lambda c: c.end - c.start) if holding else None
 
     def main_clause(self, sentence: int) -> _Clause | None:
-        clauses = [c for c in self.clauses if c.sentence == sentence and not c.nominal]
-        roots = [c for c in clauses if c.head.dep_ == "ROOT"]
-        return (roots or clauses or [None])[0]
+        if sentence not in self._main:
+            clauses = [c for c in self._by_sentence.get(sentence, ()) if not c.nominal]
+            roots = [c for c in clauses if c.head.dep_ == "ROOT"]
+            self._main[sentence] = (roots or clauses or [None])[0]
+        return self._main[sentence]
 
     def attach_mentions(self) -> None:
         for mention in self.mentions:
@@ -571,9 +621,11 @@ class Drafter:
 
     # -- quotes and their speakers ---------------------------------------------------------------------
 
+    def _index_actors(self) -> None:
+        self._actors = Starts([m for m in self.mentions if m.kind == "actor"], lambda m: m.start)
+
     def actor_near(self, start: int, end: int) -> _Mention | None:
-        inside = [m for m in self.mentions if m.kind == "actor" and start <= m.start < end]
-        return inside[0] if inside else None
+        return self._actors.first_from(start, end)
 
     def subject_actor(self, verb: Any) -> _Mention | None:
         for child in verb.children:
@@ -584,29 +636,36 @@ class Drafter:
                 if child.pos_ == "PRON" and child.text.lower() in ("il", "elle", "ils", "elles"):
                     return self.last_speaker_before(self.at(child))
         start = self.offsets[self._sentence_of[verb.doc]]
-        before = [m for m in self.mentions if m.kind == "actor" and start <= m.start < self.at(verb)]
+        before = self._actors.between(start, self.at(verb))
         between = self.text[before[-1].end : self.at(verb)] if before else ""
         if before and not any(mark in between for mark in '”»"'):
+            # The words just before the verb (a pronoun subject is a few characters from it).
+            window = max(start, self.at(verb) - 200)
+            while window > start and self.text[window - 1].isalnum():
+                window -= 1
             pronoun = re.search(
-                r"\b(?:il|elle)s?\s+(?:a|ont|avait|avaient)?\s*$", self.text[start : self.at(verb)], re.I
+                r"\b(?:il|elle)s?\s+(?:a|ont|avait|avaient)?\s*$", self.text[window : self.at(verb)], re.I
             )
             if not pronoun:
                 return before[0]
         return None
 
     def last_speaker_before(self, offset: int) -> _Mention | None:
-        earlier = [c for c in self.speakers if c[0] < offset]
-        return earlier[-1][1] if earlier else None
+        index = bisect_left(self._speaker_offsets, offset)
+        return self.speakers[index - 1][1] if index else None
 
     def attach_quotes(self) -> None:
         self.speakers: list[tuple[int, _Mention]] = []
+        self._speaker_offsets: list[int] = []  # in order: statements are visited in the text's order
         # Statements first: their subjects are the speakers later pronouns refer to.
         for clause in self.clauses:
             if clause.speech:
                 mention = self.subject_actor(clause.head) or self.inverted_subject(clause.head)
                 if mention:
                     self.speakers.append((self.at(clause.head), mention))
+                    self._speaker_offsets.append(self.at(clause.head))
         self.speakers.sort(key=lambda s: s[0])
+        self._speaker_offsets.sort()
         headline_end = self.sentences[0][1] if self.sentences else 0
         for quote in self.quotes:
             if quote.depth:
@@ -632,19 +691,20 @@ class Drafter:
         if re.search(r"-t-(?:il|elle)|-(?:il|elle)s?\b", around):
             return self.last_speaker_before(self.at(verb))
         end = self.end(verb)
-        stop = self.text.find(".", end)
+        index = bisect_left(self._full_stops, end)  # the next full stop: self.text.find(".", end)
+        stop = self._full_stops[index] if index < len(self._full_stops) else -1
         return self.actor_near(end, stop if stop > 0 else end + 80)
 
     def speaker_of(self, quote: Any, headline_end: int) -> tuple[_Mention | None, _Clause | None, str, float]:
         after = self.text[quote.end : quote.end + 40]
         sentence = self.sentence_at(quote.end - 1)
-        statements = [c for c in self.clauses if c.speech and c.sentence == sentence]
+        statements = [c for c in self._by_sentence.get(sentence, ()) if c.speech]
         if quote.start < headline_end and self.sentences and quote.end <= headline_end:
             # A headline quotes what the lead goes on to attribute: the first statement of the body.
-            later = [c for c in self.clauses if c.speech and c.sentence > 0]
-            if later:
-                speaker = self.subject_actor(later[0].head) or self.inverted_subject(later[0].head)
-                return speaker, later[0], "the first statement after the headline", 0.5
+            later = self._statements.first_from(1)
+            if later is not None:
+                speaker = self.subject_actor(later.head) or self.inverted_subject(later.head)
+                return speaker, later, "the first statement after the headline", 0.5
         if re.match(r"\s*,\s*(?:a|ont|avait|avaient|aurait)?\s*\w+", after) and statements:
             clause = min(statements, key=lambda c: abs(self.at(c.head) - quote.end))
             speaker = self.inverted_subject(clause.head) or self.subject_actor(clause.head)
@@ -740,10 +800,9 @@ class Drafter:
         while head.dep_ != "ROOT":
             head = head.head
             if _lemma(head) in lexicon.SPEECH_VERBS:
-                return next((c for c in self.clauses if _same(c.head, head)), None)
+                return self.clause_headed_by(head)
         if clause.in_quote:
-            statements = [c for c in self.clauses if c.speech and c.sentence >= clause.sentence]
-            return statements[0] if statements else None
+            return self._statements.first_from(clause.sentence)
         return None
 
     def channel_kind(self, clause: _Clause, speaker: _Mention) -> str:
@@ -762,22 +821,24 @@ class Drafter:
     # -- time ----------------------------------------------------------------------------------------
 
     def attach_times_and_relations(self) -> None:
-        by_order = sorted(self.clauses, key=lambda c: (c.sentence, c.start))
         for found_time in self.times:
-            clause = self.clause_of(found_time.start) or self.main_clause(self.sentence_at(found_time.start))
+            if found_time.kind == "time":
+                self.attach_time(found_time)  # by the parse: tui/draft/attach.py
+                continue
+            cue_words = self.text[found_time.start : found_time.end].lower()
+            if self.attach_sequence_cue(found_time, cue_words):
+                continue
+            inside = self.clause_of(found_time.start)
+            clause = inside or self.main_clause(self.sentence_at(found_time.start))
+            self._cue_by_proximity = inside is None  # the cue lies in no clause's words: a guess
             sentence = self.sentence_at(found_time.start)
             if clause is None:
                 continue
-            if found_time.kind == "time":
-                if clause.time is None:
-                    clause.time = found_time
-                continue
-            cue_words = self.text[found_time.start : found_time.end].lower()
             cue = self.span(found_time.start, found_time.end)
             later = "après" in cue_words or "plus tard" in cue_words or "lendemain" in cue_words
             if cue_words.startswith("depuis"):
                 noun = next(
-                    (c for c in self.clauses if c.nominal and c.sentence == sentence and c.start > found_time.start),
+                    (c for c in self._by_sentence.get(sentence, ()) if c.nominal and c.start > found_time.start),
                     None,
                 )
                 main = self.main_clause(sentence)
@@ -787,14 +848,14 @@ class Drafter:
             if cue_words.startswith(("c'est pour", "c’est pour", "c'est la raison", "c’est la raison")):
                 # "C'est pourquoi Y": Y follows from the event told just before: after a completed act,
                 # within a state or process under way (the withdrawal is the regrouping carried out).
-                cause = self.previous_event(clause, by_order)
+                cause = self.previous_event(clause)
                 if cause is not None:
                     kind = "after" if _compound_past(cause.head) or cause.kind == "action" else "during"
                     how = "rule: 'c'est pourquoi': a consequence of the event told just before"
                     clause.relations.append(self.relation(kind, cause, cue, how, 0.35))
                 continue
             if cue_words.startswith(("parce", "puisqu")):
-                cause = next((c for c in by_order if c.sentence == sentence and c.start >= found_time.start), None)
+                cause = next((c for c in self._in_order.get(sentence, ()) if c.start >= found_time.start), None)
                 holder = self.governing(cause) if cause else None
                 if cause and holder:
                     holder.relations.append(self.relation("after", cause, cue, "rule: a cause comes first", 0.6))
@@ -802,7 +863,7 @@ class Drafter:
             following = self.text[found_time.end : found_time.end + 5].lower()
             if following.lstrip().startswith(("que", "qu'", "qu’")):
                 target = next(
-                    (c for c in by_order if c.sentence == sentence and c.start > found_time.end and c is not clause),
+                    (c for c in self._in_order.get(sentence, ()) if c.start > found_time.end and c is not clause),
                     None,
                 )
                 if target:
@@ -814,12 +875,12 @@ class Drafter:
                 target = self.last_statement_before(clause)  # "après le rapport": the statement it names
                 how = "rule: cue names an earlier statement"
             else:
-                target = self.previous_event(clause, by_order)
+                target = self.previous_event(clause)
                 how = "rule: cue against the event told just before"
             if target is not None:
                 clause.relations.append(self.relation("after" if later else "before", target, cue, how, 0.4))
         for start, end, verb, kind in self.tense_cues:
-            clause = next((c for c in self.clauses if _same(c.head, verb)), None)
+            clause = self.clause_headed_by(verb)
             if clause is None and kind == "during":  # a copula's clause is headed by its attribute, or a noun
                 clause = self.clause_of(start)
             target = self.governing(clause) if clause else None
@@ -832,6 +893,8 @@ class Drafter:
                 else:  # the statement was made while what it reports held
                     how = "rule: tense (imparfait or présent of reported speech)"
                     target.relations.append(self.relation("during", clause, cue, how, 0.5))
+        self._cue_by_proximity = False
+        self.draft_sequence_words()
         self.draft_announcement_anaphora()
 
     def draft_announcement_anaphora(self) -> None:
@@ -845,40 +908,44 @@ class Drafter:
             determiners = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
             if not determiners or _fold(determiners[0].text).rstrip("'’") not in ("l", "le", "la", "cette", "cet"):
                 continue
-            earlier = [c for c in self.clauses if c.speech and c.sentence < clause.sentence]
-            if not earlier:
+            earlier = self.last_statement_before(clause)
+            if earlier is None:
                 continue
             complement = [c for c in subject.children if c.dep_ == "nmod" and c.i > subject.i]
             last = complement[0] if complement else subject
             cue = self.span(self.at(determiners[0]), self.end(last))
             how = "rule: a definite noun of speech names a statement told before"
-            clause.relations.append(self.relation("same", earlier[-1], cue, how, 0.35))
+            clause.relations.append(self.relation("same", earlier, cue, how, 0.35))
 
     def governing(self, clause: _Clause) -> _Clause | None:
         head = clause.head
         while head.dep_ != "ROOT":
             head = head.head
-            holder = next((c for c in self.clauses if _same(c.head, head)), None)
+            holder = self.clause_headed_by(head)
             if holder is not None:
                 return holder
         return None
 
     def last_statement_before(self, clause: _Clause) -> _Clause | None:
-        earlier = [c for c in self.clauses if c.speech and c.sentence < clause.sentence]
-        return earlier[-1] if earlier else None
+        return self._statements.last_before(clause.sentence)
 
-    def previous_event(self, clause: _Clause, by_order: list[_Clause]) -> _Clause | None:
-        earlier = [c for c in by_order if c.sentence < clause.sentence and not c.nominal]
+    def previous_event(self, clause: _Clause) -> _Clause | None:
+        """The event told just before ``clause``'s sentence: the last statement for a statement, else the
+        main clause of the last sentence before that tells one."""
         if clause.speech:
-            statements = [c for c in earlier if c.speech]
-            if statements:
-                return statements[-1]
-        if not earlier:
+            statement = self._plain_statements.last_before(clause.sentence)
+            if statement is not None:
+                return statement
+        earlier = self._plain.last_before(clause.sentence)
+        if earlier is None:
             return None
-        last_sentence = earlier[-1].sentence
-        return self.main_clause(last_sentence) or earlier[-1]
+        return self.main_clause(earlier.sentence) or earlier
+
+    _cue_by_proximity = False
 
     def relation(self, kind: str, target: _Clause, cue: dict[str, Any], how: str, sure: float) -> dict[str, Any]:
+        if self._cue_by_proximity and not how.startswith(GUESS):
+            how = f"{GUESS}the cue is in no clause: attached by proximity to the sentence's main clause; {how}"
         return {"type": kind, "target": target, "cue": cue, "found": found(how, sure)}
 
     # -- claims --------------------------------------------------------------------------------------
@@ -898,7 +965,7 @@ class Drafter:
         number = 0
         for match in self._CLAIM.finditer(self.text):
             unit = match.group("unit")
-            if unit.lower() in _MONTH_WORDS or any(f.start <= match.start() < f.end for f in self.times):
+            if unit.lower() in _MONTH_WORDS or self._time_holding.holds(match.start()):
                 continue
             if match.group("approx"):
                 quantity: float = self._APPROX[match.group("approx").lower()]
@@ -972,7 +1039,7 @@ class Drafter:
         as the cue: what the time engine's likely layer reads (news cycle, temporal focus)."""
         if clause.nominal:
             return None
-        head = clause.head
+        head = clause.tense_head or clause.head
         verb = head if head.pos_ in ("VERB", "AUX") else next((c for c in head.children if c.dep_ == "cop"), None)
         if verb is None:
             return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from tui.draft.spans import Containing, Disjoint
 from tui.model import Publication
 
 _COUNT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)"
@@ -31,6 +32,8 @@ _CUE = re.compile(
             rf"(?:{_COUNT}\s+{_UNIT}\s+|une\s+heure\s+)?plus\s+(?:tôt|tard)",
             r"la\s+veille|le\s+lendemain|auparavant|aussitôt|dans\s+la\s+foulée|entre-temps|depuis\s+lors",
             r"après\s+que|avant\s+que|avant\s+de|à\s+la\s+suite\s+d[eu']|parce\s+qu[e']|puisqu[e']",
+            r"après\s+(?:avoir|être|s['’]être)",
+            r"(?:à|dès)\s+la\s+\d+(?:e|è|ème|eme)\s+minute",
             r"c['’]est\s+pourquoi|c['’]est\s+pour\s+(?:cela|ça)\s+que|c['’]est\s+la\s+raison\s+pour\s+laquelle",
             rf"(?:après|avant)\s+{_NP}",
         )
@@ -70,12 +73,12 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
 
     reference = published or PLACEHOLDER_PUBLICATION
     found: list[FoundTime] = []
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     for match in _word_matches(_CUE, text):
         found.append(FoundTime(match.start(), match.end(), "cue", "rule: relation cue", 0.8))
-        taken.append(match.span())
+        taken.add(*match.span())
     for timex in tag(text, reference, language):
-        if any(s < timex.end and timex.start < e for s, e in taken):
+        if taken.overlaps(timex.start, timex.end):
             continue
         start = timex.start
         before = text[max(0, start - 12) : start]
@@ -85,10 +88,12 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
         placed = timex.earliest is not None or timex.latest is not None or timex.granularity == "open"
         how = f"tagger: {timex.type} {timex.value}" + ("" if placed else ", not placed on the calendar")
         found.append(FoundTime(start, timex.end, "time", how, 0.9 if placed else 0.5))
-        taken.append((start, timex.end))
+        taken.add(start, timex.end)
     # "depuis" before a noun that is no time word: the noun names an earlier event ("depuis la défaite").
+    found.sort(key=lambda f: f.start)
+    holding = Containing(found, lambda f: (f.start, f.end), strict=False)
     for match in re.finditer(r"\b[Dd]epuis\b(?=\s+(?:la|le|les|l'|l’|sa|son|ses)\b)", text):
-        if not any(f.start <= match.start() < f.end for f in found):
+        if not holding.holds(match.start()):
             found.append(FoundTime(match.start(), match.end(), "cue", "rule: 'depuis' before an event noun", 0.6))
     found.sort(key=lambda f: f.start)
     return found
