@@ -6,15 +6,23 @@
 time is itself uncertain, so calendar expressions are resolved for every day the report may have been
 published and the hull is kept.
 
-Rules come first; they encode news conventions that dateparser does not know or gets wrong (measured
-with dateparser 1.5: "samedi soir", "début septembre", "ces derniers jours", "la veille" and "plus tôt"
-all give None, and with PREFER_DATES_FROM='past' "samedi" in a report written on a Saturday goes a week
-back, where news convention means the most recent such day, the publication day included). What no rule
-matches goes first to the running-text tagger (``tui.temporal.tagging``: clock times, holidays, seasons,
-decades, "juin prochain", "l'an dernier", "désormais"…), which reads it as a text of its own, then to
-dateparser, pinned to the report's language, its period read as the granularity: "il y a trois jours",
-"la semaine dernière". Both load only then: compiling the tagger's rules costs ~0.2 s and dateparser
-~0.4 s on first use, which the app's start-up does not pay for reports the rules cover.
+One reader of time words: what an event's time says is the running-text tagger's reading of it
+(``tui.temporal.tagging``, whose French and English words are data, ``tagging/resources/<language>/*.txt``),
+read alone, as news tells it (in the past where no word says otherwise: see ``tagging.tag``), and turned
+into windows: on the calendar for what it places ("samedi soir", "hier", "début septembre", "vers 22 h"),
+against the publication for the present, past and future references ("actuellement"). The tagger and the
+engine can thus not disagree: "cette nuit" is, for both, the night just past (see ``tagging/parts.py``).
+
+The engine reads itself only what the tagger does not place: ranges that run up to the report ("depuis
+septembre", "depuis trois ans": the tagger's reading of what follows "depuis" as the start; "ces derniers
+jours", "plus tôt": resources ``since.txt`` and ``recent.txt``); it leaves what is relative to another event
+("le lendemain", "deux jours plus tard": resources ``anaphoric.txt``) to the event's relations; and it asks
+dateparser, pinned to the report's language, its period read as the granularity ("il y a deux heures"),
+about what the tagger does not read. The tagger loads, and compiles its rules, on the first expression
+read, dateparser (~0.4 s) only then: ``import tui.temporal`` loads neither.
+
+With the publication unknown (a drafted report), only what is relative to it is placed: a weekday is some
+day of the week before it, and a month or a date, of no known year, is not placed.
 
 ``normalise`` is total: an expression or a publication at the edges of the calendar (year 1, year 9999,
 "septembre 0000"), however nested ("depuis depuis samedi"), gives a result or None, never an exception;
@@ -28,8 +36,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import Literal
 
 from tui.model import Publication
@@ -82,32 +92,25 @@ def normalise(expression: str, published: Publication, language: str = "fr") -> 
 
 def _normalise(expression: str, published: Publication, language: str) -> Normalised | None:
     text = _clean(expression)
-    key = _fold(_without_article(text))
-    days = _publication_days(published)
-    for rule in _RULES:
-        match = rule.pattern.fullmatch(key)
+    key = _without_article(_folded(text))
+    for name, pattern, resolve in _engine_rules():
+        match = pattern.fullmatch(key)
         if match:
-            if not published.known and rule.name in _NEED_A_DATE:
-                return None  # "début septembre" of which year? Unknown without the publication's date
-            found = rule.resolve(match, days, published)
+            found = resolve(match, published, language)
             if found is not None:
-                return _finish(expression, found, rule.name, published)
-    if not published.known:
-        return None
+                return _finish(expression, found, name, published)
     found = _tagged(expression, published, language)
     if found is not None:
         return _finish(expression, found, "tagger", published)
-    found = _dateparser(text, days, published, language)  # dateparser reads the words with their accents
+    if not published.known:
+        return None  # dateparser reads against a calendar date, which an unknown publication has not
+    found = _dateparser(text, _publication_days(published), published, language)
     if found is not None:
         return _finish(expression, found, "dateparser", published)
     return None
 
 
 # -- internals -------------------------------------------------------------------------------------
-
-# With the publication time unknown (a drafted report), times are relative to it: a weekday is some day of
-# the week before it, and what needs the calendar (a month, a date) cannot be placed.
-_NEED_A_DATE = ("month", "month-part")
 
 _PartialWindows = tuple[Window, Window, Granularity]
 
@@ -148,13 +151,20 @@ def from_minutes(minutes: float, zone: tzinfo | None) -> datetime | None:
 
 
 def _clean(expression: str) -> str:
-    """Lower case, one space between words, typographic apostrophes made plain."""
+    """Lower case, one space between words, typographic apostrophes made plain (dateparser reads this)."""
     text = unicodedata.normalize("NFC", expression).casefold().replace("’", "'").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
 
+def _folded(text: str) -> str:
+    """Without accents, by the tagger's one fold: the engine's own rules match this form."""
+    from tui.temporal.tagging.lexicon import fold
+
+    return fold(text)
+
+
 def _without_article(text: str) -> str:
-    return re.sub(r"^(?:le|on|the|in|at|à) ", "", text)
+    return re.sub(r"^(?:le|on|the|in|at|a) ", "", text)
 
 
 def _publication_days(published: Publication) -> list[date]:
@@ -165,186 +175,64 @@ def _publication_days(published: Publication) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _calendar(
-    days: list[date], published: Publication, pick, hours: tuple[float, float] = (0, 24)
-) -> _PartialWindows | None:
-    """A window on the calendar: the hull, over the possible publication days, of the day ``pick`` gives."""
-    chosen = [pick(day) for day in days]
-    chosen = [day for day in chosen if day is not None]
-    if not chosen:
-        return None
-    zone = published.estimate.tzinfo
-    lo = to_minutes(datetime.combine(min(chosen), time(), zone)) + hours[0] * HOUR
-    hi = to_minutes(datetime.combine(max(chosen), time(), zone)) + hours[1] * HOUR
-    window = Window("origin", lo, hi)
-    granularity: Granularity = "day" if hours == (0, 24) else "part-of-day"
+# -- what only the engine reads: ranges that run up to the report ----------------------------------------
+# Their words are data, as the tagger's are (tagging/resources/<language>/recent.txt and since.txt); the
+# rules are compiled on first use, with the tagger's tables.
+
+_Resolve = Callable[[re.Match[str], Publication, str], "_PartialWindows | None"]
+
+
+@cache
+def _engine_rules() -> tuple[tuple[str, re.Pattern[str], _Resolve], ...]:
+    from tui.temporal.tagging.lexicon import alternatives
+    from tui.temporal.tagging.tables import words
+
+    since = alternatives(words("since"))
+    return (
+        ("since", re.compile(rf"(?:{since})\s+(.+)"), _since),
+        ("recent", re.compile(alternatives(_recent_table())), _recent),
+    )
+
+
+@cache
+def _recent_table() -> dict[str, tuple[float, Granularity]]:
+    from tui.temporal.tagging.tables import table
+
+    def reach(value: str) -> tuple[float, Granularity]:
+        days, granularity = value.split()
+        return float(days) * DAY, granularity  # type: ignore[return-value]
+
+    return table("recent", reach)
+
+
+def _recent(match: re.Match[str], published: Publication, language: str) -> _PartialWindows | None:
+    back, granularity = _recent_table()[match.group(0)]
+    window = Window("publication", -back, 0)
     return window, window, granularity
 
 
-# Parts of the day, as hours from the day's midnight.
-_PARTS = {
-    "matin": (6, 12), "matinee": (6, 12), "morning": (6, 12),
-    "midi": (12, 14), "noon": (12, 14),
-    "apres-midi": (12, 18), "afternoon": (12, 18),
-    "soir": (18, 24), "soiree": (18, 24), "evening": (18, 24),
-    "nuit": (22, 30), "night": (22, 30),
-}  # fmt: skip
-_WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-_MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_RELATIVE_DAYS = {
-    "aujourd'hui": 0, "today": 0, "ce jour": 0,
-    "hier": -1, "yesterday": -1, "la veille": -1,
-    "avant-hier": -2, "the day before yesterday": -2,
-}  # fmt: skip
-# "ce soir", "hier soir", "this morning", "last night": a relative day with a part of it.
-_RELATIVE_PARTS = {
-    "ce": 0, "cet": 0, "cette": 0, "this": 0, "hier": -1, "yesterday": -1, "last": -1, "avant-hier": -2,
-}  # fmt: skip
-# Ranges that end at the report: their start may lie this far back.
-_RECENT = {
-    "ces derniers jours": (7 * DAY, "days"), "les derniers jours": (7 * DAY, "days"),
-    "au cours des derniers jours": (7 * DAY, "days"), "ces jours-ci": (7 * DAY, "days"),
-    "in recent days": (7 * DAY, "days"), "recent days": (7 * DAY, "days"),
-    "over the past few days": (7 * DAY, "days"), "in the past few days": (7 * DAY, "days"),
-    "the past few days": (7 * DAY, "days"), "the last few days": (7 * DAY, "days"),
-    "ces dernieres semaines": (28 * DAY, "weeks"), "au cours des dernieres semaines": (28 * DAY, "weeks"),
-    "in recent weeks": (28 * DAY, "weeks"), "over the past few weeks": (28 * DAY, "weeks"),
-    "ces derniers mois": (183 * DAY, "months"), "in recent months": (183 * DAY, "months"),
-    "recemment": (30 * DAY, "days"), "recently": (30 * DAY, "days"),
-    "plus tot": (DAY, "hours"), "earlier": (DAY, "hours"),
-    "plus tot dans la journee": (DAY, "hours"), "earlier today": (DAY, "hours"), "earlier in the day": (DAY, "hours"),
-}  # fmt: skip
-_NOW = (
-    "actuellement", "en ce moment", "a l'heure actuelle", "a present", "aujourd'hui encore",
-    "currently", "now", "right now", "at present", "at the moment",
-)  # fmt: skip
-_MONTH_PARTS = {
-    "debut": (1, 10), "early": (1, 10), "mi": (11, 20), "mid": (11, 20), "fin": (21, 31), "late": (21, 31),
-}  # fmt: skip
-
-
-def _fold(text: str) -> str:
-    """Without accents: the rules match this form."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    name: str
-    pattern: re.Pattern[str]
-    resolve: object  # (match, days, published) -> _PartialWindows | None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pattern", re.compile(self.pattern, re.IGNORECASE))  # type: ignore[arg-type]
-
-
-def _most_recent(weekday: int, strictly_before: bool):
-    def pick(day: date) -> date:
-        back = (day.weekday() - weekday) % 7
-        if strictly_before and back == 0:
-            back = 7
-        return day - timedelta(days=back)
-
-    return pick
-
-
-def _weekday(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    words = match.group(0).split()
-    strictly = any(w in ("dernier", "last", "passe") for w in words)
-    if match.group(0).startswith("dans la nuit de"):
-        words.append("nuit")
-    weekday = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
-    part = next((_PARTS[w] for w in words if w in _PARTS), (0, 24))
-    if not published.known:  # the publication's own weekday is unknown: any day of the week before it
-        week = [days[-1] - timedelta(days=n) for n in (range(1, 8) if strictly else range(7))]
-        return _calendar(week, published, lambda day: day, part)
-    return _calendar(days, published, _most_recent(weekday, strictly), part)
-
-
-def _relative_day(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    offset = _RELATIVE_DAYS[match.group(0)]
-    return _calendar(days, published, lambda day: day + timedelta(days=offset))
-
-
-def _relative_part(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    word, part = match.group(1), match.group(2)
-    offset = _RELATIVE_PARTS[word]
-    hours = _PARTS[part]
-    if word == "last" and part == "night":
-        hours = (18, 30)  # "last night": yesterday evening into the night
-    if word in ("ce", "cet", "cette", "this") and part in ("nuit", "night"):
-        offset, hours = -1, (22, 30)  # "cette nuit" told in the morning: the night just past
-    return _calendar(days, published, lambda day: day + timedelta(days=offset), hours)
-
-
-def _month_year(month: int, year: str | None):
-    """The month's year: given, or the most recent such month that began by the publication."""
-
-    def pick(day: date) -> int:
-        if year:
-            return int(year)
-        return day.year if month <= day.month else day.year - 1
-
-    return pick
-
-
-def _month_span(
-    match: re.Match[str], days: list[date], published: Publication, *, part: str | None
-) -> _PartialWindows | None:
-    month = _MONTHS[match.group("month")]
-    years = {_month_year(month, match.group("year"))(day) for day in days}
-    zone = published.estimate.tzinfo
-    first, last = (1, 31) if part is None else _MONTH_PARTS[part]
-    lo = min(datetime.combine(date(y, month, first), time(), zone) for y in years)
-    hi_year = max(years)
-    hi_day = min(last, monthrange(hi_year, month)[1])
-    hi = datetime.combine(date(hi_year, month, hi_day) + timedelta(days=1), time(), zone)
-    window = Window("origin", to_minutes(lo), to_minutes(hi))
-    return window, window, "month" if part is None else "month-part"
-
-
-def _month(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    return _month_span(match, days, published, part=None)
-
-
-def _month_part(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    return _month_span(match, days, published, part=match.group("part"))
-
-
-def _recent(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    back, granularity = _RECENT[match.group(0)]
-    window = Window("publication", -back, 0)
-    return window, window, granularity  # type: ignore[return-value]
-
-
-def _now(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    return Window("publication", -INF, 0), Window("publication", 0, INF), "open"
-
-
-def _since(match: re.Match[str], days: list[date], published: Publication) -> _PartialWindows | None:
-    words = re.sub(r"^(?:(?:depuis|since)\s+)+", "", match.group(1))  # "depuis depuis samedi": once
-    if _ENDS_IN_A_UNIT.search(words):  # "depuis trois ans": a duration back from the moment of speaking
+def _since(match: re.Match[str], published: Publication, language: str) -> _PartialWindows | None:
+    """ "depuis septembre": it began then (the tagger's reading of "septembre"), and goes on at the report."""
+    since = _engine_rules()[0][1]
+    words = match.group(1)
+    while (again := since.fullmatch(words)) is not None:  # "depuis depuis samedi": once
+        words = again.group(1)
+    if _ends_in_a_unit(words):  # "depuis trois ans": a duration back from the moment of speaking
         duration = _since_duration(words, published)
         if duration is not None:
             return duration
-    inner = normalise(words, published)
+    inner = normalise(words, published, language)
     if inner is None or inner.start.anchor != "origin":
         return None
     return Window("origin", inner.start.lo, inner.end.hi), Window("publication", 0, 0), inner.granularity
 
 
-_ENDS_IN_A_UNIT = re.compile(
-    r"(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans|annees|decennies|siecles|"
-    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$"
-)
+def _ends_in_a_unit(words: str) -> bool:
+    from tui.temporal.tagging.lexicon import UNITS
+
+    return words.rsplit(" ", 1)[-1] in UNITS
+
+
 _DURATION_MINUTES = {"S": 1 / 60, "M": None, "H": HOUR, "D": DAY, "W": 7 * DAY, "Y": 365 * DAY}
 
 
@@ -371,43 +259,26 @@ def _since_duration(words: str, published: Publication) -> _PartialWindows | Non
     return Window("publication", lo, hi), Window("publication", 0, 0), granularity
 
 
-_MONTH_WORDS = "|".join(_MONTHS)
-_PART_WORDS = "|".join(_PARTS)
-_RULES = (
-    _Rule("since", r"(?:depuis|since)\s+(.+)", _since),
-    _Rule("now", "|".join(re.escape(n) for n in _NOW), _now),
-    _Rule("recent", "|".join(re.escape(r) for r in _RECENT), _recent),
-    _Rule("relative-day", "|".join(re.escape(r) for r in _RELATIVE_DAYS), _relative_day),
-    _Rule("relative-day-part", rf"({'|'.join(_RELATIVE_PARTS)})\s+({_PART_WORDS})", _relative_part),
-    _Rule(
-        "weekday",
-        rf"(?:(?:dans la nuit de|on|this|last|ce)\s+)?(?:{'|'.join(_WEEKDAYS)})(?:\s+(?:dernier|passe|last))?"
-        rf"(?:\s+(?:au\s+|en\s+|in\s+the\s+)?(?:{_PART_WORDS}))?",
-        _weekday,
-    ),
-    _Rule(
-        "month-part",
-        rf"(?P<part>debut|mi|fin|early|mid|late)[- ](?:de\s+|d')?(?P<month>{_MONTH_WORDS})(?:\s+(?P<year>\d{{4}}))?",
-        _month_part,
-    ),
-    _Rule("month", rf"(?:en\s+|in\s+)?(?P<month>{_MONTH_WORDS})(?:\s+(?P<year>\d{{4}}))?", _month),
-)  # fmt: skip
+# -- everything else: the tagger's reading, the one reader of time words ------------------------------------
 
 
-# -- the running-text tagger, for what no rule here covers ----------------------------------------------
+@cache
+def _surrounding() -> re.Pattern[str]:
+    """What may surround the one expression the tagger finds: prepositions that do not move it ("dans la
+    soirée", "à la mi-avril"; resources/<language>/surrounding.txt)."""
+    from tui.temporal.tagging.lexicon import alternatives
+    from tui.temporal.tagging.tables import words
+
+    return re.compile(rf"(?:(?:{alternatives(words('surrounding'))})(?:\s+|(?<=')|$))*")
 
 
-# What may surround the one expression the tagger finds: prepositions that do not move it ("dans la
-# soirée", "à la mi-avril"), and a note in brackets ("à 15h40 (14H40 GMT)").
-_ONLY_PREPOSITIONS = re.compile(
-    r"(?:(?:à|a|au|aux|en|dans|vers|dès|le|la|les|l'|de|du|des|pendant|durant|at|in|on|the|during)(?:\s+|(?<=')|$))*"
-)
+@cache
+def _anaphoric() -> re.Pattern[str]:
+    """Words that make a time relative to another event (resources/<language>/anaphoric.txt)."""
+    from tui.temporal.tagging.lexicon import alternatives
+    from tui.temporal.tagging.tables import words
 
-
-_ANAPHORIC = re.compile(
-    r"lendemain|meme|plus tard|plus tot|apres|avant|auparavant|suivante?|precedente?|later|earlier|after|before|"
-    r"following|previous|next day|same day"
-)
+    return re.compile(rf"(?<![\w-])(?:{alternatives(words('anaphoric'))})(?![\w-])")
 
 
 def _in_brackets(text: str, at: int) -> bool:
@@ -415,21 +286,10 @@ def _in_brackets(text: str, at: int) -> bool:
 
 
 def _tagged(expression: str, published: Publication, language: str) -> _PartialWindows | None:
-    """The tagger's reading, when it finds one expression that is the whole of it (but for a preposition)."""
-    from tui.temporal.tagging import tag  # compiles its rules on first use
-    from tui.temporal.tagging.approximation import without_words
-
-    found = [t for t in tag(expression, published, language) if not _in_brackets(expression, t.start)]
-    if len(found) != 1:
-        return None
-    timex = found[0]
-    # "peu après 14h" is approximate, not anaphoric: the approximation words are the tagger's (one reader of
-    # them, tagging/approximation.py, whose widened interval the timex carries), the rest is checked here.
-    words = without_words(_fold(_clean(timex.text))) if timex.mod in ("APPROX", "AFTER", "BEFORE") else None
-    if timex.rule in ("anaphoric-day", "moment") or _ANAPHORIC.search(words or _fold(_clean(timex.text))):
-        return None  # "le lendemain matin", "deux jours plus tard": relative to another event, a relation's cue
-    rest = (expression[: timex.start] + expression[timex.end :]).strip(" ,.;:").casefold()
-    if not _ONLY_PREPOSITIONS.fullmatch(re.sub(r"\([^)]*\)", "", rest).strip()):
+    """The tagger's reading of the expression alone, when it finds one expression that is the whole of it
+    (but for a preposition), as windows. With the publication unknown, only a reading relative to it."""
+    timex = _one_timex(expression, published, language)
+    if timex is None:
         return None
     if timex.value == "PRESENT_REF":
         return Window("publication", -INF, 0), Window("publication", 0, INF), "open"
@@ -439,9 +299,66 @@ def _tagged(expression: str, published: Publication, language: str) -> _PartialW
     if timex.value == "FUTURE_REF":
         window = Window("publication", 0, INF)
         return window, window, "open"
+    if not published.known:
+        return _relative_to_an_unknown_publication(expression, published, language)
     if timex.earliest is None or timex.latest is None:
         return None
     window = Window("origin", to_minutes(timex.earliest), to_minutes(timex.latest))
+    return window, window, timex.granularity  # type: ignore[return-value]
+
+
+def _one_timex(expression: str, published: Publication, language: str):
+    """The one timex the tagger finds in ``expression``, but for surrounding prepositions; None if it finds
+    none, several, or one relative to another event ("le lendemain": a relation's cue, not a time)."""
+    from tui.temporal.tagging import tag  # compiles its rules on first use
+    from tui.temporal.tagging.approximation import without_words
+    from tui.temporal.tagging.lexicon import fold
+    from tui.temporal.tagging.relative import BEFORE_THE_REPORT
+
+    # Alone, an event's time is read as news tells it, in the past (see tagging.tag): "le jeudi" is that
+    # Thursday, not every Thursday; "décembre" the last December.
+    found = [t for t in tag(expression, published, language, "past") if not _in_brackets(expression, t.start)]
+    if len(found) != 1:
+        return None
+    timex = found[0]
+    text = " ".join(fold(timex.text).split())
+    if timex.rule == "moment" or (timex.rule == "anaphoric-day" and text not in BEFORE_THE_REPORT):
+        return None  # "le lendemain", "à ce moment-là": relative to another event, a relation's cue
+    # "peu après 14h" is approximate, not anaphoric: the approximation words are the tagger's.
+    words = without_words(text) if timex.mod in ("APPROX", "AFTER", "BEFORE") else text
+    if timex.rule != "anaphoric-day" and _anaphoric().search(words):
+        return None  # "le lendemain matin", "deux jours plus tard"
+    rest = fold(expression[: timex.start] + expression[timex.end :]).strip(" ,.;:")
+    if not _surrounding().fullmatch(" ".join(re.sub(r"\([^)]*\)", "", rest).split())):
+        return None
+    return timex
+
+
+# With the publication time unknown (a drafted report), only what is relative to it can be placed: its
+# weekday is unknown too, so a weekday is some day of the week before it. The tagger reads the expression as
+# if published on each day of a week (and a year of weeks later, which moves every reading relative to the
+# publication by exactly that much, and no calendar one: "début septembre", "le 3 octobre" stay unplaced).
+_YEAR_OF_WEEKS = timedelta(weeks=52)
+
+
+def _relative_to_an_unknown_publication(
+    expression: str, published: Publication, language: str
+) -> _PartialWindows | None:
+    from dataclasses import replace
+
+    readings = []
+    for shift in [timedelta(days=n) for n in range(7)] + [_YEAR_OF_WEEKS]:
+        moved = replace(
+            published, earliest=published.earliest + shift, estimate=published.estimate + shift,
+            latest=published.latest + shift,
+        )  # fmt: skip
+        timex = _one_timex(expression, moved, language)
+        if timex is None or timex.earliest is None or timex.latest is None or timex.type == "SET":
+            return None
+        readings.append((timex.earliest - shift, timex.latest - shift))
+    if readings[-1] != readings[0]:
+        return None  # placed on the calendar, not against the publication: of which year?
+    window = Window("origin", to_minutes(min(r[0] for r in readings)), to_minutes(max(r[1] for r in readings)))
     return window, window, timex.granularity  # type: ignore[return-value]
 
 

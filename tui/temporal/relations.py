@@ -36,21 +36,14 @@ its target and carries no gap.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 INF = float("inf")
 HOUR = 60
 DAY = 24 * HOUR
 
-_NUMBERS = {
-    "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
-    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
-    "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10,
-}  # fmt: skip
 _DIRECTION = r"(?:plus\s+tot|plus\s+tard|apres|avant|auparavant|earlier|later|after|before|ago)"
-_NUMBER = r"(?P<n>\d+|" + "|".join(_NUMBERS) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,47 +60,60 @@ class Gap:
         return self.hi != INF
 
 
-def _number(match: re.Match[str]) -> int:
+def _number(match: re.Match[str]) -> float:
+    from tui.temporal.tagging.lexicon import number
+
     word = match.group("n")
-    return int(word) if word.isdigit() else _NUMBERS[word]
+    return 1 if word in ("a", "an") else number(word) or 0  # "an hour", "a day": one
 
 
-_TABLE: tuple[tuple[re.Pattern[str], object], ...] = tuple(
-    (re.compile(pattern), gap)
-    for pattern, gap in (
-        (rf"{_NUMBER}\s+(?:heures?|hours?)\s+{_DIRECTION}",
-         lambda m: Gap(_number(m) * HOUR - 30, _number(m) * HOUR + 30,
-                       "an hour" if _number(m) == 1 else f"{_number(m)} hours")),
-        (rf"{_NUMBER}\s+(?:jours?|days?)\s+{_DIRECTION}",
-         lambda m: Gap(_number(m) * DAY - 12 * HOUR, _number(m) * DAY + 12 * HOUR,
-                       "a day" if _number(m) == 1 else f"{_number(m)} days")),
-        (r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
-         Gap(0, 15, "moments")),
-        (r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
-        (rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
-         Gap(1, HOUR, "minutes")),
-        (r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
-         Gap(0, 3 * HOUR, "shortly")),
-        (rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
-         Gap(HOUR, 12 * HOUR, "a few hours")),
-        (rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
-         Gap(36 * HOUR, 7 * DAY, "a few days")),
-        (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
-         Gap(12 * HOUR, 36 * HOUR, "a day")),
-        (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
-        (r"plus\s+tot|earlier", Gap(0, DAY, "earlier, within a day,")),
-        (r"plus\s+tard|later", Gap(0, DAY, "within a day")),
-        (r"auparavant|previously|beforehand", Gap(0, INF, "")),
-    )
-)  # fmt: skip
+def _count(n: float, one: str, many: str) -> str:
+    return one if n == 1 else f"{n:g} {many}"
+
+
+@cache
+def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
+    """The cues' patterns over folded text, compiled on first use: their numbers are the tagger's (any number
+    it reads, in digits or words: resources/<language>/number_words.txt, lexicon.NUMBER)."""
+    from tui.temporal.tagging.lexicon import NUMBER
+
+    number = rf"(?P<n>{NUMBER}|a|an)"
+    return tuple(
+        (re.compile(pattern), gap)
+        for pattern, gap in (
+            (rf"(?<![\w-]){number}\s+(?:heures?|hours?)\s+{_DIRECTION}",
+             lambda m: Gap(_number(m) * HOUR - 30, _number(m) * HOUR + 30, _count(_number(m), "an hour", "hours"))),
+            (rf"(?<![\w-]){number}\s+(?:jours?|days?)\s+{_DIRECTION}",
+             lambda m: Gap(_number(m) * DAY - 12 * HOUR, _number(m) * DAY + 12 * HOUR,
+                           _count(_number(m), "a day", "days"))),
+            (r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
+             Gap(0, 15, "moments")),
+            (r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
+            (rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
+             Gap(1, HOUR, "minutes")),
+            (r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
+             Gap(0, 3 * HOUR, "shortly")),
+            (rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
+             Gap(HOUR, 12 * HOUR, "a few hours")),
+            (rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
+             Gap(36 * HOUR, 7 * DAY, "a few days")),
+            (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
+             Gap(12 * HOUR, 36 * HOUR, "a day")),
+            (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
+            (r"plus\s+tot|earlier", Gap(0, DAY, "earlier, within a day,")),
+            (r"plus\s+tard|later", Gap(0, DAY, "within a day")),
+            (r"auparavant|previously|beforehand", Gap(0, INF, "")),
+        )
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
 def gap_for(cue: str) -> Gap:
     """The gap a relation's cue gives; order only (0 to unbounded) when the cue gives no measure."""
-    text = "".join(c for c in unicodedata.normalize("NFD", cue.casefold()) if not unicodedata.combining(c))
-    text = text.replace("’", "'")
-    for pattern, gap in _TABLE:
+    from tui.temporal.tagging.lexicon import fold  # the one fold: lower case, no accents, plain apostrophes
+
+    text = fold(cue)
+    for pattern, gap in _table():
         match = pattern.search(text)
         if match:
             return gap(match) if callable(gap) else gap  # type: ignore[return-value]

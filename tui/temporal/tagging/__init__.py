@@ -8,9 +8,24 @@ of the day), ``durations``, ``sets``, ``references`` (PRESENT_REF, PAST_REF, FUT
 every family, and ``tagger`` runs them over a text. The French (and English) word tables are data,
 ``resources/<language>/<kind>.txt``, read by ``tables`` when the rules are first compiled.
 
-Not imported by ``tui.temporal`` itself: compiling the rules costs time the app's start-up does not pay.
+Not imported by ``tui.temporal`` itself: the engine's ``normalise`` reads through it on first use. The
+package itself is light: its rules are compiled when ``tag`` (or ``Timex``, ``publication_on``) is first
+asked for, so that the one fold and the word tables (``lexicon``, ``tables``) load without them.
 """
 
-from tui.temporal.tagging.tagger import Timex, publication_on, tag
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.temporal.tagging.tagger import Timex, publication_on, tag
 
 __all__ = ["Timex", "publication_on", "tag"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from tui.temporal.tagging import tagger  # compiles the rules
+
+        return getattr(tagger, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

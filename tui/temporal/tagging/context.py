@@ -61,6 +61,7 @@ class Context:
     focus: date | None = None
     last_time: str | None = None  # the value of the latest clock time, for "à ce moment-là"
     last_value: str | None = None  # the value of the latest expression read
+    untensed: Tense = "present"  # the tense where no verb says one: see tagger.tag
     _sentences: list[tuple[int, int]] = field(default_factory=list)
     _verbs: str = ""
 
@@ -95,7 +96,7 @@ class Context:
                 distance = start - b if b <= start else a - end
                 if best is None or distance < best[0]:
                     best = (distance, tense)  # type: ignore[assignment]
-        return best[1] if best else "present"
+        return best[1] if best else self.untensed
 
     def announced(self, start: int) -> bool:
         """Whether the verb just before ``start``, in its clause, is a future or conditional ("aura lieu le

@@ -4,8 +4,13 @@
 
 Their value is the day and the part's TIMEX3 code (``1999-05-19TMO``); their interval the part's hours
 (matin 06–12, après-midi 12–18, soir 18–24, nuit 22–06 the next morning, journée 06–18). A part with no
-day falls on the focus. "Cette nuit" is the night just past in a past account, the coming one otherwise;
-"la nuit de lundi à mardi" is Monday's night, which ends on Tuesday morning.
+day falls on the focus. "La nuit de lundi à mardi" is Monday's night, which ends on Tuesday morning.
+
+"Cette nuit" (one rule, for the tagger and the engine alike, which reads through the tagger): the night just
+past — for a report published on Sunday at noon, Saturday 22:00 to Sunday 06:00 — as news tells it, whether
+its verb is in the past ("a été bombardée cette nuit"), the present ("la ville panse ses plaies cette nuit")
+or absent (an event's time alone); only a verb in the future ("il neigera cette nuit", "doit partir cette
+nuit") makes it the coming night, the publication day's.
 """
 
 from __future__ import annotations
@@ -50,8 +55,8 @@ def _with_day(match: re.Match[str], ctx: Context) -> Reading | None:
         day = (ctx.focus or ctx.dct) + timedelta(days=_FOCUS[anchor])
     elif anchor in ("ce", "cet", "cette", "this"):
         day = ctx.dct
-        if code == "NI" and tense == "past":
-            day -= timedelta(days=1)  # "cette nuit" in a past account: the night just past
+        if code == "NI" and tense != "future":
+            day -= timedelta(days=1)  # "cette nuit": the night just past, unless a future verb says otherwise
     elif anchor in ("last",):
         day = ctx.dct - timedelta(days=1)
     else:  # a weekday, maybe with its date

@@ -43,9 +43,13 @@ def _deictic_day(match: re.Match[str], ctx: Context) -> Reading | None:
     return day_reading(day)
 
 
+# Anaphoric days that, with nothing named yet, count from the report: "la veille" alone is the day before it.
+BEFORE_THE_REPORT = frozenset(("la veille", "the day before", "the previous day"))
+
+
 def _anaphoric_day(match: re.Match[str], ctx: Context) -> Reading | None:
     base = ctx.focus or ctx.dct
-    if match.group("word") in ("la veille", "the day before", "the previous day") and ctx.focus == ctx.dct:
+    if match.group("word") in BEFORE_THE_REPORT and ctx.focus == ctx.dct:
         base = ctx.dct  # "la veille" with nothing named yet: the day before the report
     return day_reading(base + timedelta(days=_ANAPHORIC_DAYS[match.group("word")]))
 

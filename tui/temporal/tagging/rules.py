@@ -26,24 +26,40 @@ class Reading:
     until_now: bool = False  # "depuis le début de l'année": from then up to the publication
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
     """A family's pattern (over folded text, whole words) and its reader.
 
-    ``priority`` breaks ties between overlapping matches of the same length: the higher wins.
+    ``priority`` breaks ties between overlapping matches of the same length: the higher wins. The pattern
+    is compiled when first searched with, not when the rule is made: the engine reads a report's few time
+    expressions through these rules as the app starts, and most rules never meet a word they could match
+    (``trigger``: words without which the text is not searched at all).
     """
 
-    name: str
-    pattern: re.Pattern[str]
-    read: Callable[[re.Match[str], Context], Reading | None]
-    priority: int = 0
-    language: str | None = None  # the only language whose texts it reads; None: both
-    trigger: re.Pattern[str] | None = None  # words without which it cannot match: the text is not searched
+    __slots__ = ("_pattern", "language", "name", "priority", "read", "source", "trigger")
+
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        read: Callable[[re.Match[str], Context], Reading | None],
+        priority: int = 0,
+        language: str | None = None,
+        trigger: re.Pattern[str] | None = None,
+    ) -> None:
+        self.name, self.source, self.read, self.priority = name, source, read, priority
+        self.language, self.trigger = language, trigger
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
 
 
 def rule(
     name: str, pattern: str, read, priority: int = 0, language: str | None = None, trigger: str | None = None
 ) -> Rule:
-    """A rule whose pattern is compiled to match whole words only."""
-    compiled = re.compile(rf"(?<![\w-]){pattern}(?![\w])")
-    return Rule(name, compiled, read, priority, language, re.compile(trigger) if trigger else None)
+    """A rule whose pattern matches whole words only."""
+    triggered = re.compile(trigger) if trigger else None
+    return Rule(name, rf"(?<![\w-]){pattern}(?![\w])", read, priority, language, triggered)

@@ -30,9 +30,10 @@ from tui.temporal.tagging import (
     seasons,
     sets,
 )
-from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.lexicon import fold
+from tui.temporal.tagging.context import Context, Tense
+from tui.temporal.tagging.lexicon import alternatives, fold
 from tui.temporal.tagging.rules import Reading, Rule
+from tui.temporal.tagging.tables import words
 from tui.temporal.tagging.values import interval
 
 FAMILIES = (dates, relative, clock, parts, durations, sets, references, seasons, eras, holidays)
@@ -71,15 +72,20 @@ def publication_on(day: date, zone=None) -> Publication:
     return Publication(start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59), "day only")
 
 
-def tag(text: str, published: Publication, language: str = "fr") -> tuple[Timex, ...]:
-    """Every time expression of ``text``, in order, normalised against the publication."""
+def tag(text: str, published: Publication, language: str = "fr", untensed: Tense = "present") -> tuple[Timex, ...]:
+    """Every time expression of ``text``, in order, normalised against the publication.
+
+    ``untensed`` is the tense an expression is read in where no verb near it says one: "present" in a
+    running text (a present-tense verb is not told from none), "past" for an event's time read alone, as
+    the engine's ``normalise`` asks: a news report tells what has happened ("décembre" is the last
+    December, "le jeudi" that Thursday), unless its own words say otherwise ("juin prochain")."""
     text = text[:MAX_TEXT]
     folded = fold(text)
     found = _matches(folded, language)
     zone = published.estimate.tzinfo
     estimate_day = published.estimate.astimezone(zone).date() if zone else published.estimate.date()
-    readings = _read(text, folded, found, estimate_day, language)
-    others = [_read(text, folded, found, day, language) for day in _other_days(published, estimate_day)]
+    readings = _read(text, folded, found, estimate_day, language, untensed)
+    others = [_read(text, folded, found, day, language, untensed) for day in _other_days(published, estimate_day)]
     timexes = []
     for (start, end, rule_name), reading in readings.items():
         earliest, latest, granularity = _where(reading, published, zone)
@@ -117,8 +123,10 @@ def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
     return found  # type: ignore[return-value]
 
 
-def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple[int, int, str], Reading]:
-    ctx = Context(text, folded, day, language)
+def _read(
+    text: str, folded: str, found, day: date, language: str, untensed: Tense = "present"
+) -> dict[tuple[int, int, str], Reading]:
+    ctx = Context(text, folded, day, language, untensed=untensed)
     taken: dict[tuple[int, int, str], Reading] = {}
     position = 0
     for match, rule in found:
@@ -141,7 +149,7 @@ def _read(text: str, folded: str, found, day: date, language: str) -> dict[tuple
     return taken
 
 
-_SINCE = re.compile(r"(?<![\w'-])(?:depuis|since)\s+$")
+_SINCE = re.compile(rf"(?<![\w'-])(?:{alternatives(words('since'))})\s+$")  # resources/<language>/since.txt
 
 
 def _widened(folded: str, start: int, floor: int, reading: Reading) -> tuple[int, Reading]:
@@ -151,16 +159,19 @@ def _widened(folded: str, start: int, floor: int, reading: Reading) -> tuple[int
       rules read them before a clock time (see approximation.py);
     - "depuis" before the start of a period ("depuis le début de l'année", "depuis début septembre"):
       the expression is then the stretch from that start up to the publication. Before anything else
-      ("depuis 1998", "depuis mardi") "depuis" stays out of the span, a TimeML signal.
+      ("depuis 1998", "depuis mardi") "depuis" stays out of the span, a TimeML signal, but the interval
+      is the same stretch: "depuis septembre" runs from September's start up to the publication, as the
+      engine reads an event's "depuis X" (expressions.normalise).
     """
     if reading.type == "TIME" and reading.mod is None and re.search(r"\dT(?:MO|MI|AF|EV|NI|DT)$", reading.value):
         found = approximation.prefix(folded, start, floor)
         if found is not None:
             return found[0], replace(reading, mod=found[1])
-    if reading.type == "DATE" and reading.mod == "START":
+    if reading.type in ("DATE", "TIME") and not reading.value.endswith("_REF"):
         since = _SINCE.search(folded, max(floor, start - 8), start)
         if since is not None:
-            return since.start(), replace(reading, until_now=True)
+            spanned = since.start() if reading.type == "DATE" and reading.mod == "START" else start
+            return spanned, replace(reading, until_now=True)
     return start, reading
 
 
@@ -180,6 +191,6 @@ def _where(reading: Reading, published: Publication, zone) -> tuple[datetime | N
         lo, hi = _REF_WINDOWS[reading.value]
         return (published.earliest if lo else None), (published.latest if hi else None), "open"
     earliest, latest, granularity = interval(reading.value, zone, reading.mod, reading.local)
-    if reading.until_now and earliest is not None:
-        latest = max(latest, published.latest) if latest else published.latest
+    if reading.until_now and earliest is not None and published.latest >= earliest:
+        latest = published.latest  # from then up to the publication, and no later
     return earliest, latest, granularity
