@@ -31,3 +31,42 @@ def test_a_day_relative_to_an_unknown_publication_and_the_same_day_in_utc_are_sa
         day_label(first)
         assert day_label(second) == (f"{utc:%a} {utc.day} {utc:%b}" if second is utc else "publication day")
     assert day_label(datetime(2022, 9, 10, 20, tzinfo=UTC)) == "Sat 10 Sep"
+
+
+def test_with_the_publication_unknown_no_hour_is_invented():
+    """What holds "now", at the publication, holds at some time of the publication's day, which nobody
+    knows: the certain layer says no hour. Where the likely layer's guess of noon gives one, the label
+    carries ≈ and names a default (issue 18: hours were invented, "publication day 11:00–12:00")."""
+    import json
+    import re
+
+    from tui.model import parse_report
+    from tui.temporal import resolve
+
+    from ..conftest import small_report_data, span
+
+    data = small_report_data()
+    text = "Alice parle actuellement. " + data["document"]["text"]
+    data["document"]["text"] = text
+    data["document"]["published"] = None
+    data["document"]["headline"] = span(text, "Alice parle actuellement.")
+    for actor in data["actors"]:
+        actor["mentions"] = [span(text, actor["name"], 1 if actor["id"] == "alice" else 0)]
+    data["sources"][1]["mentions"] = [span(text, "Radio")]
+    for event in data["events"]:
+        event["sentences"] = [span(text, s["text"]) for s in event["sentences"]]
+        for relation in event["relations"]:
+            relation["cue"] = span(text, relation["cue"]["text"])
+        for quote in event["quotes"]:
+            quote["span"] = span(text, quote["span"]["text"])
+        for source in event["sources"]:
+            if "cue" in source:
+                source["cue"] = span(text, source["cue"]["text"])
+    data["events"][0]["sentences"] = [span(text, "Alice parle actuellement.")]
+    data["events"][0]["time"] = span(text, "actuellement")
+    timeline = resolve(parse_report(json.dumps(data)))
+    clock = re.compile(r"\d\d:\d\d")
+    for row in timeline.events:
+        assert not clock.search(row.certain.label), row.certain.label
+        if clock.search(row.likely.label):
+            assert row.likely.label.startswith("≈") and row.defaults, row.likely

@@ -61,7 +61,7 @@ class ReviewApp(App[Path | None]):
 
         worker = get_current_worker()
         try:
-            publication = published_from(self.published) if self.published else None
+            publication = published_from(self.published, self.language) if self.published else None
             nlp = self.nlp or load_pipeline(self.language)
             warning = language_warning(self.report, self.text, self.language)
             if warning:

@@ -38,7 +38,7 @@ def draft_file(
     from tui.draft.pipeline import PIPELINES
 
     text = read_report_text(path)
-    publication = published_from(published) if published else None
+    publication = published_from(published, language) if published else None
     if warn and language in PIPELINES:
         warning = language_warning(path, text, language)
         if warning:

@@ -165,6 +165,8 @@ class Drafter(Attaching):
                 "latest": self.published.latest.isoformat(),
                 "basis": self.published.basis,
             }
+            if self.published.zone != "given":
+                published["zone"] = self.published.zone
         return {
             "id": self.document_id,
             "language": self.language,

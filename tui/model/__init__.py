@@ -20,6 +20,7 @@ from tui.model.report import (
     Source,
     Span,
     Tense,
+    publication_from,
     read_when,
 )
 from tui.model.sentences import split_sentences
@@ -47,6 +48,7 @@ __all__ = [
     "bundled_path",
     "load_report",
     "parse_report",
+    "publication_from",
     "read_when",
     "split_sentences",
 ]

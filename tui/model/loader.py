@@ -29,6 +29,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from tui.model.files import EVENTS_LIMIT, UnreadableFile, read_regular_file
 from tui.model.report import (
+    PUBLICATION_ZONES,
     SIDE_LABELS,
     SIDES,
     TENSE_FORMS,
@@ -408,13 +409,14 @@ class _Reader:
         )
 
     def publication(self, value: Any, path: str) -> Publication:
-        data = self.obj(value, path, ("earliest", "estimate", "latest", "basis"))
+        data = self.obj(value, path, ("earliest", "estimate", "latest", "basis"), ("zone",))
         publication = self.build(
             Publication,
             earliest=lambda: self.datetime(data["earliest"], f"{path}.earliest"),
             estimate=lambda: self.datetime(data["estimate"], f"{path}.estimate"),
             latest=lambda: self.datetime(data["latest"], f"{path}.latest"),
             basis=lambda: self.string(data["basis"], f"{path}.basis"),
+            zone=lambda: self.string(data.get("zone", "given"), f"{path}.zone", choices=PUBLICATION_ZONES),
         )
         moments = (publication.earliest, publication.estimate, publication.latest)
         if all(moments) and not moments[0] <= moments[1] <= moments[2]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
+PublicationZone = Literal["given", "unknown"]
+PUBLICATION_ZONES: tuple[PublicationZone, ...] = ("given", "unknown")
 Side = str  # the id of a side the file declares (newsline/1 files: the five below)
 SIDES: tuple[Side, ...] = ("ukraine", "russia", "russian-installed", "media", "civilians")
 SIDE_LABELS: Mapping[str, str] = {
@@ -74,12 +76,17 @@ class Publication:
 
     ``known`` is False when nobody knows: the window is then :data:`UNKNOWN_PUBLICATION`'s placeholder,
     whose zone is named "publication", and times are shown relative to it ("2 days before publication").
+    ``zone`` is "unknown" when the day is known but not the zone it is a day of (``--published 2022-09-11``):
+    the window then covers that day in every zone, and the report's clock times ("à 7 h 30") are read in the
+    estimate's zone only in the likely layer (default report-zone); the certain layer widens them to every
+    zone from UTC−12 to UTC+14.
     """
 
     earliest: datetime
     estimate: datetime
     latest: datetime
     basis: str
+    zone: PublicationZone = "given"  # "unknown": the offsets are a guess (a day given without its zone)
 
     @property
     def known(self) -> bool:
@@ -97,12 +104,65 @@ def read_when(text: str) -> date | datetime:
         return datetime.fromisoformat(text)
 
 
+# Where a report in a language is most likely published, for a publication given as a day without its zone:
+# the likely layer reads the report's clock times there (default report-zone). A language spoken across many
+# zones (English) has none: its clock is read in UTC, and the certain layer widens it to every zone anyway.
+LANGUAGE_ZONES: Mapping[str, str] = {"fr": "Europe/Paris"}
+
+
+def publication_from(text: str, language: str = "fr") -> Publication:
+    """The publication a ``--published`` value gives (:func:`read_when`), the one reading every command uses.
+
+    A date is any time of that day; its zone unknown (``zone="unknown"``), the day is taken in the zone of
+    :data:`LANGUAGE_ZONES` (UTC for a language not there). A date-time with its offset is that moment, give or
+    take an hour (a page's time stamp may be its last update, or the time it was filed); without its offset,
+    the same in the language's zone, the zone unknown. Raises ValueError for anything else.
+    """
+    found = read_when(text)
+    if not isinstance(found, datetime):
+        day = datetime.combine(found, datetime.min.time())
+        zone = _language_zone(language, day)
+        start = day.replace(tzinfo=zone)
+        return Publication(
+            start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59),
+            f"given as a day, {found.isoformat()}, without its zone: read in {_zone_name(zone, language)} at a guess",
+            "unknown",
+        )  # fmt: skip
+    if found.tzinfo is None:
+        moment = found.replace(tzinfo=_language_zone(language, found))
+        basis, zone_known = f"given as {found.isoformat()} without its zone", "unknown"
+    else:
+        moment, basis, zone_known = found, "given on the command line", "given"
+    return Publication(moment - timedelta(hours=1), moment, moment + timedelta(hours=1), basis, zone_known)
+
+
+def _language_zone(language: str, moment: datetime) -> timezone:
+    """The fixed offset of the language's zone at ``moment`` (summer or winter time), UTC if none is known."""
+    name = LANGUAGE_ZONES.get(language)
+    if name is None:
+        return UTC
+    try:
+        from zoneinfo import ZoneInfo
+
+        offset = ZoneInfo(name).utcoffset(moment)
+    except (ImportError, OSError, ValueError, LookupError):  # no time-zone data on this machine
+        return UTC
+    return timezone(offset) if offset is not None else UTC
+
+
+def _zone_name(zone: timezone, language: str) -> str:
+    name = LANGUAGE_ZONES.get(language)
+    return f"{name} ({zone.tzname(None)})" if name and zone is not UTC else "UTC"
+
+
 PUBLICATION_ZONE = timezone(timedelta(0), "publication")
+# Unknown, the publication is some time of its day: the certain layer keeps the whole day, so no hour is
+# invented; the likely layer takes noon (default publication-estimate, named where it is used).
 UNKNOWN_PUBLICATION = Publication(
+    datetime(2000, 1, 1, 0, tzinfo=PUBLICATION_ZONE),
     datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
-    datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
-    datetime(2000, 1, 1, 12, tzinfo=PUBLICATION_ZONE),
-    "The publication time is unknown: times are relative to it.",
+    datetime(2000, 1, 1, 23, 59, tzinfo=PUBLICATION_ZONE),
+    "The publication time is unknown: times are relative to it (any time of its day; noon at a guess).",
 )
 
 

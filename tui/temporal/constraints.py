@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tui.model import Event, Relation
+from tui.model import Event, Publication, Relation
 from tui.model.report import Found
 from tui.temporal.evidence import Evidence
 from tui.temporal.expressions import INF, Normalised
@@ -28,15 +28,36 @@ def add_time_window(
     points: Mapping[str, tuple[int, int]],
     evidence: Evidence,
     strength: int,
+    widen: tuple[float, float] = (0, 0),
 ) -> None:
     """Bound the event's start and end by its time expression's windows, read as ``found``: from the origin
     for calendar words, else from the publication, or from the ``time_anchor`` event's start (an expression
-    in reported speech is relative to the moment it was said)."""
+    in reported speech is relative to the moment it was said). ``widen`` moves the calendar windows' bounds
+    out by that many minutes, earlier and later (:func:`zone_widening`)."""
     said_at = points[event.time_anchor][0] if event.time_anchor else 1
     for point, window in zip(points[event.id], (found.start, found.end), strict=True):
-        anchor = 0 if window.anchor == "origin" else said_at
-        if window.lo != -INF or window.hi != INF:
-            network.add(anchor, point, window.lo, window.hi, evidence, strength)
+        lo, hi = window.lo, window.hi
+        if window.anchor == "origin":
+            anchor, lo, hi = 0, lo - widen[0], hi + widen[1]
+        else:
+            anchor = said_at
+        if lo != -INF or hi != INF:
+            network.add(anchor, point, lo, hi, evidence, strength)
+
+
+EARLIEST_OFFSET, LATEST_OFFSET = -12 * 60, 14 * 60  # minutes: the zones in use, from UTC−12 to UTC+14
+
+
+def zone_widening(published: Publication) -> tuple[float, float]:
+    """How far a wall-clock time read in the publication estimate's zone may lie from the same wall-clock time
+    in the zone the report really used, earlier and later, in minutes: nothing when the zone is given; when it
+    is unknown, as far as any zone in use (a time read at UTC+2 is at most 16 h earlier, at UTC+14, and 14 h
+    later, at UTC−12)."""
+    if published.zone != "unknown":
+        return (0, 0)
+    offset = published.estimate.utcoffset()
+    assumed = offset.total_seconds() / 60 if offset is not None else 0
+    return (LATEST_OFFSET - assumed, assumed - EARLIEST_OFFSET)
 
 
 def add_relation(

@@ -35,6 +35,8 @@ attested               a state or process the report tells only as holding    li
                        the imparfait or présent of reported speech)
 to-come                an event told in the future tense                       begins after the
                                                                                publication
+report-zone            a report whose publication is a day given without its   clock times and days read
+                       zone: its time expressions                              in the estimate's zone
 drafted-attachment     a time expression or relation cue the drafter           what those words say
                        attached only by a guess (``found.how`` starting
                        ``guess:``: proximity, an ambiguous parse)
@@ -126,6 +128,8 @@ DEFAULTS: Mapping[str, Default] = {
                 "reported speech says it held when said; when it began or ends the report does not say", 7),
         Default("to-come", "begins after the publication",
                 "the future tense tells what is yet to happen when written; how soon after, it does not say", 8),
+        Default("report-zone", "clock times and days in the publication estimate's zone",
+                "a day given without its zone is a day where the report was published, most likely", 9),
         Default("drafted-attachment", "as the words the drafter attached to it say",
                 "the drafter attached these words by proximity or on an ambiguous parse: a guess to review", 9),
     )
@@ -237,13 +241,20 @@ class _Reader:
     def static_defaults(self) -> None:
         estimate = to_minutes(self.report.document.published.estimate)
         self.add(0, 1, estimate, estimate, Evidence("default", "publication-estimate"))
-        guess = DEFAULTS["drafted-attachment"].strength
+        guess, zone = DEFAULTS["drafted-attachment"].strength, DEFAULTS["report-zone"].strength
+        published = self.report.document.published
+        if published.zone == "unknown":  # the certain layer widened the day to every zone; this reads it here
+            earliest, latest = to_minutes(published.earliest), to_minutes(published.latest)
+            self.add(0, 1, earliest, latest, Evidence("default", "report-zone"))
         for event in self.report.events:
             start, end = self.points[event.id]
             found = self.normalised.get(event.id)
             if found is not None and event.time is not None and guessed(event.time_found):
                 evidence = Evidence("default", "drafted-attachment", event.id, event.time)
                 add_time_window(self.network, event, found, self.points, evidence, guess)
+            elif found is not None and event.time is not None and published.zone == "unknown":
+                evidence = Evidence("default", "report-zone", event.id, event.time)
+                add_time_window(self.network, event, found, self.points, evidence, zone)
             for relation in event.relations:
                 if guessed(relation.found):
                     evidence = Evidence("default", "drafted-attachment", event.id, relation.cue, relation.target)

@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Generic, Literal, TypeVar, overload
 
 from tui.model import Event, Relation, Report, Span
-from tui.temporal.constraints import add_relation, add_time_window, guessed
+from tui.temporal.constraints import add_relation, add_time_window, guessed, zone_widening
 from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
 from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
@@ -584,7 +584,8 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
     network: Network[Evidence] = Network(2 + 2 * len(events))
     points = {event.id: _points_of(i) for i, event in enumerate(events)}
     published = report.document.published
-    window = to_minutes(published.earliest), to_minutes(published.latest)
+    widen = zone_widening(published)  # a day given without its zone: the day in every zone
+    window = to_minutes(published.earliest) - widen[0], to_minutes(published.latest) + widen[1]
     network.add(0, 1, *window, _PUBLISHED, STRENGTH["publication"])
     normalised: dict[str, Normalised | None] = {}
     add = network.add  # the loops below run once per event and relation: 100k events, 500k constraints
@@ -665,7 +666,8 @@ def _add_time(
     if found is None or guessed(event.time_found):
         return found  # a guessed attachment: the likely layer adds it (see add_time_window)
     evidence = Evidence("time", event.time.text, event.id, event.time)
-    add_time_window(network, event, found, points, evidence, STRENGTH["time"])
+    widen = zone_widening(report.document.published)
+    add_time_window(network, event, found, points, evidence, STRENGTH["time"], widen)
     return found
 
 
