@@ -34,8 +34,12 @@ The figures (intervals are closed; an open side, ``null``, is unbounded):
   many are not is printed beside it).
 
 Under the table, a diagnostic: how many certain exclusions disappear when the real time's wall clock is
-read in the offset newsline used (most publications in the set are days, which ``--published`` reads in
-UTC, so "7 h 30" in a French report lands two hours off).
+read in the offset newsline used (a clock time read in the wrong zone; most publications in the set are
+days, whose zone ``--published`` does not know).
+
+Without ``--published`` the draft's times are relative to an unknown publication: the real times are then
+placed against it the same way, the real publication's day as the publication day, on the report's wall
+clock, so that soundness and order mean the same in both runs.
 
 By default the set is drafted twice, with ``--published`` and without; the table is the first run's, with
 a last row giving the second run's order and certain-soundness. ``--no-published`` runs only without.
@@ -146,7 +150,7 @@ class Outcome:
     @property
     def excluded_by_offset_only(self) -> bool:
         """Excluded, but not once the real time's wall clock is read in the offset of the certain interval:
-        the report's clock times were read in another zone (a day given to --published is read in UTC)."""
+        the report's clock times were read in another zone."""
         if not self.excluded:
             return False
         zone = next((side.tzinfo for side in self.certain if side is not None), None)
@@ -246,6 +250,8 @@ def score_report(entry: dict[str, Any], nlp: Any, *, published: bool, root: Path
         anchor = action["anchor"]
         start = text.index(anchor) + offset
         real = (_moment(action["real"]["earliest"]), _moment(action["real"]["latest"]))
+        if not published:
+            real = (_relative(real[0], entry["published"]), _relative(real[1], entry["published"]))
         outcome = Outcome(entry["file"], anchor, real)
         event = match(report, start, start + len(anchor))
         if event is not None and event.id in resolved:
@@ -268,6 +274,16 @@ def score_report(entry: dict[str, Any], nlp: Any, *, published: bool, root: Path
         if before.midpoint is not None and after.midpoint is not None and before.midpoint < after.midpoint:
             score.ordered += 1
     return score
+
+
+def _relative(moment: datetime, published: str) -> datetime:
+    """A real time as a draft without ``--published`` places it: against the unknown publication, whose day
+    is the real publication's day and whose clock is the report's wall clock (the real time's own offset)."""
+    from tui.model.report import UNKNOWN_PUBLICATION
+
+    day = date.fromisoformat(published[:10])
+    since = moment.replace(tzinfo=None) - datetime.combine(day, datetime.min.time())
+    return UNKNOWN_PUBLICATION.estimate.replace(hour=0, minute=0) + since
 
 
 def summarize(scores: list[ReportScore]) -> dict[str, Any]:
@@ -339,7 +355,7 @@ def table(summary: dict[str, Any], without: dict[str, Any] | None) -> str:
     lines.append(
         f"\n{summary['reports']} reports, {actions} actions ({summary['unmatched']} matched to no drafted event); "
         f"of the certain exclusions, {summary['certain_excludes_by_offset_only']} go away when the real time's "
-        "wall clock is read in the zone newsline used (a day given to --published is read in UTC)."
+        "wall clock is read in the zone newsline used."
     )
     return "\n".join(lines)
 

@@ -22,8 +22,9 @@ from typing import Any
 from tui.draft import lexicon
 from tui.draft.clauses import Clause
 from tui.draft.times import FoundTime
+from tui.temporal.constraints import GUESS as GUESS_PREFIX
 
-GUESS = "guess: "
+GUESS = f"{GUESS_PREFIX} "  # the contract with the time engine (tui.temporal.constraints)
 
 _OBLIQUE = frozenset(["obl", "obl:mod", "obl:arg", "obl:agent", "advmod", "nmod", "advcl"])
 _VERBAL = frozenset(["VERB", "AUX", "ADJ", "ADV"])
@@ -74,6 +75,19 @@ def is_event_noun(token: Any) -> bool:
     if word in lexicon.NOT_EVENT_NOUNS or word in lexicon.ROLE_NOUNS or token.ent_type_:
         return False
     return word.endswith(("tion", "tions", "sion", "sions"))
+
+
+def _verb_between(time: Any, governor: Any) -> Any | None:
+    """A verb nearer the time expression (its head token) than the verb the parse attaches it to: the parse
+    then reaches past a verb the time may belong to instead ("Une information a été ouverte, le 7 octobre,
+    …, a appris l'AFP"), which the small model often gets wrong."""
+    distance = abs(governor.i - time.i)
+    doc = time.doc
+    for index in range(max(0, time.i - distance + 1), min(len(doc), time.i + distance)):
+        token = doc[index]
+        if token.pos_ == "VERB" and token.i != governor.i and not time.is_ancestor(token):
+            return token
+    return None
 
 
 def _participle_shaped(token: Any) -> bool:
@@ -154,6 +168,8 @@ class Attaching:
         elided = None if guess else self.elided_coordination(clause, found_time)
         if elided is not None:
             elided.time = dated
+        elif clause.time.how.startswith(GUESS) and not guess and not found_time.how.startswith(GUESS):
+            clause.time = dated  # a time the parse attaches for sure outranks one only guessed
 
     def time_holder(self, found_time: FoundTime) -> tuple[Clause | None, str, bool]:
         """(clause, how it was attached, whether by a guess)."""
@@ -183,6 +199,10 @@ class Attaching:
             how = f"the time dates the noun '{governor.text}' ({dep}), not an event: attached to its clause"
             return self.clause_above(governor, create=False), how, True
         if dep in _OBLIQUE and (governor.pos_ in _VERBAL or not dep.startswith("nmod")):
+            crossed = _verb_between(root, governor)
+            if crossed is not None:  # the parse reaches over another verb: the time may well be that verb's
+                how = f"the parse makes it a {dep} of '{governor.text}', though the verb '{crossed.text}' is nearer"
+                return self.clause_above(governor), how, True
             return self.clause_above(governor), f"parse: {dep} of '{governor.text}'", False
         how = f"the parse gives the time the role '{dep}' of '{governor.text}': attached to the clause above"
         return self.clause_above(governor), how, True

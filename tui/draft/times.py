@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Literal
 
 from tui.draft.spans import Containing, Disjoint
-from tui.model import Publication
+from tui.model import Publication, publication_from
+from tui.temporal.constraints import GUESS
 
 _COUNT = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)"
 _UNIT = r"(?:minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?)"
@@ -42,6 +43,13 @@ _CUE = re.compile(
 )
 
 _SINCE = re.compile(r"\b[Dd]epuis\s+$")
+# A time of day alone, perhaps approximate: "11 heures", "peu avant 11 heures", "vers 9h30", "à 18 h 38 (GMT)".
+_BARE_CLOCK = re.compile(
+    r"(?:(?:peu|juste|vers|aux|alentours|autour|environ|de|d[e']|à|a|avant|après|apres|dès|des|jusqu['’]à|"
+    r"jusque)\s+)*\d{1,2}\s*(?:h|H|heures?)\s*(?:\d{1,2})?(?:\s*(?:min|minutes))?"
+    r"(?:\s*\(?\s*(?:GMT|UTC|TU|heure locale|heure de Paris)\s*\)?)?\W*",
+    re.IGNORECASE,
+)
 
 Kind = Literal["time", "cue"]
 
@@ -74,10 +82,16 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
     reference = published or PLACEHOLDER_PUBLICATION
     found: list[FoundTime] = []
     taken = Disjoint()
+    timexes = tag(text, reference, language)
+    # "peu avant 11 heures" is an approximate clock time (the tagger reads it whole), not "peu avant" the
+    # event told before: a cue that opens a time of day or a date the tagger found is left to the time.
+    opening = {t.start: t.end for t in timexes if t.type in ("TIME", "DATE")}
     for match in _word_matches(_CUE, text):
+        if opening.get(match.start(), 0) > match.end():
+            continue
         found.append(FoundTime(match.start(), match.end(), "cue", "rule: relation cue", 0.8))
         taken.add(*match.span())
-    for timex in tag(text, reference, language):
+    for timex in timexes:
         if taken.overlaps(timex.start, timex.end):
             continue
         start = timex.start
@@ -85,8 +99,21 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
         since = _SINCE.search(before)
         if since is not None:  # TimeML leaves "depuis" out of the span; the engine reads "depuis X" as a range
             start -= len(before) - since.start()
+        elif timex.type == "SET" or (timex.type == "DURATION" and "X" not in timex.value):
+            # how often, or how long ("condamné à deux ans", "après neuf heures de débat"): not when; a vague
+            # span is kept, as news uses it for "lately" ("ces derniers jours", TimeML's PXD)
+            continue
         placed = timex.earliest is not None or timex.latest is not None or timex.granularity == "open"
         how = f"tagger: {timex.type} {timex.value}" + ("" if placed else ", not placed on the calendar")
+        words = text[start : timex.end]
+        if timex.type == "TIME" and _BARE_CLOCK.fullmatch(words):
+            # "peu avant 11 heures": a time of day, on a day the words do not give (the day the story is at,
+            # which need not be the publication's): the day is the drafter's guess
+            how = f"{GUESS} a time of day whose words give no day: the day is the drafter's guess; {how}"
+        elif placed and not _reads_alone_as_in_context(words, timex, reference, language):
+            # "18 h 38" on the Friday an earlier "vendredi soir" set: an events file keeps the words alone, which
+            # read on the publication day, so the reading is the drafter's, from context: a guess to review
+            how = f"{GUESS} read in context ({timex.value}); the words alone read otherwise; {how}"
         found.append(FoundTime(start, timex.end, "time", how, 0.9 if placed else 0.5))
         taken.add(start, timex.end)
     # "depuis" before a noun that is no time word: the noun names an earlier event ("depuis la défaite").
@@ -107,19 +134,26 @@ def _word_matches(pattern: re.Pattern[str], text: str):
             yield match
 
 
-def published_from(when: str) -> Publication:
-    """A publication window from ``--published``: a date (the whole day) or a date-time (± an hour)."""
-    text = when.strip()
+def published_from(when: str, language: str = "fr") -> Publication:
+    """A publication window from ``--published``, read as every command reads it (:func:`tui.model.publication_from`):
+    ValueError with the one-line message for the user."""
     try:
-        moment = datetime.fromisoformat(text)
+        return publication_from(when, language)
     except ValueError:
         raise ValueError(
             f"--published: expected an ISO 8601 date or date-time like 2022-09-11 or 2022-09-11T18:00+03:00, "
             f"found {when!r}"
         ) from None
-    zone = moment.tzinfo or UTC
-    if len(text) <= 10:
-        day = moment.replace(tzinfo=zone)
-        return Publication(day, day + timedelta(hours=12), day + timedelta(hours=23, minutes=59), "given as a day")
-    moment = moment.replace(tzinfo=zone)
-    return Publication(moment - timedelta(hours=1), moment, moment + timedelta(hours=1), "given on the command line")
+
+
+def _reads_alone_as_in_context(words: str, timex, published: Publication, language: str) -> bool:
+    """Whether the time engine, reading ``words`` alone (as it reads an events file), places them where the
+    tagger placed them in their context; a reading it cannot make counts as the same (it adds nothing)."""
+    from tui.temporal.expressions import normalise
+
+    alone = normalise(words, published, language)
+    if alone is None or alone.earliest is None or timex.earliest is None:
+        return True
+    if timex.earliest.tzinfo is None or alone.earliest.tzinfo is None:
+        return True
+    return alone.earliest == timex.earliest
