@@ -426,3 +426,16 @@ async def test_a_report_not_in_french_is_reviewed_with_a_warning(tmp_path, frenc
         await reviewing(pilot)
         messages = [n.message for n in app._notifications]
     assert any("looks like English, not French" in m for m in messages), messages
+
+
+def test_the_review_says_which_readings_are_guesses():
+    """Issue 18: the review shows which readings the drafter guessed (they stay out of the certain layer)."""
+    from tui.app.screens.review import _sure
+
+    guess = {"how": "guess: attached by proximity to the nearest clause; tagger: TIME 2024-03-12TMO", "confidence": 0.54}
+    assert _sure(guess) == (
+        "a guess, 54%: attached by proximity to the nearest clause; tagger: TIME 2024-03-12TMO; likely only until "
+        "accepted"
+    )
+    assert _sure({"how": "tagger: DATE 2024-03-12; parse: obl:mod of 'réuni'", "confidence": 0.9}) == "90%"
+    assert _sure(None) == "reviewed"

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Input, Label, OptionList, Progres
 from textual.widgets.option_list import Option
 
 from tui.draft.review import Review, ReviewError
+from tui.temporal.constraints import GUESS
 from tui.view import printable
 
 MARKS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
@@ -31,7 +32,14 @@ NEW_SIDE = "new-side-to-name"  # the side picker's last choice: name a new side
 
 
 def _sure(found: dict[str, Any] | None) -> str:
-    return f"{found['confidence']:.0%}" if found else "reviewed"
+    """How sure the drafter is of an item; a guess says so, and why: the time engine keeps it out of the
+    certain layer until a person accepts the event (saving then drops the mark)."""
+    if not found:
+        return "reviewed"
+    sure = f"{found['confidence']:.0%}"
+    if found["how"].startswith(GUESS):
+        return f"a guess, {sure}: {found['how'][len(GUESS):].strip()}; likely only until accepted"
+    return sure
 
 
 class DraftingScreen(Screen[None]):
@@ -179,7 +187,8 @@ class ReviewScreen(Screen[None]):
         for event in self.review.events:
             status = self.review.status[event["id"]]
             summary = Text(printable(event["summary"]), style="strike dim" if status == "rejected" else "")
-            table.add_row(MARKS[status], _sure(event.get("found")), event["kind"], summary, key=event["id"])
+            sure = f"{event['found']['confidence']:.0%}" if event.get("found") else "reviewed"
+            table.add_row(MARKS[status], sure, event["kind"], summary, key=event["id"])
         ids = [event["id"] for event in self.review.events]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
