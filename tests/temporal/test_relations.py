@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.temporal import gap_for
+from tui.temporal.relations import DAY, INF
 
 H = 60
 D = 24 * H
@@ -58,3 +59,34 @@ def test_cues_without_a_measure_give_order_only(cue):
     gap = gap_for(cue)
     assert (gap.lo, gap.hi) == (0, INF)
     assert not gap.metric
+
+
+# "Plus tard" alone is the same news cycle; a measure before it is that measure, and one no row reads is
+# order only. "Trois ans plus tard" was within a day, in the certain layer (issue 18: certain must hold).
+MEASURED = [
+    ("trois ans plus tard", 2.5 * 365 * DAY, 3.5 * 366 * DAY),
+    ("deux semaines plus tard", 14 * DAY - 3.5 * DAY, 14 * DAY + 3.5 * DAY),
+    ("un mois plus tôt", 14 * DAY, 47 * DAY),
+    ("dix minutes plus tard", 4.5, 16),
+    ("quelques semaines plus tard", 7 * DAY, 62 * DAY),
+    ("quelques mois plus tôt", 28 * DAY, 366 * DAY),
+]
+
+
+@pytest.mark.parametrize(("cue", "lo", "hi"), MEASURED)
+def test_weeks_months_years_and_minutes_are_measured(cue, lo, hi):
+    gap = gap_for(cue)
+    assert gap.lo <= lo + 1 and gap.hi >= hi - 1 and gap.lo >= 0
+    assert gap.hi > DAY or "minutes" in cue  # never "within a day" for weeks, months or years
+
+
+@pytest.mark.parametrize("cue", ["des années plus tôt", "bien plus tard", "trois heures et demie plus tard",
+                                 "longtemps plus tard", "des décennies plus tôt"])  # fmt: skip
+def test_a_measure_no_rule_reads_gives_only_the_order(cue):
+    gap = gap_for(cue)
+    assert gap.hi == INF or gap.lo >= 365 * DAY
+
+
+@pytest.mark.parametrize("cue", ["Plus tôt", "plus tard", "Un peu plus tard", "plus tôt dans la journée"])
+def test_plus_tot_alone_is_the_same_news_cycle(cue):
+    assert (gap_for(cue).lo, gap_for(cue).hi) == (0, DAY)

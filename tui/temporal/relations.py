@@ -13,8 +13,14 @@ peu (de temps) après/avant · shortly/soon after/before                 0 – 3
 une heure plus tôt/tard · an hour earlier/later                        30 min – 1 h 30      an hour
 N heures plus tôt/tard/après/avant · N hours earlier/later             N h ± 30 min         N hours
 quelques heures après/avant · a few hours after/before, hours after    1 – 12 h             hours
-plus tôt · earlier (no unit)                                           0 – 24 h             earlier
-plus tard · later (no unit)                                            0 – 24 h             within a day
+plus tôt · earlier (alone, or "un peu plus tôt")                       0 – 24 h             earlier
+plus tard · later (alone, or "un peu plus tard")                       0 – 24 h             within a day
+N minutes plus tôt/tard · N minutes earlier/later                      N/2 – 1.5 N + 1 min  N minutes
+N semaines / mois / ans plus tôt/tard · N weeks/months/years           N units ± half one   N weeks…
+quelques semaines / mois plus tôt/tard · a few weeks/months            1 week – 2 months /  a few weeks…
+                                                                       1 month – 1 year
+des/quelques/plusieurs années plus tôt/tard · years earlier/later      1 year – unbounded   years
+any other measure before plus tôt/tard ("bien plus tard")              0 – unbounded        (order only)
 un jour plus tôt/tard, la veille, le lendemain · a day earlier/later,  12 – 36 h            a day
 the day before, the next/following/previous day
 N jours plus tôt/tard · N days earlier/later                           N days ± 12 h        N days
@@ -43,6 +49,7 @@ INF = float("inf")
 HOUR = 60
 DAY = 24 * HOUR
 
+_SAME_DAY = r"(?:\s+(?:dans\s+la\s+(?:journee|soiree|matinee|nuit)|le\s+meme\s+jour|that\s+day|in\s+the\s+day))?"
 _DIRECTION = r"(?:plus\s+tot|plus\s+tard|apres|avant|auparavant|earlier|later|after|before|ago)"
 
 
@@ -100,8 +107,29 @@ def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
             (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
              Gap(12 * HOUR, 36 * HOUR, "a day")),
             (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
-            (r"plus\s+tot|earlier", Gap(0, DAY, "earlier, within a day,")),
-            (r"plus\s+tard|later", Gap(0, DAY, "within a day")),
+            (rf"(?<![\w-]){number}\s+(?:minutes?)\s+{_DIRECTION}",
+             lambda m: Gap(max(0, _number(m) - 1) / 2, _number(m) * 1.5 + 1,
+                           _count(_number(m), "a minute", "minutes"))),
+            (rf"(?<![\w-]){number}\s+(?:semaines?|weeks?)\s+{_DIRECTION}",
+             lambda m: Gap(_number(m) * 7 * DAY - 3.5 * DAY, _number(m) * 7 * DAY + 3.5 * DAY,
+                           _count(_number(m), "a week", "weeks"))),
+            (rf"(?<![\w-]){number}\s+(?:mois|months?)\s+{_DIRECTION}",
+             lambda m: Gap(max(0, _number(m) * 30 * DAY - 16 * DAY), _number(m) * 31 * DAY + 16 * DAY,
+                           _count(_number(m), "a month", "months"))),
+            (rf"(?<![\w-]){number}\s+(?:ans?|annees?|years?)\s+{_DIRECTION}",
+             lambda m: Gap(max(0, _number(m) * 365 * DAY - 183 * DAY), _number(m) * 366 * DAY + 183 * DAY,
+                           _count(_number(m), "a year", "years"))),
+            (rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:semaines|weeks)\s+{_DIRECTION}",
+             Gap(7 * DAY, 62 * DAY, "a few weeks")),
+            (rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:mois|months)\s+{_DIRECTION}",
+             Gap(28 * DAY, 366 * DAY, "a few months")),
+            (rf"(?:quelques|plusieurs|des|some|several|a\s+few)\s+(?:ans|annees|years)\s+{_DIRECTION}",
+             Gap(365 * DAY, INF, "years")),
+            # "plus tôt" and "plus tard" alone (or "un peu"): the same news cycle. With any other measure before
+            # them that no row above reads ("bien plus tard", "trois heures et demie plus tard", "des décennies
+            # plus tôt"), only the order is sure.
+            (rf"^(?:un\s+peu\s+)?(?:plus\s+tot|earlier){_SAME_DAY}$", Gap(0, DAY, "earlier, within a day,")),
+            (rf"^(?:un\s+peu\s+)?(?:plus\s+tard|later){_SAME_DAY}$", Gap(0, DAY, "within a day")),
             (r"auparavant|previously|beforehand", Gap(0, INF, "")),
         )
     )  # fmt: skip
