@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.temporal import gap_for
-from tui.temporal.relations import DAY, INF
+from tui.temporal.relations import DAY
 
 H = 60
 D = 24 * H
