@@ -91,7 +91,7 @@ def test_both_why_lines_say_what_they_rest_on(timeline):
 
 
 def test_an_explanation_names_the_side_of_the_publication_it_uses(timeline):
-    evacuated = timeline["earlier-evacuation-statement"]
+    evacuated = timeline["ukrainian-breakthrough"]
     assert evacuated.certain.explanation.endswith("published Sun 11 Sep 23:59 at the latest")
     assert "(estimate)" not in evacuated.certain.explanation
 

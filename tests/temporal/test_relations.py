@@ -20,20 +20,20 @@ INF = float("inf")
         ("peu après", 0, 3 * H, "shortly"),
         ("quelques heures après", H, 12 * H, "a few hours"),
         ("quelques heures avant", H, 12 * H, "a few hours"),
-        ("Un jour plus tôt", 12 * H, 36 * H, "a day"),
-        ("la veille", 12 * H, 36 * H, "a day"),
-        ("le lendemain", 12 * H, 36 * H, "a day"),
-        ("deux jours plus tard", 2 * D - 12 * H, 2 * D + 12 * H, "2 days"),
+        ("Un jour plus tôt", 0, 2 * D, "a day"),
+        ("la veille", 0, 2 * D, "a day"),
+        ("le lendemain", 0, 2 * D, "a day"),
+        ("deux jours plus tard", D, 3 * D, "2 days"),
         ("trois heures plus tôt", 3 * H - 30, 3 * H + 30, "3 hours"),
         ("une heure après", 30, 90, "an hour"),
         ("quelques minutes après", 1, H, "minutes"),
-        ("quelques jours plus tôt", 36 * H, 7 * D, "a few days"),
+        ("quelques jours plus tôt", D, 8 * D, "a few days"),
         ("une semaine plus tard", 6 * D, 8 * D, "a week"),
         ("shortly after", 0, 3 * H, "shortly"),
         ("a few hours later", H, 12 * H, "a few hours"),
-        ("the day before", 12 * H, 36 * H, "a day"),
-        ("the next day", 12 * H, 36 * H, "a day"),
-        ("2 days earlier", 2 * D - 12 * H, 2 * D + 12 * H, "2 days"),
+        ("the day before", 0, 2 * D, "a day"),
+        ("the next day", 0, 2 * D, "a day"),
+        ("2 days earlier", D, 3 * D, "2 days"),
         ("earlier", 0, D, "earlier, within a day,"),
         ("Plus tard", 0, D, "within a day"),
         ("later", 0, D, "within a day"),
@@ -42,7 +42,7 @@ INF = float("inf")
         ("moments later", 0, 15, "moments"),
         ("En même temps", 0, H, "within the hour"),
         ("at the same time", 0, H, "within the hour"),
-        ("trois jours auparavant", 3 * D - 12 * H, 3 * D + 12 * H, "3 days"),
+        ("trois jours auparavant", 2 * D, 4 * D, "3 days"),
         ("quelques heures plus tard", H, 12 * H, "a few hours"),
     ],
 )
@@ -90,3 +90,15 @@ def test_a_measure_no_rule_reads_gives_only_the_order(cue):
 @pytest.mark.parametrize("cue", ["Plus tôt", "plus tard", "Un peu plus tard", "plus tôt dans la journée"])
 def test_plus_tot_alone_is_the_same_news_cycle(cue):
     assert (gap_for(cue).lo, gap_for(cue).hi) == (0, DAY)
+
+
+@pytest.mark.parametrize(
+    ("cue", "lo", "hi"),
+    [("Un jour plus tôt", 12 * H, 36 * H), ("la veille", 12 * H, 36 * H), ("deux jours plus tard", 2 * D - 12 * H,
+      2 * D + 12 * H), ("quelques jours plus tôt", 36 * H, 7 * D), ("Plus tôt", None, None)],
+)  # fmt: skip
+def test_days_are_calendar_days_for_sure_and_whole_days_likely(cue, lo, hi):
+    """'La veille' is the calendar day before: the two events lie 0 to 48 h apart for sure (one late, the other
+    early), a day apart likely (default day-count). It was 12–36 h in the certain layer."""
+    gap = gap_for(cue)
+    assert gap.likely == (None if lo is None else (lo, hi))

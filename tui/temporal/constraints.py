@@ -67,8 +67,11 @@ def add_relation(
     points: Mapping[str, tuple[int, int]],
     evidence: Evidence,
     strength: int,
+    *,
+    likely: bool = False,
 ) -> None:
-    """Bound the gap between the event and the relation's target as the relation's type and cue say."""
+    """Bound the gap between the event and the relation's target as the relation's type and cue say (with
+    ``likely``, as the likely layer narrows the cue's gap, where it does: see ``Gap.likely``)."""
     start, end = points[event.id]
     target_start, target_end = points[relation.target]
     add = network.add
@@ -80,7 +83,8 @@ def add_relation(
         add(target_end, end, 0, 0, evidence, strength)
     else:
         gap = gap_for(relation.cue.text)
+        lo, hi = gap.likely if likely and gap.likely is not None else (gap.lo, gap.hi)
         if relation.type == "before":
-            add(end, target_start, gap.lo, gap.hi, evidence, strength)
+            add(end, target_start, lo, hi, evidence, strength)
         else:
-            add(target_end, start, gap.lo, gap.hi, evidence, strength)
+            add(target_end, start, lo, hi, evidence, strength)

@@ -33,6 +33,8 @@ temporal-focus         an event with no time and no relation of its own,       l
 attested               a state or process the report tells only as holding    lies within that statement
                        at a statement (a ``during`` relation into it, from
                        the imparfait or présent of reported speech)
+day-count              two events a cue of calendar days links ("la veille",  N × 24 h apart ± 12 h
+                       "le lendemain", "deux jours plus tôt")
 to-come                an event told in the future tense                       begins after the
                                                                                publication
 report-zone            a report whose publication is a day given without its   clock times and days read
@@ -126,6 +128,8 @@ DEFAULTS: Mapping[str, Default] = {
                 "narration keeps its reference time until a new time is given", 6),
         Default("attested", "within the statement that attests it",
                 "reported speech says it held when said; when it began or ends the report does not say", 7),
+        Default("day-count", "N days apart, give or take half a day",
+                "'la veille', 'deux jours plus tôt' count calendar days; read as N × 24 h they are likeliest", 8),
         Default("to-come", "begins after the publication",
                 "the future tense tells what is yet to happen when written; how soon after, it does not say", 8),
         Default("report-zone", "clock times and days in the publication estimate's zone",
@@ -259,6 +263,10 @@ class _Reader:
                 if guessed(relation.found):
                     evidence = Evidence("default", "drafted-attachment", event.id, relation.cue, relation.target)
                     add_relation(self.network, event, relation, self.points, evidence, guess)
+                if relation.type in ("before", "after") and gap_for(relation.cue.text).likely is not None:
+                    evidence = Evidence("default", "day-count", event.id, relation.cue, relation.target)
+                    strength = DEFAULTS["day-count"].strength
+                    add_relation(self.network, event, relation, self.points, evidence, strength, likely=True)
             if event.tense is not None and event.tense.form == "future":
                 self.add(1, start, 0, INF, Evidence("default", "to-come", event.id, event.tense.cue))
             untimed = event.time is None

@@ -21,10 +21,12 @@ quelques semaines / mois plus tôt/tard · a few weeks/months            1 week 
                                                                        1 month – 1 year
 des/quelques/plusieurs années plus tôt/tard · years earlier/later      1 year – unbounded   years
 any other measure before plus tôt/tard ("bien plus tard")              0 – unbounded        (order only)
-un jour plus tôt/tard, la veille, le lendemain · a day earlier/later,  12 – 36 h            a day
-the day before, the next/following/previous day
-N jours plus tôt/tard · N days earlier/later                           N days ± 12 h        N days
-quelques jours plus tôt/tard · a few days earlier/later                36 h – 7 days        days
+un jour plus tôt/tard, la veille, le lendemain · a day earlier/later,  0 – 48 h (likely     a day
+the day before, the next/following/previous day                        12 – 36 h)
+N jours plus tôt/tard · N days earlier/later                           (N ± 1) days (likely N days
+                                                                       N days ± 12 h)
+quelques jours plus tôt/tard · a few days earlier/later                1 – 8 days (likely   days
+                                                                       36 h – 7 days)
 une semaine plus tôt/tard · a week earlier/later                       6 – 8 days           a week
 auparavant · previously, beforehand (no unit)                          0 – unbounded        (order only)
 anything else ("après", "avant", "avaient repris", "because")          0 – unbounded        (order only)
@@ -60,6 +62,7 @@ class Gap:
     lo: float
     hi: float
     meaning: str  # English, to be read before "before"/"after": "a few hours", "shortly", "a day"
+    likely: tuple[float, float] | None = None  # the narrower reading of the likely layer (default day-count)
 
     @property
     def metric(self) -> bool:
@@ -78,6 +81,15 @@ def _count(n: float, one: str, many: str) -> str:
     return one if n == 1 else f"{n:g} {many}"
 
 
+def _days(match: re.Match[str]) -> Gap:
+    """N days apart, counted as calendar days ("la veille", "deux jours plus tôt"): the earlier event on the
+    day N before the later one's, at any time of it, so from (N − 1) to (N + 1) × 24 h between them; the
+    likely layer reads N × 24 h give or take half a day (default day-count)."""
+    n = _number(match)
+    likely = (n * DAY - 12 * HOUR, n * DAY + 12 * HOUR)
+    return Gap(max(0, (n - 1) * DAY), (n + 1) * DAY, _count(n, "a day", "days"), likely)
+
+
 @cache
 def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
     """The cues' patterns over folded text, compiled on first use: their numbers are the tagger's (any number
@@ -90,9 +102,7 @@ def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
         for pattern, gap in (
             (rf"(?<![\w-]){number}\s+(?:heures?|hours?)\s+{_DIRECTION}",
              lambda m: Gap(_number(m) * HOUR - 30, _number(m) * HOUR + 30, _count(_number(m), "an hour", "hours"))),
-            (rf"(?<![\w-]){number}\s+(?:jours?|days?)\s+{_DIRECTION}",
-             lambda m: Gap(_number(m) * DAY - 12 * HOUR, _number(m) * DAY + 12 * HOUR,
-                           _count(_number(m), "a day", "days"))),
+            (rf"(?<![\w-]){number}\s+(?:jours?|days?)\s+{_DIRECTION}", _days),
             (r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
              Gap(0, 15, "moments")),
             (r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
@@ -103,9 +113,9 @@ def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
             (rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
              Gap(HOUR, 12 * HOUR, "a few hours")),
             (rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
-             Gap(36 * HOUR, 7 * DAY, "a few days")),
+             Gap(DAY, 8 * DAY, "a few days", likely=(36 * HOUR, 7 * DAY))),
             (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
-             Gap(12 * HOUR, 36 * HOUR, "a day")),
+             Gap(0, 2 * DAY, "a day", likely=(12 * HOUR, 36 * HOUR))),
             (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
             (rf"(?<![\w-]){number}\s+(?:minutes?)\s+{_DIRECTION}",
              lambda m: Gap(max(0, _number(m) - 1) / 2, _number(m) * 1.5 + 1,
