@@ -56,12 +56,15 @@ def prefix(folded: str, start: int, floor: int) -> tuple[int, str] | None:
 
 @cache
 def _leading() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{words_pattern()})\s+")
+    words = words_pattern()
+    return re.compile(rf"^(?:{words})\s+|(?<=\s)(?:{words})\s+(?=\d|midi|minuit|noon|midnight)")
 
 
 def without_words(folded: str) -> str:
-    """A folded expression without its leading approximation words: "peu apres 14h" -> "14h"."""
-    return _leading().sub("", folded, count=1)
+    """A folded expression without the approximation words that open it, or its clock time in a day and its
+    clock time read as one (compounds.py): "peu apres 14h" -> "14h", "hier soir peu apres 23 h" -> "hier soir
+    23 h"."""
+    return _leading().sub("", folded)
 
 
 def widen(lo: datetime, hi: datetime, mod: str | None, part_of_day: bool) -> tuple[datetime, datetime] | None:

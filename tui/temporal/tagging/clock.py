@@ -111,8 +111,12 @@ def _zone_of(words: str | None) -> str | None:
     return ZONES.get(" ".join(words.split())) if words else None
 
 
-_DAY = r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+(?:a|vers|at|about|around)\s+)?"
 _APPROX = rf"(?P<approx>{words_pattern()})\s+"  # see approximation.py
+# "hier à 10 h", "hier vers 10 h" (the approximation words then read as the clock time's own: APPROX)
+_DAY = (
+    r"(?:(?P<day>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow)\s+"
+    rf"(?:(?:a|at)\s+|(?=(?:{words_pattern()})\s)))?"
+)
 ZONES = table("zones")  # "GMT", "heure locale", "heure de Paris": see resources/fr/zones.txt
 
 

@@ -1,6 +1,7 @@
 """Parts of the day: "hier soir", "mardi matin", "ce soir", "samedi en soirée", "le lendemain matin",
 "ce même lundi après-midi", "la nuit", "dans la soirée", "en fin d'après-midi", "le matin même",
-"la nuit de lundi à mardi", "cette nuit", "la nuit dernière"; "Monday morning", "tonight", "last night".
+"la nuit de lundi à mardi", "cette nuit", "la nuit dernière"; "Monday morning", "tonight", "last night";
+"la soirée du 3 octobre" (the part, then its date: joined into one expression by compounds.py).
 
 Their value is the day and the part's TIMEX3 code (``1999-05-19TMO``); their interval the part's hours
 (matin 06–12, après-midi 12–18, soir 18–24, nuit 22–06 the next morning, journée 06–18). A part with no
@@ -126,6 +127,9 @@ _ANCHOR = (
 )
 _MOD = r"(?:(?P<mod>debut|fin|milieu|tot|tard|early|late)\s+(?:de\s+|d'|dans\s+la\s+|dans\s+l'|le\s+|in\s+the\s+)?)"
 _PART = rf"(?P<part>{PART})"
+# A date after "de"/"du": "la soirée du 3 octobre", "la nuit du 14 au 15 juillet", "la matinée de samedi" are
+# that date's (compounds.py); before anything else ("le soir du drame") a part of the day is no expression.
+_A_DATE = rf"\s*(?:(?:{WEEKDAY})(?![\w])|(?:{DAY_NUMBER})\s+(?:(?:au|a|et)\s+(?:{DAY_NUMBER})\s+)?(?:{MONTH})(?![\w]))"
 
 RULES = (
     rule(
@@ -138,7 +142,7 @@ RULES = (
     rule(
         "part-alone",
         rf"(?:(?:le|la|l'|en|the|in\s+the)\s*)?{_MOD}?(?:(?:la|le|l')\s*)?(?P<same>meme\s+)?{_PART}"
-        rf"(?:\s+(?P<dir>meme|suivante?|precedente?|following|derniere?|prochaine?))?(?!\s+(?:de|du|d')\s)",
+        rf"(?:\s+(?P<dir>meme|suivante?|precedente?|following|derniere?|prochaine?))?(?!\s+(?:de|du|d')\s(?!{_A_DATE}))",
         _alone,
         priority=1,
     ),

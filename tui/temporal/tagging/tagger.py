@@ -3,7 +3,8 @@
 The rule families (dates, relative days and periods, clock times, parts of the day, durations, sets,
 present/past/future references, seasons, eras, holidays) each propose matches over the folded text; the
 leftmost-longest match wins where they overlap (a family's priority breaks ties), and the winners are
-read in text order, so that each can move the focus the later ones are anchored to.
+read in text order, so that each can move the focus the later ones are anchored to. Two that make one
+expression ("la soirée du 3 octobre"; "samedi à 22 h" when asked) are joined as they are read (compounds.py).
 
 The publication may be uncertain: the text is read once for the estimated publication day, which gives
 the values, and once for each other day it may have been published (the first and the last, when there
@@ -20,6 +21,7 @@ from tui.model import Publication
 from tui.temporal.tagging import (
     approximation,
     clock,
+    compounds,
     dates,
     durations,
     eras,
@@ -72,20 +74,30 @@ def publication_on(day: date, zone=None) -> Publication:
     return Publication(start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59), "day only")
 
 
-def tag(text: str, published: Publication, language: str = "fr", untensed: Tense = "present") -> tuple[Timex, ...]:
+def tag(
+    text: str, published: Publication, language: str = "fr", untensed: Tense = "present", joined: bool | None = None
+) -> tuple[Timex, ...]:
     """Every time expression of ``text``, in order, normalised against the publication.
 
     ``untensed`` is the tense an expression is read in where no verb near it says one: "present" in a
     running text (a present-tense verb is not told from none), "past" for an event's time read alone, as
     the engine's ``normalise`` asks: a news report tells what has happened ("décembre" is the last
-    December, "le jeudi" that Thursday), unless its own words say otherwise ("juin prochain")."""
+    December, "le jeudi" that Thursday), unless its own words say otherwise ("juin prochain").
+
+    ``joined``: whether a day and the clock time after it ("samedi à 22 h", "ce matin à 4 h 27") are one
+    TIME expression, that day at that time (compounds.py), or two, as TimeML annotates them in running text
+    (the time's value carrying the day all the same). None: one for an event's time read alone (``untensed``
+    "past", as ``normalise`` asks), two in running text."""
     text = text[:MAX_TEXT]
     folded = fold(text)
     found = _matches(folded, language)
     zone = published.estimate.tzinfo
     estimate_day = published.estimate.astimezone(zone).date() if zone else published.estimate.date()
-    readings = _read(text, folded, found, estimate_day, language, untensed)
-    others = [_read(text, folded, found, day, language, untensed) for day in _other_days(published, estimate_day)]
+    together = untensed == "past" if joined is None else joined
+    readings = _read(text, folded, found, estimate_day, language, untensed, together)
+    others = [
+        _read(text, folded, found, day, language, untensed, together) for day in _other_days(published, estimate_day)
+    ]
     timexes = []
     for (start, end, rule_name), reading in readings.items():
         earliest, latest, granularity = _where(reading, published, zone)
@@ -124,11 +136,12 @@ def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
 
 
 def _read(
-    text: str, folded: str, found, day: date, language: str, untensed: Tense = "present"
+    text: str, folded: str, found, day: date, language: str, untensed: Tense = "present", joined: bool = False
 ) -> dict[tuple[int, int, str], Reading]:
     ctx = Context(text, folded, day, language, untensed=untensed)
     taken: dict[tuple[int, int, str], Reading] = {}
     position = 0
+    last: tuple[int, int, str] | None = None
     for match, rule in found:
         if match.start() < position:
             continue
@@ -140,11 +153,17 @@ def _read(
         if reading is None:
             continue
         start, reading = _widened(folded, start, position, reading)
+        name = rule.name
+        one = compounds.joined(folded, last, taken[last], start, name, reading, language, joined) if last else None
+        if last is not None and one is not None:
+            start, (name, reading) = last[0], one  # "samedi à 22 h", "la soirée du 3 octobre": one expression
+            del taken[last]
         if reading.focus is not None:
             ctx.focus = reading.focus
         if reading.type in ("DATE", "TIME"):
             ctx.last_value = reading.value
-        taken[(start, end, rule.name)] = reading
+        last = (start, end, name)
+        taken[last] = reading
         position = match.end()
     return taken
 
