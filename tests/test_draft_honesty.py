@@ -8,7 +8,8 @@ has never seen), found on the development set of real reports (tests/benchmarks/
 - words that the tagger dated from their context ("à 18 h 38" on the Friday an earlier "vendredi soir" set)
   read otherwise alone, as an events file keeps them: a guess;
 - a time the parse hangs on a verb while another verb stands nearer ("ouverte, le 7 octobre, …, a appris")
-  is a guess; a sure attachment later in the clause takes its place.
+  is a guess, attached to the nearer verb's clause (proximity is the better guess when the parse reaches
+  past a verb); a sure time of the parse's head stays with it, and a sure attachment takes a guess's place.
 """
 
 from __future__ import annotations
@@ -67,3 +68,25 @@ def test_a_time_the_parse_hangs_past_a_nearer_verb_is_a_guess_and_a_sure_one_out
     for layer in (learning.certain,):
         assert layer.earliest is None or layer.earliest <= friday
         assert layer.latest is None or layer.latest >= friday
+
+
+def test_a_time_hung_past_a_nearer_verb_goes_as_a_guess_to_the_nearer_verbs_clause(french_pipeline):
+    text = "Une enquête a été ouverte, le 7 octobre, après la découverte du corps, a appris l'AFP vendredi soir."
+    events = drafted(text, french_pipeline)["events"]
+    (opened,) = [e for e in events if (e["time"] or {}).get("text") == "le 7 octobre"]
+    assert "appris" not in opened["summary"] and "ouverte" in opened["summary"]
+    assert opened["time_found"]["how"].startswith(GUESS)
+    (learnt,) = [e for e in events if (e["time"] or {}).get("text") == "vendredi soir"]
+    assert "appris" in learnt["summary"]
+
+
+def test_a_sure_time_of_the_parses_head_stays_with_it_when_the_guess_goes_to_the_nearer_verb(french_pipeline):
+    text = (
+        "Une information judiciaire a été ouverte, le 7 octobre, après la découverte du corps d'un homme près de "
+        "Saujon, a appris l'AFP, vendredi soir, auprès du parquet."
+    )
+    events = drafted(text, french_pipeline)["events"]
+    learnt = next(e for e in events if "appris" in e["summary"] and e["time"])
+    assert learnt["time"]["text"] == "vendredi soir" and not learnt["time_found"]["how"].startswith(GUESS)
+    opened = next(e for e in events if (e["time"] or {}).get("text") == "le 7 octobre")
+    assert opened is not learnt and opened["time_found"]["how"].startswith(GUESS)

@@ -5,6 +5,10 @@ event noun, drafted as an event of its own), "qui avait été arrêté lundi" th
 journée" the verb it is an oblique of. A time coordinated after "puis" with a second object ("a réuni son
 gouvernement mardi matin puis les syndicats en fin de journée") is a second event whose verb is elided.
 
+A time the parse hangs on a verb past a nearer one ("Une enquête a été ouverte, le 7 octobre, …, a appris
+l'AFP") goes, as a guess, to the nearer verb's clause. A cue set between commas inside an event noun's phrase
+("après la découverte, deux jours plus tôt, du corps") dates the noun against the clause the phrase modifies.
+
 Sequence markers place one event after another: "X puis Y", "ensuite", "enfin", "dans la foulée" (Y after
 X), "X avant de Y" (X before Y), "après avoir Y, X" (Y before X), "à la 18e minute" (after the kick-off).
 
@@ -78,16 +82,20 @@ def is_event_noun(token: Any) -> bool:
 
 
 def _verb_between(time: Any, governor: Any) -> Any | None:
-    """A verb nearer the time expression (its head token) than the verb the parse attaches it to: the parse
-    then reaches past a verb the time may belong to instead ("Une information a été ouverte, le 7 octobre,
-    …, a appris l'AFP"), which the small model often gets wrong."""
+    """The verb nearest the time expression (its head token), when it is nearer than the verb the parse
+    attaches it to: the parse then reaches past a verb the time more likely belongs to ("Une information a
+    été ouverte, le 7 octobre, …, a appris l'AFP"), which the small model often gets wrong. Of two verbs as
+    near, the one before the time (French puts a time after the verb it dates more often than before)."""
     distance = abs(governor.i - time.i)
     doc = time.doc
+    nearest = None
     for index in range(max(0, time.i - distance + 1), min(len(doc), time.i + distance)):
         token = doc[index]
-        if token.pos_ == "VERB" and token.i != governor.i and not time.is_ancestor(token):
-            return token
-    return None
+        if token.pos_ != "VERB" or token.i == governor.i or time.is_ancestor(token):
+            continue
+        if nearest is None or abs(token.i - time.i) < abs(nearest.i - time.i):
+            nearest = token
+    return nearest
 
 
 def _participle_shaped(token: Any) -> bool:
@@ -200,9 +208,12 @@ class Attaching:
             return self.clause_above(governor, create=False), how, True
         if dep in _OBLIQUE and (governor.pos_ in _VERBAL or not dep.startswith("nmod")):
             crossed = _verb_between(root, governor)
-            if crossed is not None:  # the parse reaches over another verb: the time may well be that verb's
-                how = f"the parse makes it a {dep} of '{governor.text}', though the verb '{crossed.text}' is nearer"
-                return self.clause_above(governor), how, True
+            if crossed is not None:  # the parse reaches over another verb: proximity is the better guess
+                how = (
+                    f"the parse makes it a {dep} of '{governor.text}', though the verb '{crossed.text}' is nearer: "
+                    f"attached by proximity to the clause of '{crossed.text}'"
+                )
+                return self.clause_above(crossed), how, True
             return self.clause_above(governor), f"parse: {dep} of '{governor.text}'", False
         how = f"the parse gives the time the role '{dep}' of '{governor.text}': attached to the clause above"
         return self.clause_above(governor), how, True
@@ -239,6 +250,47 @@ class Attaching:
                 elided.relations.append(self.relation("after", clause, cue, how, 0.6))
             return elided
         return None
+
+    def cue_inside_a_noun_phrase(self, found_time: FoundTime, cue: dict[str, Any], later: bool) -> bool:
+        """A cue set between commas after an event noun and before the noun's complement ("après la
+        découverte, deux jours plus tôt, du corps") dates the noun, not the verb: the noun is drafted as an
+        event, placed by the cue against the clause its phrase modifies. That clause is the parse's, or, when
+        the parse reaches past a nearer verb, the nearer verb's (a guess). True when so drafted."""
+        first = self.root_of(found_time.start, found_time.end)
+        if first is None:
+            return False
+        doc = first.doc
+        base = self.offsets[self._sentence_of[doc]]
+        span = doc.char_span(found_time.start - base, found_time.end - base, alignment_mode="expand")
+        if span is None or span.start < 2 or span.end + 1 >= len(doc):
+            return False
+        noun, comma = doc[span.start - 2], doc[span.start - 1]
+        after, complement = doc[span.end], doc[span.end + 1]
+        if comma.text != "," or after.text != "," or not _fold(complement.text).startswith(("de", "du", "d'")):
+            return False
+        if noun.pos_ != "NOUN" or not is_event_noun(noun) or noun.text.lower() in lexicon.SPEECH_NOUNS:
+            return False
+        governor = noun.head
+        if governor.i == noun.i:
+            return False
+        crossed = _verb_between(noun, governor) if governor.pos_ in ("VERB", "AUX") else None
+        holder = self.clause_above(crossed if crossed is not None else governor, create=False)
+        first_word = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), noun)
+        event = self.new_clause(
+            noun,
+            "parse: an event noun dated by a cue inside its noun phrase",
+            0.4,
+            nominal=True,
+            first=first_word,
+            last=noun,
+        )
+        if event is None or holder is None or holder is event:
+            return True
+        how = "rule: a cue inside an event noun's phrase places the noun against the clause the phrase modifies"
+        if crossed is not None:
+            how = f"{GUESS}the parse hangs the noun on '{governor.text}', the verb '{crossed.text}' is nearer; {how}"
+        event.relations.append(self.relation("after" if later else "before", holder, cue, how, 0.4))
+        return True
 
     # -- sequence markers --------------------------------------------------------------------------------
 

@@ -456,18 +456,29 @@ class Drafter(Attaching):
             if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
                 return None
             how, sure = "parse: the sentence's main clause", 0.8
+        elif speech and dep != "parataxis" and _after_a_closing_quote(token):
+            # "« … », a déclaré le procureur": the incise is a statement, however the parse hangs it
+            how, sure = "parse: a speech verb after a quotation (an incise)", 0.7
         elif (
             dep == "conj"
             and token.pos_ in ("VERB", "AUX")
             and (finite and any(c.dep_.startswith("nsubj") or c.dep_.startswith("expl") for c in token.children))
         ):
             how, sure = "parse: a coordinated clause with its own subject", 0.6
+        elif dep == "conj" and token.pos_ == "VERB" and _finite_of_its_own(token) and _coordinated(token):
+            # "… a été réveillé à 3h30, puis a été informé une heure plus tard": a second finite verb
+            # sharing the subject tells a second happening
+            how, sure = "parse: a second finite verb coordinated with the first (the subject shared)", 0.5
         elif dep in ("ccomp", "advcl") and token.pos_ in ("VERB", "AUX", "ADJ") and finite:
             if _lemma(token.head) in lexicon.FRAMING:
                 return None
             how, sure = "parse: a finite subordinate clause (reported content or cause)", 0.6
         elif dep == "parataxis" and speech:
             how, sure = "parse: a speech verb after a quotation", 0.8
+        elif dep == "acl:relcl" and token.pos_ == "VERB" and finite and _told_in_a_past(token):
+            # "la tempête, qui a causé la mort de deux automobilistes, …": a relative clause in a past
+            # tense tells a happening of its own (one in the présent or imparfait describes)
+            how, sure = "parse: a relative clause told in a past tense", 0.5
         else:
             return None
         start = self.offsets[index]
@@ -876,9 +887,10 @@ class Drafter(Attaching):
             if cue_words.split()[-1] not in ("après", "avant", "tôt", "tard", "veille", "lendemain", "auparavant"):
                 target = self.last_statement_before(clause)  # "après le rapport": the statement it names
                 how = "rule: cue names an earlier statement"
+            elif self.cue_inside_a_noun_phrase(found_time, cue, later):
+                continue
             else:
-                target = self.previous_event(clause)
-                how = "rule: cue against the event told just before"
+                target, how = self.told_before(clause)
             if target is not None:
                 clause.relations.append(self.relation("after" if later else "before", target, cue, how, 0.4))
         for start, end, verb, kind in self.tense_cues:
@@ -927,6 +939,23 @@ class Drafter(Attaching):
             if holder is not None:
                 return holder
         return None
+
+    def told_before(self, clause: _Clause) -> tuple[_Clause | None, str]:
+        """What a cue like "deux jours plus tôt", "la veille", "une heure plus tard" in ``clause`` counts
+        from, and how it was found: the clause it is coordinated with ("… a été réveillé, puis a été informé
+        une heure plus tard"), the clause governing it ("le suspect, qui avait acheté l'arme la veille, a été
+        interpellé"; "il a dit qu'il l'avait vu la veille": the day before the statement), else the event
+        told just before its sentence."""
+        head = clause.head
+        if not clause.nominal and head.dep_ == "conj":
+            holder = self.clause_above(head.head, create=False)
+            if holder is not None and holder is not clause:
+                return holder, "rule: cue against the clause its own is coordinated with"
+        if not clause.nominal and head.dep_ != "ROOT":
+            holder = self.governing(clause)
+            if holder is not None and holder is not clause:
+                return holder, "rule: cue against the clause governing its own"
+        return self.previous_event(clause), "rule: cue against the event told just before"
 
     def last_statement_before(self, clause: _Clause) -> _Clause | None:
         return self._statements.last_before(clause.sentence)
@@ -1046,7 +1075,7 @@ class Drafter(Attaching):
         if verb is None:
             return None
         auxes = [c for c in head.children if c.dep_ in ("aux:tense", "aux:pass", "cop") and c.i < head.i]
-        tense_aux = next((c for c in auxes if c.dep_ == "aux:tense"), None)
+        tense_aux = next((c for c in auxes if c.dep_ == "aux:tense"), None) or _etre_past(head)
         carrier = tense_aux or next((c for c in auxes if c.dep_ in ("aux:pass", "cop")), None) or verb
         morph = carrier.morph
         if tense_aux is not None:
@@ -1196,10 +1225,66 @@ def _simultaneous_in_reported_speech(token: Any) -> tuple[Any, Any] | None:
 
 
 def _compound_past(token: Any) -> bool:
-    """Passé composé or plus-que-parfait: avoir or être as the tense auxiliary, and a past participle."""
-    return any(c.dep_ == "aux:tense" and c.i < token.i for c in token.children) and token.morph.get("VerbForm") == [
-        "Part"
-    ]
+    """Passé composé or plus-que-parfait: avoir or être as the tense auxiliary, and a past participle (the
+    small model takes "être" before the participle of a verb of motion or change of state for a passive:
+    "la personne est décédée", "ils sont partis")."""
+    if token.morph.get("VerbForm") != ["Part"] and not _etre_participle(token):
+        return False
+    return any(c.dep_ == "aux:tense" and c.i < token.i for c in token.children) or _etre_past(token) is not None
+
+
+# Past participles of the intransitive verbs conjugated with "être" (and of their compounds): after "est",
+# "sont", "était", they make a passé composé or plus-que-parfait, not a passive.
+_ETRE_PARTICIPLE = re.compile(
+    r"(?:re|de|sur|inter|par|pro|ad)?venue?s?|(?:re)?(?:parti|sorti)e?s?|(?:re)?(?:arriv|tomb|entr|rest|"
+    r"retourn|décéd|all)ée?s?|rentrée?s?|morte?s?|née?s?|(?:re)?(?:descendu|monté)e?s?",
+    re.IGNORECASE,
+)
+
+
+def _etre_participle(token: Any) -> bool:
+    return _ETRE_PARTICIPLE.fullmatch(token.text) is not None
+
+
+def _etre_past(token: Any) -> Any | None:
+    """The finite "être" that makes ``token`` a passé composé or plus-que-parfait though the parse calls it
+    a passive auxiliary ("est décédée"): None when there is none, or when an agent ("par …") makes it a
+    real passive."""
+    if not _etre_participle(token) or any(c.dep_ == "obl:agent" for c in token.children):
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "aux:pass" and c.i < token.i and _lemma(c) == "être" and c.morph.get("VerbForm") == ["Fin"]
+        ),
+        None,
+    )
+
+
+def _finite_of_its_own(token: Any) -> bool:
+    """A verb finite by itself or by an auxiliary of its own ("a été informé"), not by the one it shares."""
+    return token.morph.get("VerbForm") == ["Fin"] or any(
+        c.dep_.startswith("aux") and c.i < token.i and c.morph.get("VerbForm") == ["Fin"] for c in token.children
+    )
+
+
+def _coordinated(token: Any) -> bool:
+    """Joined to the verb before by a coordinating word of its own ("et", "puis", "mais", "ou")."""
+    return any(c.dep_ == "cc" and c.i < token.i for c in token.children)
+
+
+def _told_in_a_past(token: Any) -> bool:
+    """Passé composé, plus-que-parfait or passé simple: a happening told, not a description."""
+    return _compound_past(token) or (token.morph.get("Tense") == ["Past"] and token.morph.get("VerbForm") == ["Fin"])
+
+
+def _after_a_closing_quote(token: Any) -> bool:
+    """A verb (with its auxiliaries) that comes just after a closing quotation mark and a comma: "», a
+    déclaré X", "», ont-ils ajouté". The Docs are parsed in ASCII: every quotation mark is '"'."""
+    first = min([token, *(c for c in token.children if c.dep_.startswith("aux") and c.i < token.i)], key=lambda t: t.i)
+    doc = token.doc
+    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].text in ('"', "»", "”")
 
 
 def _fold(text: str) -> str:

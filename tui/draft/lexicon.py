@@ -345,6 +345,7 @@ EVENT_NOUNS = frozenset(
         "crise",
         "débat",
         "décès",
+        "découverte",
         "défaite",
         "démission",
         "départ",
