@@ -82,7 +82,9 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
     reference = published or PLACEHOLDER_PUBLICATION
     found: list[FoundTime] = []
     taken = Disjoint()
-    timexes = tag(text, reference, language)
+    # An event's time is read alone from the events file, so a day and its clock time are taken as one
+    # expression ("Samedi à 22 h"), as the engine reads them, not as TimeML's two.
+    timexes = tag(text, reference, language, joined=True)
     # "peu avant 11 heures" is an approximate clock time (the tagger reads it whole), not "peu avant" the
     # event told before: a cue that opens a time of day or a date the tagger found is left to the time.
     opening = {t.start: t.end for t in timexes if t.type in ("TIME", "DATE")}
