@@ -30,16 +30,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        lines = Text()
-        lines.append("Export the timeline\n", style="bold")
-        lines.append(printable(f"{self.shown}, into {self.folder}"), style="dim")
-        lines.append("\n\n")
-        for key, label in CHOICES:
-            lines.append(f" {key} ", style="bold reverse")
-            lines.append(f"  {label}\n")
-        lines.append("\nescape cancels", style="dim")
-        with Vertical(id="export-dialog"):
-            yield Static(lines)
+        yield _dialog("Export the timeline", f"{self.shown}, into {self.folder}", CHOICES, "escape cancels")
 
     def action_choose(self, fmt: str | None) -> None:
         self.dismiss(fmt)
@@ -61,18 +52,23 @@ class ReplaceScreen(ModalScreen[str | None]):
         self.new_name = new_name
 
     def compose(self) -> ComposeResult:
-        lines = Text()
-        lines.append("The file exists already\n", style="bold")
-        lines.append(printable(self.existing), style="dim")
-        lines.append("\n\n")
-        for key, label in (("r", "Replace it"), ("n", f"Keep it, and write {self.new_name}")):
-            lines.append(f" {key} ", style="bold reverse")
-            lines.append("  ")
-            lines.append(printable(label))
-            lines.append("\n")
-        lines.append("\nescape cancels the export", style="dim")
-        with Vertical(id="export-dialog"):
-            yield Static(lines)
+        choices = (("r", "Replace it"), ("n", f"Keep it, and write {self.new_name}"))
+        yield _dialog("The file exists already", self.existing, choices, "escape cancels the export")
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
+
+
+def _dialog(title: str, note: str, choices: tuple[tuple[str, str], ...], footer: str) -> Vertical:
+    """The export's dialogs: a title, a note from the data (a folder, a file), a key per choice, the way out."""
+    lines = Text()
+    lines.append(f"{title}\n", style="bold")
+    lines.append(printable(note), style="dim")
+    lines.append("\n\n")
+    for key, label in choices:
+        lines.append(f" {key} ", style="bold reverse")
+        lines.append("  ")
+        lines.append(printable(label))
+        lines.append("\n")
+    lines.append(f"\n{footer}", style="dim")
+    return Vertical(Static(lines), id="export-dialog")

@@ -66,23 +66,8 @@ def joined(
 ) -> tuple[str, Reading] | None:
     """The one expression that ``before`` (read at ``left``: start, end, rule) and ``reading`` (read by ``rule``
     from ``start``) make together: its rule's name and reading; None if they stay two. A day and its clock time
-    are one only ``with_clock``."""
-    try:
-        return _joined(folded, left, before, start, rule, reading, language, with_clock)
-    except (ValueError, OverflowError):  # a day at the calendar's end: its next day is off it
-        return None
-
-
-def _joined(
-    folded: str,
-    left: tuple[int, int, str],
-    before: Reading,
-    start: int,
-    rule: str,
-    reading: Reading,
-    language: str,
-    with_clock: bool,
-) -> tuple[str, Reading] | None:
+    are one only ``with_clock``. Raises ValueError or OverflowError for a day at the calendar's end (its next
+    day is off it): the caller keeps them two."""
     _, end, left_rule = left
     clock_gap, date_gap, night_gap = _gaps(language)
     if rule in _CLOCK_RULES:

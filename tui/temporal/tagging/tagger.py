@@ -154,7 +154,10 @@ def _read(
             continue
         start, reading = _widened(folded, start, position, reading)
         name = rule.name
-        one = compounds.joined(folded, last, taken[last], start, name, reading, language, joined) if last else None
+        try:
+            one = compounds.joined(folded, last, taken[last], start, name, reading, language, joined) if last else None
+        except (ValueError, OverflowError):  # a day at the calendar's end: its next day is off it
+            one = None
         if last is not None and one is not None:
             start, (name, reading) = last[0], one  # "samedi à 22 h", "la soirée du 3 octobre": one expression
             del taken[last]
