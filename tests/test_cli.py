@@ -93,8 +93,8 @@ async def test_start_up_holds_the_collector_off_until_the_first_screen(tmp_path,
     again once the first screen is drawn, with what start-up built frozen out of its sight."""
     import gc
 
-    from tui import cli
     from tui.app import NewslineApp
+    from tui.commands import view as cli
 
     monkeypatch.setenv("NEWSLINE_KEYMAP", str(tmp_path / "no-keymap.toml"))
     assert cli.prepare([str(tmp_path / "missing.json")]) == 2
@@ -171,7 +171,7 @@ def test_without_a_terminal_to_drive_newsline_says_so(redirect, expected, tmp_pa
 
 
 def test_no_terminal_names_each_reason(monkeypatch):
-    from tui import cli
+    from tui.commands import view as cli
 
     class Stream:
         def __init__(self, tty: bool) -> None:
@@ -319,3 +319,31 @@ def test_any_keymap_is_used_or_refused_with_one_message(tmp_path, entries):
         for keys in keymap.values():
             assert keys and all(key and key == key.strip() for key in keys.split(","))
             assert _normalize_key_list(keys) == keys  # in Textual's own names, as it matches them
+
+
+def test_help_lists_every_command_one_line_each():
+    """`newsline --help` is the one help: every command, with one line saying what it does."""
+    result = run_cli("--help")
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    for name in ("view", "timeline", "times", "draft", "export", "serve"):
+        listed = [line for line in lines if re.match(rf"  {name} +\S", line)]
+        assert len(listed) == 1, (name, result.stdout)
+    assert "newsline REPORT.txt" in result.stdout  # the default command's two forms are in the usage
+    assert run_cli("-h").stdout == result.stdout
+
+
+@pytest.mark.parametrize("name", ["view", "timeline", "times", "draft", "export", "serve"])
+def test_each_command_has_its_own_help(name):
+    result = run_cli(name, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: newsline {name} " if name != "view" else "usage: newsline ")
+
+
+def test_a_commands_unknown_option_is_refused_with_its_own_usage():
+    result = run_cli("timeline", "--bogus")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "usage: newsline timeline [-h] [--json] [file]",
+        "newsline timeline: error: unrecognized arguments: --bogus",
+    ]

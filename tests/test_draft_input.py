@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tui.draft import draft_report
-from tui.draft.command import read_report_text
+from tui.draft.reading import read_report_text
 from tui.model import parse_report
 
 from .conftest import ARTICLE, ROOT
@@ -167,7 +167,7 @@ def test_a_text_longer_than_spacy_reads_is_drafted_in_pieces(french_pipeline, mo
 
 
 def test_the_draft_command_never_shows_spacys_raw_message(tmp_path, french_pipeline, monkeypatch, capsys):
-    from tui.draft.command import run
+    from tui.commands.draft import run
 
     monkeypatch.setattr(french_pipeline, "max_length", 100)
     report = tmp_path / "long.txt"
@@ -191,7 +191,7 @@ def test_languages_are_guessed_from_spacys_stop_words_and_the_script():
 
 @pytest.mark.parametrize(("text", "language"), [(ENGLISH, "English"), (RUSSIAN, "Russian")], ids=["en", "ru"])
 def test_a_report_not_in_french_is_drafted_with_a_warning(tmp_path, french_pipeline, capsys, text, language):
-    from tui.draft.command import run
+    from tui.commands.draft import run
 
     report = tmp_path / "report.txt"
     report.write_text(text, encoding="utf-8")

@@ -46,7 +46,7 @@ def test_the_model_the_engine_and_the_view_work_without_textual():
 
 
 def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
-    loaded = modules_after("from tui import cli\napp = cli.prepare([])\nassert not isinstance(app, int)")
+    loaded = modules_after("from tui.commands import view\napp = view.prepare([])\nassert not isinstance(app, int)")
     assert "tui.app.app" in loaded
     # The one reader of time words (tui.temporal.tagging) reads the report's time expressions now: it loads,
     # and compiles only the rules it searches with (the rest wait for their first use).
@@ -65,3 +65,17 @@ def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
         "tui.app.screens.review": "the review of a draft",
     }
     assert {name: why for name, why in deferred.items() if name in loaded} == {}
+
+
+def test_the_viewer_path_imports_no_other_command():
+    """`newsline [FILE]`, through the command's own entry point, parses with the viewer's parser alone: no
+    other command's module, nor the server or the exporters, is imported to open a report."""
+    loaded = modules_after(
+        "import os\nos.environ.pop('TEXTUAL_DRIVER', None)\n"
+        "from tui.commands import main\nassert main([]) == 2  # TERM=dumb: the app is made, then refuses to run",
+        TERM="dumb",
+    )
+    assert {"tui.commands", "tui.commands.view", "tui.app.app"} <= loaded
+    others = {name for name in loaded if name.startswith("tui.commands.")} - {"tui.commands.common", "tui.commands.view"}
+    assert others == set()
+    assert not {name for name in loaded if name.startswith(("tui.serve", "tui.export", "tui.draft", "textual_serve"))}

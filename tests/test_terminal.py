@@ -181,7 +181,7 @@ def test_a_crash_after_opening_never_exits_0(terminal: Terminal, tmp_path: Path)
         "from tui.app.widgets import details\n"
         "def boom(self, row): raise RuntimeError('a defect in a pane')\n"
         "details.EventPane.render_event = boom\n"
-        "from tui.cli import main\n"
+        "from tui.commands import main\n"
         "sys.exit(main([]))\n"
     )
     script = tmp_path / "crash.py"

@@ -1,5 +1,5 @@
 """``python -m tui``: the same as the ``newsline`` command."""
 
-from tui.cli import main
+from tui.commands import main
 
 raise SystemExit(main())

@@ -1,5 +1,5 @@
-"""``newsline serve [FILE] [--host 127.0.0.1] [--port N] [--max-pages N] [--allow-host NAME]``: the app in a
-browser, through textual-serve.
+"""The server behind ``newsline serve`` (its command line: :mod:`tui.commands.serve`): the app in a browser,
+through textual-serve.
 
 Each page that connects gets its own ``newsline`` process, drawing with :class:`tui.app.page_driver.PageDriver`.
 No process outlives its page: each runs in its own process group; when its page leaves, it is asked to
@@ -26,7 +26,6 @@ never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import ipaddress
@@ -37,11 +36,9 @@ import re
 import signal
 import socket
 import sys
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
-from tui.cli import EXIT_BAD_INPUT, _file_argument, _load
 from tui.printable import printable
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
@@ -56,101 +53,15 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 log = logging.getLogger("newsline.serve")
 
 
-def run(args: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="newsline serve",
-        description="Run newsline in a web browser: one app process per page, served by textual-serve. "
-        "Only the server's own pages may connect, under the host names it answers to.",
-    )
-    _file_argument(parser)
-    parser.add_argument(
-        "--host", type=_host, default=DEFAULT_HOST, help=f"the address to listen on (default: {DEFAULT_HOST})"
-    )
-    parser.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"the port, 0 for any free one (default: {DEFAULT_PORT})"
-    )
-    parser.add_argument(
-        "--max-pages",
-        type=_page_count,
-        default=DEFAULT_MAX_PAGES,
-        metavar="N",
-        help=f"the most pages open at once, each with its process (default: {DEFAULT_MAX_PAGES})",
-    )
-    parser.add_argument(
-        "--allow-host",
-        type=_name,
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="one more host name pages may use to reach the server, such as this machine's address or DNS "
-        "name when listening on every interface (repeatable; loopback names are always answered)",
-    )
-    options = parser.parse_args(args)
-    report = _load(parser, options.file)  # a bad file is refused here, not in every page
-    if report is None:
-        return EXIT_BAD_INPUT
-    try:
-        sockets = _bind(options.host, options.port)
-    except OSError as error:
-        reason = str(error.strerror or error)
-        print(
-            f"newsline: cannot serve on {printable(options.host)}:{options.port}: {reason[:1].lower()}{reason[1:]}.",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    ports = {sock.getsockname()[1] for sock in sockets}
-    port = sockets[0].getsockname()[1]
-    guard = Guard(_names(options.host, options.allow_host), ports)
-    local, network = _urls(options.host, port)
-    if network is not None:
-        print(
-            f"newsline: warning: listening on {printable(options.host)}, so the app is reachable from the network: "
-            f"anyone who can reach this machine on port {port} may read the report and write files in "
-            f"{printable(os.getcwd())}. Host names answered: {', '.join(sorted(guard.names))} "
-            "(add one with --allow-host NAME).",
-            file=sys.stderr,
-            flush=True,
-        )
-    said = f"newsline: serving at {local}" + (f", and from the network at {network}" if network else "")
-    argv = [sys.executable, "-m", "tui"]
-    if options.file is not None:
-        argv.append(str(Path(options.file).resolve()))
-    server = _server(argv, guard, options.max_pages)
-    server.serve(sockets, f"{said} (Ctrl+C stops)")
-    return 0
-
-
-# The command line's values, checked by argparse: a bad one is a one-line error and exit status 2.
-
-
-def _port(text: str) -> int:
-    if re.fullmatch(r"[0-9]{1,5}", text.strip()) is None or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"must be a number from 0 to 65535 (0: any free port), not {text!r}")
-    return int(text)
-
-
-def _page_count(text: str) -> int:
-    if re.fullmatch(r"[0-9]{1,6}", text.strip()) is None or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of pages, at least 1, not {text!r}")
-    return int(text)
-
-
-def _host(text: str) -> str:
-    try:
-        _name(text)
-    except argparse.ArgumentTypeError:
-        raise argparse.ArgumentTypeError(f"must be an address or a host name, not {text!r}") from None
-    return text
-
-
-def _name(text: str) -> str:
-    """A host name or IP address as it appears in a ``Host`` header (lower case, IPv6 in brackets)."""
+def host_name(text: str) -> str:
+    """A host name or IP address as it appears in a ``Host`` header (lower case, IPv6 in brackets);
+    :class:`ValueError` saying what is expected when it is neither."""
     name = text.strip().lower()
     with contextlib.suppress(ValueError):
         address = ipaddress.ip_address(name.strip("[]"))
         return f"[{address.compressed}]" if address.version == 6 else address.compressed
     if re.fullmatch(r"[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?", name) is None:
-        raise argparse.ArgumentTypeError(f"must be a host name or an IP address, not {text!r}")
+        raise ValueError(f"must be a host name or an IP address, not {text!r}")
     return name
 
 
@@ -161,7 +72,7 @@ def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
-def _names(host: str, allowed: Iterable[str]) -> set[str]:
+def answered_names(host: str, allowed: Iterable[str]) -> set[str]:
     """The host names the server answers to: loopback names, the one it listens on, those given with
     ``--allow-host`` and, listening on every interface, this machine's name.
 
@@ -172,26 +83,26 @@ def _names(host: str, allowed: Iterable[str]) -> set[str]:
     names = {*LOOPBACK_NAMES, *allowed}
     address = _address(host)
     if address is None or not address.is_unspecified:
-        names.add(_name(host))
+        names.add(host_name(host))
     else:
-        with contextlib.suppress(argparse.ArgumentTypeError):  # a name no Host header could carry
-            names.add(_name(socket.gethostname()))
+        with contextlib.suppress(ValueError):  # a name no Host header could carry
+            names.add(host_name(socket.gethostname()))
     return names
 
 
-def _urls(host: str, port: int) -> tuple[str, str | None]:
+def urls(host: str, port: int) -> tuple[str, str | None]:
     """The URL to say for this machine, and for the network when the server is reachable from it."""
     address = _address(host)
     if address is not None and address.is_unspecified:
         local = "[::1]" if address.version == 6 else "127.0.0.1"
         return f"http://{local}:{port}", f"http://{printable(socket.gethostname().lower())}:{port}"
-    url = f"http://{_name(host)}:{port}"
+    url = f"http://{host_name(host)}:{port}"
     if host.lower() == "localhost" or (address is not None and address.is_loopback):
         return url, None
     return url, url
 
 
-def _bind(host: str, port: int) -> list[socket.socket]:
+def bind(host: str, port: int) -> list[socket.socket]:
     """Sockets bound to every address of ``host``, all on one port (with port 0, the one the first got)."""
     found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     sockets: list[socket.socket] = []
@@ -300,7 +211,7 @@ class OneLineFormatter(logging.Formatter):
         return printable(text)
 
 
-def _server(argv: list[str], guard: Guard, max_pages: int) -> Any:
+def server(argv: list[str], guard: Guard, max_pages: int) -> Any:
     """The textual-serve server (imported here: only 'serve' needs aiohttp and friends)."""
     import aiohttp_jinja2
     from aiohttp import WSCloseCode, WSMsgType, web

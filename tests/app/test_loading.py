@@ -6,9 +6,10 @@ import json
 import threading
 
 from tests.synthetic import synthetic_report
-from tui import cli
 from tui.app import NewslineApp
 from tui.app.widgets.loading import LoadingPanel
+from tui.commands import main
+from tui.commands import view as cli
 from tui.model import load_report
 
 SIZE = (120, 35)
@@ -90,5 +91,5 @@ def test_a_bad_large_file_exits_2_with_the_message_on_stderr(tmp_path, monkeypat
     monkeypatch.setattr(cli, "no_terminal", lambda: None)  # run headless, as if a terminal were there
     run = NewslineApp.run
     monkeypatch.setattr(NewslineApp, "run", lambda self, **kw: run(self, headless=True, size=SIZE))
-    assert cli.main([str(path)]) == cli.EXIT_BAD_INPUT
+    assert main([str(path)]) == cli.EXIT_BAD_INPUT
     assert "cannot open" in capsys.readouterr().err

@@ -6,7 +6,7 @@ Each measurement is a ratio to a baseline measured in the same run, so a slow ma
 
 start   Start to the first full screen, in a fresh process each time, so imports count. The baseline is a bare
         Textual app with a Header and a Footer; ours is ``newsline`` on the bundled report, built by the CLI's
-        own ``tui.cli.prepare`` (arguments parsed, file loaded and validated, Textual and the app imported,
+        own ``tui.commands.view.prepare`` (arguments parsed, file loaded and validated, Textual and the app imported,
         keymap read, app built) after importing only what the console script imports. Each is a tiny driver
         script in a temporary directory that runs headless at 120×35 and prints the seconds from its own first
         line (interpreter start-up, the same for both, is not counted) to the first frame that shows the whole
@@ -98,9 +98,9 @@ import time
 
 START = time.perf_counter()
 
-from tui import cli  # all that the console script imports before calling cli.main
+from tui.commands import view  # all that the console script imports before the viewer's start-up
 
-app = cli.prepare([])  # imports Textual and the app, with the collector held off as newsline does
+app = view.prepare([])  # imports Textual and the app, with the collector held off as newsline does
 assert not isinstance(app, int), app
 
 from textual.widgets import Footer  # loaded by now
@@ -165,7 +165,7 @@ async def keystroke_times(report: Report, timeline: Timeline) -> Keystrokes:
     """QUERY typed ROUNDS times into the search box."""
     from tui.app import NewslineApp
 
-    gc.disable()  # as tui.cli.prepare does: the app resumes collection after its first screen
+    gc.disable()  # as tui.commands.view.prepare does: the app resumes collection after its first screen
     app = NewslineApp(report, timeline=timeline, keymap={})
     frames: list[tuple[float, float]] = []
     filtered = [0.0]

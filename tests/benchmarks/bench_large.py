@@ -38,9 +38,9 @@ import sys, time
 
 START = time.perf_counter()
 
-from tui import cli
+from tui.commands import view
 
-app = cli.prepare([sys.argv[1]])
+app = view.prepare([sys.argv[1]])
 assert not isinstance(app, int), app
 FIRST = READY = None
 display = app._display
@@ -86,9 +86,9 @@ import os, sys, time
 
 START = time.perf_counter()
 sys.stdout = open(os.devnull, "w", encoding="utf-8")
-from tui import cli
+from tui.commands import main
 
-status = cli.main(sys.argv[1:])
+status = main(sys.argv[1:])
 assert status == 0, status
 print(time.perf_counter() - START, peak_mb(), file=sys.stderr)
 """

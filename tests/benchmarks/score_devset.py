@@ -231,7 +231,7 @@ def match(report: Any, start: int, end: int) -> Any | None:
 
 
 def score_report(entry: dict[str, Any], nlp: Any, *, published: bool, root: Path = DEVSET) -> ReportScore:
-    from tui.draft.command import draft_file
+    from tui.draft.files import draft_file
     from tui.model import parse_report
     from tui.model.save import events_text
     from tui.temporal import resolve

@@ -38,7 +38,7 @@ def with_publication(earliest: str, estimate: str, latest: str) -> dict:
 
 def every_path(data: dict) -> None:
     """What `newsline timeline`, `timeline --json` and `export` do with a report, in process."""
-    from tui.cli import _event_json
+    from tui.commands.timeline import _event_json
 
     timeline = resolve(parse_report(json.dumps(data)))
     print_table(timeline, io.StringIO(), width=120)

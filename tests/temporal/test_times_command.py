@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tui.cli import main
+from tui.commands import main
 
 TEXT = "Hier soir à 22 h, l’armée a repris la ville.\r\nLe lendemain matin, 😀 désormais calme.\n"
 
@@ -99,7 +99,7 @@ def test_bad_files_are_refused_in_one_paragraph(capsys, tmp_path):
 
 
 def test_a_file_over_the_stated_limit_is_refused(capsys, tmp_path, monkeypatch):
-    from tui.temporal.tagging import command
+    from tui.commands import times as command
 
     monkeypatch.setattr(command, "MAX_BYTES", 10)
     path = tmp_path / "big.txt"

@@ -530,7 +530,7 @@ def binding_ids() -> set[str]:
 
 def _collect_from_now_on() -> None:
     """Once the first screen is drawn: if the CLI held the garbage collector off while starting (see
-    ``tui.cli.prepare``), freeze what start-up built, which lives as long as the app, so that
+    ``tui.commands.view.prepare``), freeze what start-up built, which lives as long as the app, so that
     collections while the user types never scan it again (a full one took 20–40 ms), and resume."""
     if not gc.isenabled():
         gc.freeze()

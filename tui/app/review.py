@@ -95,6 +95,6 @@ class ReviewApp(App[Path | None]):
 
 
 def _document_id(report: Path) -> str:
-    from tui.draft.command import document_id
+    from tui.draft.files import document_id
 
     return document_id(report)

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from tui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_OK, Command, drop_stdout
 from tui.model import Publication, read_when
 from tui.model.files import UnreadableFile, read_text_file
 from tui.printable import escaped_json, printable
 
-EXIT_BAD_INPUT = 2
-EXIT_OUTPUT = 1
 MAX_BYTES = 1024 * 1024  # a report, not a corpus: larger files are refused, said so (tagging reads ~150 kB/s)
 
 
@@ -30,11 +27,7 @@ class TimesError(Exception):
     """Input the command refuses, with the one paragraph that says why."""
 
 
-def main(args: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="newsline times",
-        description="Find the time expressions of a news text and normalise them against its publication.",
-    )
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a UTF-8 text file (at most 1 MB)")
     parser.add_argument(
         "--published",
@@ -45,7 +38,9 @@ def main(args: Sequence[str]) -> int:
     )
     parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="the text's language (default: fr)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line and expression")
-    options = parser.parse_args(args)
+
+
+def execute(options: argparse.Namespace) -> int:
     try:
         published = parse_published(options.published)
         text = read_text(options.file)
@@ -66,10 +61,10 @@ def main(args: Sequence[str]) -> int:
     except BrokenPipeError:
         raise  # the reader has gone: newsline's main says nothing and exits 0
     except OSError as error:  # a full disk, /dev/full: say so, once, and fail
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        drop_stdout()  # nothing more to flush at exit
         print(f"newsline times: cannot write the output: {error.strerror or error}.", file=sys.stderr)
-        return EXIT_OUTPUT
-    return 0
+        return EXIT_CANNOT_WRITE
+    return EXIT_OK
 
 
 def parse_published(when: str) -> Publication:
@@ -138,3 +133,13 @@ def _published_label(published: Publication) -> str:
     if published.earliest == published.latest:
         return published.estimate.isoformat()
     return f"{published.earliest.date().isoformat()} (some time that day)"
+
+
+TIMES = Command(
+    name="times",
+    summary="list the time expressions of a text, against its publication",
+    description="Find the time expressions of a news text and normalise them against its publication.",
+    arguments=arguments,
+    execute=execute,
+)
+run = TIMES.run
