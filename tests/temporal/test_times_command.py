@@ -38,7 +38,7 @@ def test_json_gives_one_object_per_expression_with_offsets_into_the_text_as_read
     ]  # fmt: skip
     for row in rows:  # the \r\n and the emoji are counted as read
         assert TEXT[row["start"] : row["end"]] == row["text"]
-    assert rows[1]["earliest"] == "2022-09-10T22:00:00" and rows[0]["granularity"] == "part-of-day"
+    assert rows[1]["earliest"] == "2022-09-10T22:00:00+02:00" and rows[0]["granularity"] == "part-of-day"
 
 
 def test_a_publication_time_with_an_offset_is_kept(capsys, report):

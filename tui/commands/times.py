@@ -12,11 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_OK, Command, drop_stdout
-from tui.model import Publication, read_when
+from tui.model import Publication, publication_from
 from tui.model.files import UnreadableFile, read_text_file
 from tui.printable import escaped_json, printable
 
@@ -42,7 +41,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(options: argparse.Namespace) -> int:
     try:
-        published = parse_published(options.published)
+        published = parse_published(options.published, options.lang)
         text = read_text(options.file)
     except TimesError as error:
         print(error, file=sys.stderr)
@@ -67,21 +66,17 @@ def execute(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parse_published(when: str) -> Publication:
-    """An ISO date is the whole of that day; an ISO datetime is that moment."""
+def parse_published(when: str, language: str = "fr") -> Publication:
+    """The publication ``--published`` gives, read as every command reads it (:func:`tui.model.publication_from`:
+    a date is any time of that day, in the language's zone; a date-time that moment, give or take an hour)."""
     try:
-        found = read_when(when)
+        return publication_from(when, language)
     except ValueError:
         raise TimesError(
             f"newsline times: --published {printable(repr(when))} is not a date or time newsline can read; "
             "expected an ISO date such as 2022-09-11 (published at some time that day) or an ISO datetime such "
             "as 2022-09-11T14:30 or 2022-09-11T14:30+03:00."
         ) from None
-    if not isinstance(found, datetime):
-        from tui.temporal.tagging import publication_on
-
-        return publication_on(found)
-    return Publication(found, found, found, "given")
 
 
 def read_text(path: Path) -> str:

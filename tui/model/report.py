@@ -133,7 +133,15 @@ def publication_from(text: str, language: str = "fr") -> Publication:
         basis, zone_known = f"given as {found.isoformat()} without its zone", "unknown"
     else:
         moment, basis, zone_known = found, "given on the command line", "given"
-    return Publication(moment - timedelta(hours=1), moment, moment + timedelta(hours=1), basis, zone_known)
+    return Publication(_shifted(moment, -1), moment, _shifted(moment, 1), basis, zone_known)
+
+
+def _shifted(moment: datetime, hours: int) -> datetime:
+    """``moment`` moved by ``hours``, or left where it is at the calendar's edge (year 1, year 9999)."""
+    try:
+        return moment + timedelta(hours=hours)
+    except OverflowError:
+        return moment
 
 
 def _language_zone(language: str, moment: datetime) -> timezone:
