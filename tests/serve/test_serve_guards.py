@@ -144,7 +144,10 @@ def test_the_window_asked_for_is_clamped_to_what_a_screen_can_be():
         )
         try:
             assert wait_until(lambda: children(server.pid), 15), "the page's app did not start"
-            environment = environment_of(children(server.pid)[0])
+            page = children(server.pid)[0]
+            # read once the process has exec'd: between fork and exec /proc shows the server's own environment
+            assert wait_until(lambda: "ROWS" in environment_of(page), 15), "the page's app did not start"
+            environment = environment_of(page)
             assert (environment["COLUMNS"], environment["ROWS"]) == ("500", "200")
         finally:
             connection.close()
