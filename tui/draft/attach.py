@@ -19,7 +19,6 @@ engine reads those in its likely layer only. A syntactic attachment never starts
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -67,9 +66,6 @@ _TIME_WORDS = frozenset(
     ]
 )
 
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 def is_event_noun(token: Any) -> bool:
@@ -266,7 +262,7 @@ class Attaching:
             return False
         noun, comma = doc[span.start - 2], doc[span.start - 1]
         after, complement = doc[span.end], doc[span.end + 1]
-        if comma.text != "," or after.text != "," or not _fold(complement.text).startswith(("de", "du", "d'")):
+        if comma.text != "," or after.text != "," or not lexicon.fold(complement.text).startswith(("de", "du", "d'")):
             return False
         if noun.pos_ != "NOUN" or not is_event_noun(noun) or noun.text.lower() in lexicon.SPEECH_NOUNS:
             return False
@@ -299,7 +295,7 @@ class Attaching:
         "à la 18e minute". True when handled (a relation drafted or none to draft)."""
         cue = self.span(found_time.start, found_time.end)
         root = self.root_of(found_time.start, found_time.end)
-        folded = _fold(words)
+        folded = lexicon.fold(words)
         if folded.startswith("avant de"):
             verb = root.head if root is not None and root.dep_ == "mark" else None
             if verb is None or verb.pos_ != "VERB":

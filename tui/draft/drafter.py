@@ -8,7 +8,6 @@ with :func:`tui.model.parse_report` like any curated file.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -297,17 +296,17 @@ class Drafter(Attaching):
             and not self.names_place(t.doc, t)
         ]
         if names:
-            return "name:" + _fold(names[-1].text)
+            return "name:" + lexicon.fold(names[-1].text)
         words = [t.text.lower() for t in tokens if t.pos_ != "DET" and t.text.lower() not in ("du", "de", "d'", "des")]
         nation = _nation(words)
         if kind == "actor" and any(w in lexicon.MILITARY for w in words):
             return f"military:{nation or '?'}"
         if kind == "place":
-            return "place:" + _fold(" ".join(words))
+            return "place:" + lexicon.fold(" ".join(words))
         heads = [w for w in words if w in lexicon.ROLE_NOUNS]
         if heads and len(words) == 1:
-            return "title:" + _fold(heads[0].rstrip("s"))
-        return "role:" + _fold(" ".join(words))
+            return "title:" + lexicon.fold(heads[0].rstrip("s"))
+        return "role:" + lexicon.fold(" ".join(words))
 
     def group_mentions(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Mentions of one actor or place share an id: the same name, the same force of the same nation;
@@ -341,7 +340,7 @@ class Drafter(Attaching):
                 last_military = key
             mention.key = key
             if key.startswith("name:"):
-                named.append((_fold(self.text[mention.start : mention.end]), key))
+                named.append((lexicon.fold(self.text[mention.start : mention.end]), key))
             groups.setdefault(key, []).append(mention)
         actors: list[dict[str, Any]] = []
         places: list[dict[str, Any]] = []
@@ -349,7 +348,9 @@ class Drafter(Attaching):
         for key, mentions in groups.items():
             kind = "actor" if any(m.kind == "actor" for m in mentions) else "place"
             named = [
-                m for m in mentions if key.startswith("name:") and _fold(key[5:]) in _fold(self.text[m.start : m.end])
+                m
+                for m in mentions
+                if key.startswith("name:") and lexicon.fold(key[5:]) in lexicon.fold(self.text[m.start : m.end])
             ]
             longest = max(named or mentions, key=lambda m: m.end - m.start)
             words = self.text[longest.start : longest.end]
@@ -920,7 +921,8 @@ class Drafter(Attaching):
             if subject is None or subject.text.lower() not in lexicon.SPEECH_NOUNS:
                 continue
             determiners = [c for c in subject.children if c.dep_ == "det" and c.i < subject.i]
-            if not determiners or _fold(determiners[0].text).rstrip("'’") not in ("l", "le", "la", "cette", "cet"):
+            article = lexicon.fold(determiners[0].text).rstrip("'’") if determiners else ""
+            if article not in ("l", "le", "la", "cette", "cet"):
                 continue
             earlier = self.last_statement_before(clause)
             if earlier is None:
@@ -1287,12 +1289,9 @@ def _after_a_closing_quote(token: Any) -> bool:
     return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].text in ('"', "»", "”")
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
 
 def _slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", _fold(text))
+    words = re.findall(r"[a-z0-9]+", lexicon.fold(text))
     return "-".join(words)[:40].strip("-")
 
 

@@ -3,6 +3,8 @@ names. General vocabulary of the genre, not the words of any one report."""
 
 from __future__ import annotations
 
+import unicodedata
+
 # Nouns that name a person or a group able to act or speak (singular and plural forms).
 ROLE_NOUNS = frozenset(
     [
@@ -428,3 +430,9 @@ NOT_EVENT_NOUNS = frozenset(
 
 # Words that tell one event comes after the one told before ("Il a réuni X, puis il a quitté…").
 SEQUENCE_WORDS = frozenset(["puis", "ensuite", "enfin"])
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, in any script: how the drafter compares words and names (the time reader
+    has its own, one character for one, for offsets: tui.temporal.tagging.lexicon.fold)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
