@@ -132,3 +132,22 @@ def test_english():
     assert (timex.text, timex.value) == ("Saturday at 10 pm", "2024-06-22T22:00")
     (timex,) = tag("the morning of June 5", SUNDAY, "en")
     assert (timex.text, timex.value) == ("the morning of June 5", "2024-06-05TMO")
+
+
+@pytest.mark.parametrize(
+    ("expression", "earliest", "latest"),
+    [
+        ("peu avant 20 heures ce mardi", "2020-11-17T19:00", "2020-11-17T20:00"),
+        ("vers 14h samedi", "2020-11-14T13:30", "2020-11-14T14:30"),
+        ("à 22 h 30, jeudi", "2020-11-12T22:30", "2020-11-12T22:31"),
+    ],
+)
+def test_a_clock_time_then_its_day_is_that_day_at_that_time(expression, earliest, latest):
+    """The day may follow its time ("a rendu son verdict peu avant 20 heures ce mardi"): read alone, it was the
+    whole Tuesday, and the clock time a guess with no day."""
+    from tui.model import publication_from
+    from tui.temporal.expressions import normalise
+
+    found = normalise(expression, publication_from("2020-11-18", "fr"), "fr")
+    assert found is not None
+    assert (found.earliest.strftime("%Y-%m-%dT%H:%M"), found.latest.strftime("%Y-%m-%dT%H:%M")) == (earliest, latest)

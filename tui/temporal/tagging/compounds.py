@@ -1,6 +1,8 @@
 """One expression made of two that the rule families read apart: a part of the day and its date, a day and its
 clock time.
 
+- A clock time, then its day ("peu avant 20 heures ce mardi", "vers 14h samedi"): read as one, like a day
+  then its clock time, and only when the tagger is asked to (below).
 - A part of the day, then the date it falls on, joined by "du" or "de": "la soirée du 3 octobre", "le matin
   du 5 mai", "en ce milieu de soirée du 22 juin", "la matinée de samedi". One expression, always: the part of
   the day on that date (and its mod: "milieu" is MID), not on the publication day; "la journée du 22 juin"
@@ -72,6 +74,8 @@ def joined(
     clock_gap, date_gap, night_gap = _gaps(language)
     if rule in _CLOCK_RULES:
         return _day_and_clock(folded, end, before, start, reading, clock_gap) if with_clock else None
+    if left_rule in _CLOCK_RULES:
+        return _clock_and_day(folded, end, before, start, reading) if with_clock else None
     if reading.type != "DATE" or not _DATE.fullmatch(reading.value):
         return None
     if left_rule in _PART_RULES and (part := _PART.fullmatch(before.value)) and date_gap.fullmatch(folded, end, start):
@@ -103,3 +107,17 @@ def _day_and_clock(
         on += timedelta(days=1)  # "dans la nuit de samedi à dimanche vers 3 h", "samedi soir vers 1 h": past midnight
     value = on.isoformat() + reading.value[10:]
     return DAY_AND_CLOCK, replace(reading, value=value, focus=named, until_now=before.until_now)
+
+
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*")
+
+
+def _clock_and_day(folded: str, end: int, before: Reading, start: int, reading: Reading) -> tuple[str, Reading] | None:
+    """A clock time, then its day: "peu avant 20 heures ce mardi", "vers 14h samedi", "à 22 h 30, jeudi". That
+    day at that time, the mod (approximation) the clock time's."""
+    clock = _CLOCK.fullmatch(before.value)
+    if clock is None or before.type != "TIME" or reading.type != "DATE" or not _DATE.fullmatch(reading.value):
+        return None
+    if not _CLOCK_THEN_DAY.fullmatch(folded, end, start):
+        return None
+    return DAY_AND_CLOCK, replace(before, value=reading.value + before.value[10:], focus=reading.focus)
