@@ -102,3 +102,9 @@ def test_days_are_calendar_days_for_sure_and_whole_days_likely(cue, lo, hi):
     early), a day apart likely (default day-count). It was 12–36 h in the certain layer."""
     gap = gap_for(cue)
     assert gap.likely == (None if lo is None else (lo, hi))
+
+
+@pytest.mark.parametrize("cue", ["aussitôt", "immédiatement", "dans la foulée"])
+def test_at_once_is_only_the_order_for_sure_and_within_the_hour_likely(cue):
+    gap = gap_for(cue)
+    assert (gap.lo, gap.hi) == (0, float("inf")) and gap.likely == (0, H) and gap.default == "at-once"

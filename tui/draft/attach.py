@@ -77,6 +77,9 @@ def is_event_noun(token: Any) -> bool:
     return word.endswith(("tion", "tions", "sion", "sions"))
 
 
+_DEGREE = frozenset({"plus", "moins", "most", "least"})
+
+
 def _verb_between(time: Any, governor: Any) -> Any | None:
     """The verb nearest the time expression (its head token), when it is nearer than the verb the parse
     attaches it to: the parse then reaches past a verb the time more likely belongs to ("Une information a
@@ -202,6 +205,9 @@ class Attaching:
                 return clause, f"parse: dates the event noun '{governor.text}' ({dep})", False
             how = f"the time dates the noun '{governor.text}' ({dep}), not an event: attached to its clause"
             return self.clause_above(governor, create=False), how, True
+        if governor.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in governor.children):
+            # "le plus meurtrier depuis 33 ans", "au plus bas depuis 2010": the time bounds a comparison, no event
+            return None, f"the time bounds the comparison '{governor.text}'", True
         if dep in _OBLIQUE and (governor.pos_ in _VERBAL or not dep.startswith("nmod")):
             crossed = _verb_between(root, governor)
             if crossed is not None:  # the parse reaches over another verb: proximity is the better guess
@@ -292,7 +298,7 @@ class Attaching:
 
     def attach_sequence_cue(self, found_time: FoundTime, words: str) -> bool:
         """A sequence cue found by :mod:`tui.draft.times`: "avant de", "après avoir", "dans la foulée",
-        "à la 18e minute". True when handled (a relation drafted or none to draft)."""
+        "aussitôt", "à la 18e minute". True when handled (a relation drafted or none to draft)."""
         cue = self.span(found_time.start, found_time.end)
         root = self.root_of(found_time.start, found_time.end)
         folded = lexicon.fold(words)
@@ -315,9 +321,9 @@ class Attaching:
             if earlier is not None and later is not None and earlier is not later:
                 earlier.relations.append(self.relation("before", later, cue, "parse: 'après avoir' Y, X", 0.6))
             return True
-        if folded.startswith("dans la foulee"):
+        if folded.startswith(("dans la foulee", "aussitot")):
             later = self.clause_above(root.head) if root is not None and root.dep_ != "ROOT" else None
-            how = "parse: 'dans la foulée' after the event told just before"
+            how = f"parse: '{words}' after the event told just before"
             if later is None:
                 later, how = self.by_proximity(found_time.start), f"{GUESS}attached by proximity; {how}"
             earlier = self.event_before(later) if later is not None else None

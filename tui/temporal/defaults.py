@@ -35,6 +35,8 @@ attested               a state or process the report tells only as holding    li
                        the imparfait or présent of reported speech)
 day-count              two events a cue of calendar days links ("la veille",  N × 24 h apart ± 12 h
                        "le lendemain", "deux jours plus tôt")
+at-once                two events linked by "aussitôt", "immédiatement",     within the hour
+                       "dans la foulée"
 to-come                an event told in the future tense                       begins after the
                                                                                publication
 report-zone            a report whose publication is a day given without its   clock times and days read
@@ -130,6 +132,8 @@ DEFAULTS: Mapping[str, Default] = {
                 "reported speech says it held when said; when it began or ends the report does not say", 7),
         Default("day-count", "N days apart, give or take half a day",
                 "'la veille', 'deux jours plus tôt' count calendar days; read as N × 24 h they are likeliest", 8),
+        Default("at-once", "within the hour after the event it follows",
+                "'aussitôt', 'dans la foulée' say at once; how soon the report does not measure", 8),
         Default("to-come", "begins after the publication",
                 "the future tense tells what is yet to happen when written; how soon after, it does not say", 8),
         Default("report-zone", "clock times and days in the publication estimate's zone",
@@ -263,9 +267,10 @@ class _Reader:
                 if guessed(relation.found):
                     evidence = Evidence("default", "drafted-attachment", event.id, relation.cue, relation.target)
                     add_relation(self.network, event, relation, self.points, evidence, guess)
-                if relation.type in ("before", "after") and gap_for(relation.cue.text).likely is not None:
-                    evidence = Evidence("default", "day-count", event.id, relation.cue, relation.target)
-                    strength = DEFAULTS["day-count"].strength
+                gap = gap_for(relation.cue.text) if relation.type in ("before", "after") else None
+                if gap is not None and gap.likely is not None:
+                    evidence = Evidence("default", gap.default, event.id, relation.cue, relation.target)
+                    strength = DEFAULTS[gap.default].strength
                     add_relation(self.network, event, relation, self.points, evidence, strength, likely=True)
             if event.tense is not None and event.tense.form == "future":
                 self.add(1, start, 0, INF, Evidence("default", "to-come", event.id, event.tense.cue))

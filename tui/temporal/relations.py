@@ -29,6 +29,8 @@ quelques jours plus tôt/tard · a few days earlier/later                1 – 8
                                                                        36 h – 7 days)
 une semaine plus tôt/tard · a week earlier/later                       6 – 8 days           a week
 auparavant · previously, beforehand (no unit)                          0 – unbounded        (order only)
+aussitôt, immédiatement, dans la foulée · at once, immediately         0 – unbounded        right (likely
+                                                                       (likely 0 – 1 h)     at-once)
 anything else ("après", "avant", "avaient repris", "because")          0 – unbounded        (order only)
 =====================================================================  ===================  =============
 
@@ -62,7 +64,8 @@ class Gap:
     lo: float
     hi: float
     meaning: str  # English, to be read before "before"/"after": "a few hours", "shortly", "a day"
-    likely: tuple[float, float] | None = None  # the narrower reading of the likely layer (default day-count)
+    likely: tuple[float, float] | None = None  # the narrower reading of the likely layer, under ``default``
+    default: str = "day-count"
 
     @property
     def metric(self) -> bool:
@@ -141,6 +144,8 @@ def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
             (rf"^(?:un\s+peu\s+)?(?:plus\s+tot|earlier){_SAME_DAY}$", Gap(0, DAY, "earlier, within a day,")),
             (rf"^(?:un\s+peu\s+)?(?:plus\s+tard|later){_SAME_DAY}$", Gap(0, DAY, "within a day")),
             (r"auparavant|previously|beforehand", Gap(0, INF, "")),
+            (r"aussitot|immediatement|dans\s+la\s+foulee|sitot|at\s+once|immediately",
+             Gap(0, INF, "right", likely=(0, HOUR), default="at-once")),
         )
     )  # fmt: skip
 
