@@ -92,7 +92,7 @@ def test_a_sure_time_of_the_parses_head_stays_with_it_when_the_guess_goes_to_the
 
 
 def test_a_time_that_qualifies_an_adjective_dates_no_event(french_pipeline):
-    """"L'accident le plus meurtrier depuis 33 ans a fait 43 morts vendredi": "depuis 33 ans" qualifies
+    """ "L'accident le plus meurtrier depuis 33 ans a fait 43 morts vendredi": "depuis 33 ans" qualifies
     "meurtrier", not the accident's day; the day is "vendredi"."""
     data = drafted("L'accident de la route le plus meurtrier depuis 33 ans a fait 43 morts vendredi près de Libourne.",
                    french_pipeline)  # fmt: skip

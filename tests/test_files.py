@@ -130,7 +130,10 @@ def test_export_to_a_fifo_is_refused_with_one_message(tmp_path):
     os.mkfifo(fifo)
     result = run_cli("export", "--to", "csv", "-o", str(fifo))
     assert result.returncode == 2
-    assert result.stderr == f"newsline: cannot write {fifo}: it is a FIFO (named pipe); newsline writes only regular files; choose another -o.\n"
+    assert (
+        result.stderr
+        == f"newsline: cannot write {fifo}: it is a FIFO (named pipe); newsline writes only regular files; choose another -o.\n"
+    )
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 

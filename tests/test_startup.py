@@ -76,6 +76,9 @@ def test_the_viewer_path_imports_no_other_command():
         TERM="dumb",
     )
     assert {"tui.commands", "tui.commands.view", "tui.app.app"} <= loaded
-    others = {name for name in loaded if name.startswith("tui.commands.")} - {"tui.commands.common", "tui.commands.view"}
+    others = {name for name in loaded if name.startswith("tui.commands.")} - {
+        "tui.commands.common",
+        "tui.commands.view",
+    }
     assert others == set()
     assert not {name for name in loaded if name.startswith(("tui.serve", "tui.export", "tui.draft", "textual_serve"))}

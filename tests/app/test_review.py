@@ -432,7 +432,10 @@ def test_the_review_says_which_readings_are_guesses():
     """Issue 18: the review shows which readings the drafter guessed (they stay out of the certain layer)."""
     from tui.app.screens.review import _sure
 
-    guess = {"how": "guess: attached by proximity to the nearest clause; tagger: TIME 2024-03-12TMO", "confidence": 0.54}
+    guess = {
+        "how": "guess: attached by proximity to the nearest clause; tagger: TIME 2024-03-12TMO",
+        "confidence": 0.54,
+    }
     assert _sure(guess) == (
         "a guess, 54%: attached by proximity to the nearest clause; tagger: TIME 2024-03-12TMO; likely only until "
         "accepted"

@@ -1,4 +1,4 @@
-""""Certain" means entailed, on any report (issue 18): the tense a report tells an event in, and what the
+""" "Certain" means entailed, on any report (issue 18): the tense a report tells an event in, and what the
 drafter only guessed.
 
 - Told in a past tense, an event had begun by the publication: certain, and firmer than a time expression
@@ -59,9 +59,7 @@ RENOUNCED = "Ce soir-là, les secours ont dû renoncer ce soir."
 
 
 def test_a_past_tense_holds_against_a_time_read_after_the_publication():
-    timeline = report(
-        event("gave-up", RENOUNCED, time="ce soir", tense=tense("compound-past", "ont dû renoncer"))
-    )
+    timeline = report(event("gave-up", RENOUNCED, time="ce soir", tense=tense("compound-past", "ont dû renoncer")))
     gave_up = timeline["gave-up"]
     for layer in (gave_up.certain, gave_up.likely):  # it may have begun on Saturday: neither layer excludes it
         assert layer.earliest is None or layer.earliest <= PUBLISHED - timedelta(hours=24)
@@ -75,9 +73,7 @@ def test_without_its_tense_the_same_reading_is_kept_as_before():
 
 
 def test_a_future_tense_is_not_begun_by_publication_and_likely_comes_after_it():
-    summit = report(
-        event("summit", "Le sommet aura lieu à Kiev.", tense=tense("future", "aura lieu"))
-    )["summit"]
+    summit = report(event("summit", "Le sommet aura lieu à Kiev.", tense=tense("future", "aura lieu")))["summit"]
     assert summit.certain.earliest is None and summit.certain.latest is None
     assert summit.likely.earliest is not None and summit.likely.earliest >= PUBLISHED
     assert "to-come" in summit.defaults

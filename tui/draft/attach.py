@@ -67,7 +67,6 @@ _TIME_WORDS = frozenset(
 )
 
 
-
 def is_event_noun(token: Any) -> bool:
     word = token.text.lower()
     if word in lexicon.EVENT_NOUNS:

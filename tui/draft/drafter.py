@@ -1289,7 +1289,6 @@ def _after_a_closing_quote(token: Any) -> bool:
     return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].text in ('"', "»", "”")
 
 
-
 def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", lexicon.fold(text))
     return "-".join(words)[:40].strip("-")

@@ -20,9 +20,7 @@ def events_text(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def save_events(
-    path: Path | str, data: dict[str, Any], *, replace: bool = True, protect: Iterable[Path] = ()
-) -> Path:
+def save_events(path: Path | str, data: dict[str, Any], *, replace: bool = True, protect: Iterable[Path] = ()) -> Path:
     """Check ``data`` loads as an events file (ReportError if not), then write it atomically to ``path``
     (never over a file of ``protect``, nor over an existing file unless ``replace``); the file written."""
     path = Path(path)

@@ -38,7 +38,7 @@ def _sure(found: dict[str, Any] | None) -> str:
         return "reviewed"
     sure = f"{found['confidence']:.0%}"
     if found["how"].startswith(GUESS):
-        return f"a guess, {sure}: {found['how'][len(GUESS):].strip()}; likely only until accepted"
+        return f"a guess, {sure}: {found['how'][len(GUESS) :].strip()}; likely only until accepted"
     return sure
 
 
