@@ -49,3 +49,26 @@ def test_the_engine_reads_local_time_the_same_way():
 def test_paris_time_is_the_reports_own():
     (timex,) = tag("à 20 h heure de Paris", AT_NOON)
     assert (timex.earliest, timex.granularity) == (datetime(2022, 9, 11, 20, tzinfo=KYIV), "minute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le sommet s'ouvrira à 14h à Tokyo.", "Le séisme a frappé vers 9 heures au Japon.", "Vote à 20 h à New York."],
+)
+def test_a_time_told_at_a_place_of_another_zone_may_be_that_places(text):
+    """Issue 18, class 10: "à 14h à Tokyo" in a report from Paris was read in Paris's zone, certainly. It may
+    be Tokyo's time: like "heure locale", it covers every zone; the span stays the time's own words."""
+    from tui.model import publication_from
+    from tui.temporal.tagging import tag
+
+    (found,) = [t for t in tag(text, publication_from("2024-05-10", "fr"), "fr") if t.type == "TIME"]
+    assert found.latest - found.earliest >= timedelta(hours=26)
+    assert "Tokyo" not in found.text and "Japon" not in found.text and "York" not in found.text
+
+
+def test_a_time_told_at_a_place_of_the_reports_zone_is_read_there():
+    from tui.model import publication_from
+    from tui.temporal.tagging import tag
+
+    (found,) = tag("Il est arrivé à 14h à Lyon.", publication_from("2024-05-10", "fr"), "fr")
+    assert found.latest - found.earliest == timedelta(minutes=1)

@@ -18,7 +18,7 @@ from tui.temporal.tagging.approximation import mod_of, words_pattern
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
 from tui.temporal.tagging.rules import Reading, rule
-from tui.temporal.tagging.tables import table
+from tui.temporal.tagging.tables import table, words
 
 _ORDINALS = "1er|premier"
 
@@ -104,7 +104,16 @@ def _at(hour: int, minute: int, match: re.Match[str], ctx: Context, mod: str | N
     suffix = "Z" if zone == "Z" else ""
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}"
     ctx.last_time = value
-    return Reading("TIME", value, mod, focus=day if day_word else None, local=zone == "local")
+    local = zone == "local" or (zone is None and _foreign_place(match))
+    return Reading("TIME", value, mod, focus=day if day_word else None, local=local)
+
+
+def _foreign_place(match: re.Match[str]) -> bool:
+    """Whether a place of another zone follows the time ("à 14 h à Tokyo"), its zone not said beside it."""
+    try:
+        return match.group("place") is not None
+    except (IndexError, KeyError):  # a rule with no place to look at ("midi")
+        return False
 
 
 def _zone_of(words: str | None) -> str | None:
@@ -131,6 +140,12 @@ _ZONE = (
     rf"(?:\s*\(\s*(?P<local>{_zone_words('local')}|{_zone_words('publication')})\s*\)"
     rf"|\s+(?P<local2>{_zone_words('local')}|{_zone_words('publication')})(?![\w]))?"
 )
+# "à 14 h à Tokyo": a place after the time, whose zone may not be the report's (resources/*/foreign_places.txt).
+# Looked at, not taken into the span: the time expression stays "14 h".
+_PLACES = "|".join(
+    r"\s+".join(map(re.escape, w.split())) for w in sorted(words("foreign_places"), key=len, reverse=True)
+)
+_PLACE = rf"(?:(?=\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])))?"
 _HALF = r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l'apres-midi|de\s+la\s+nuit))?"
 _DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
 
@@ -168,7 +183,8 @@ RULES = (
     rule(
         "clock",
         rf"{_DAY}(?:{_APPROX})?(?P<hour>[01]?\d|2[0-4]|\d\d)(?:\s?(?:h|heures?)(?:\s?(?P<minute>[0-5]\d)(?:\s?(?:mn|min))?)?"
-        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_HALF}{_DAY_AFTER}",
+        rf"|:(?P<minute2>[0-5]\d)(?!\d)|(?=\s?(?P<ampm>[ap]\.?m\.?))){_ZONE}(?:\s?(?P<ampm2>[ap]\.?m\.?))?{_HALF}{_DAY_AFTER}"
+        rf"{_PLACE}",
         _clock_any,
         priority=3,
     ),
