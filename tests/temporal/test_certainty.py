@@ -24,7 +24,7 @@ KYIV = timezone(timedelta(hours=3))
 PUBLISHED = datetime(2022, 9, 11, 10, 0, tzinfo=KYIV)  # Sunday morning, known to the minute
 TEXT = (
     "L'avion s'est écrasé samedi. Ce soir-là, les secours ont dû renoncer ce soir. "
-    "Le sommet aura lieu à Kiev. Bob a parlé jeudi. Alice a répondu ensuite."
+    "Le sommet aura lieu à Kiev. Bob a parlé jeudi. Alice a répondu ensuite. Un jour plus tôt, Carl avait parlé."
 )
 
 
@@ -106,3 +106,16 @@ def test_a_guessed_relation_orders_only_the_likely_layer():
     alice = guessed["alice"]
     assert alice.likely.earliest == sure["alice"].likely.earliest
     assert "drafted-attachment" in alice.defaults
+
+
+def test_a_guessed_relation_never_names_the_certain_label():
+    """An event the words place only against another one is labelled by that relation ("a day before: …") in
+    the certain layer, but not when the drafter only guessed the relation: it is then undated there."""
+    cue = {"type": "before", "target": "bob", "cue": span(TEXT, "Un jour plus tôt")}
+    bob = event("bob", "Bob a parlé jeudi.", kind="statement")
+    carl = "Un jour plus tôt, Carl avait parlé."
+    sure = report(bob, event("carl", carl, kind="statement", relations=[cue]))
+    guessed = report(bob, event("carl", carl, kind="statement", relations=[{**cue, "found": GUESS}]))
+    assert sure["carl"].certain.label == "a day before: bob"
+    assert guessed["carl"].certain.label == "undated"
+    assert guessed["carl"].likely.label.startswith("≈")  # the guess is only the likely layer's

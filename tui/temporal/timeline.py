@@ -98,6 +98,7 @@ class TimedRelation:
     cue: Span
     gap: Gap
     stated_here: bool  # whether this event's own relation states it (else the other event's)
+    guessed: bool = False  # the drafter only guessed it: the likely layer's, never the certain one's
 
 
 class _Context:
@@ -322,7 +323,7 @@ class ResolvedEvent:
         """The measured relation that is all the words say of its time, for an event they do not date."""
         if self.start.earliest is not None or self.latest_reasons:
             return None
-        return next((relation for relation in self.relations if relation.gap.metric), None)
+        return next((relation for relation in self.relations if relation.gap.metric and not relation.guessed), None)
 
     @_kept
     def label(self) -> str:
@@ -421,7 +422,7 @@ _CONVERSE = {"before": "after", "after": "before", "during": "includes", "same":
 
 def _timed(direction: str, other: str, relation: Relation, stated_here: bool) -> TimedRelation:
     gap = gap_for(relation.cue.text) if relation.type in ("before", "after") else Gap(0, INF, "")
-    return TimedRelation(other, _phrase(direction, gap), relation.cue, gap, stated_here)
+    return TimedRelation(other, _phrase(direction, gap), relation.cue, gap, stated_here, guessed(relation.found))
 
 
 class Timeline:

@@ -124,7 +124,8 @@ class EventPane(DetailPane):
             parts.append(Text("Relations", style="bold"))
             for relation in row.relations:
                 other = view.timeline[relation.other].event
-                parts.append(Text(printable(f"  {relation.phrase}: {other.summary}  (‘{relation.cue.text}’)")))
+                guess = ", a guess of the drafter's: likely only" if relation.guessed else ""
+                parts.append(Text(printable(f"  {relation.phrase}: {other.summary}  (‘{relation.cue.text}’{guess})")))
         after = view.timeline.certainly_after(row.id)
         if after:
             parts.append(_line("Order", f"certainly before {counted(len(after), 'other event')}:"))
