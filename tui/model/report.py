@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Literal
 
 PublicationZone = Literal["given", "unknown"]
@@ -120,14 +120,10 @@ def publication_from(text: str, language: str = "fr") -> Publication:
     """
     found = read_when(text)
     if not isinstance(found, datetime):
-        day = datetime.combine(found, datetime.min.time())
-        zone = _language_zone(language, day)
-        start = day.replace(tzinfo=zone)
-        return Publication(
-            start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59),
-            f"given as a day, {found.isoformat()}, without its zone: read in {_zone_name(zone, language)} at a guess",
-            "unknown",
-        )  # fmt: skip
+        zone = _language_zone(language, datetime.combine(found, datetime.min.time()))
+        where = _zone_name(zone, language)
+        basis = f"given as a day, {found.isoformat()}, without its zone: read in {where} at a guess"
+        return publication_on(found, zone, basis, "unknown")
     if found.tzinfo is None:
         moment = found.replace(tzinfo=_language_zone(language, found))
         basis, zone_known = f"given as {found.isoformat()} without its zone", "unknown"
@@ -142,6 +138,14 @@ def _shifted(moment: datetime, hours: int) -> datetime:
         return moment + timedelta(hours=hours)
     except OverflowError:
         return moment
+
+
+def publication_on(
+    day: date, zone: tzinfo | None = None, basis: str = "day only", known_zone: PublicationZone = "given"
+) -> Publication:
+    """A publication known only to its day: any time of that day (noon the estimate), in ``zone``."""
+    start = datetime.combine(day, datetime.min.time(), zone)
+    return Publication(start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59), basis, known_zone)
 
 
 def _language_zone(language: str, moment: datetime) -> timezone:

@@ -9,22 +9,25 @@ every family, and ``tagger`` runs them over a text. The French (and English) wor
 ``resources/<language>/<kind>.txt``, read by ``tables`` when the rules are first compiled.
 
 Not imported by ``tui.temporal`` itself: the engine's ``normalise`` reads through it on first use. The
-package itself is light: its rules are compiled when ``tag`` (or ``Timex``, ``publication_on``) is first
-asked for, so that the one fold and the word tables (``lexicon``, ``tables``) load without them.
+package itself is light: its rules are compiled when ``tag`` (or ``Timex``) is first asked for
+(``publication_on`` is the model's, :func:`tui.model.report.publication_on`), so that the one fold and
+the word tables (``lexicon``, ``tables``) load without them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.model.report import publication_on
+
 if TYPE_CHECKING:
-    from tui.temporal.tagging.tagger import Timex, publication_on, tag
+    from tui.temporal.tagging.tagger import Timex, tag
 
 __all__ = ["Timex", "publication_on", "tag"]
 
 
 def __getattr__(name: str):
-    if name in __all__:
+    if name in ("Timex", "tag"):
         from tui.temporal.tagging import tagger  # compiles the rules
 
         return getattr(tagger, name)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from tui.model import Publication
 from tui.temporal.tagging import (
@@ -66,12 +66,6 @@ class Timex:
             "start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value,
             "earliest": iso(self.earliest), "latest": iso(self.latest), "granularity": self.granularity,
         }  # fmt: skip
-
-
-def publication_on(day: date, zone=None) -> Publication:
-    """A publication known only to its day: any time of that day."""
-    start = datetime.combine(day, time(), zone)
-    return Publication(start, start + timedelta(hours=12), start + timedelta(hours=23, minutes=59), "day only")
 
 
 def tag(
