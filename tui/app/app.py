@@ -524,10 +524,6 @@ def binding_places() -> list[tuple[str, list[Binding]]]:
     ]
 
 
-def binding_ids() -> set[str]:
-    return {binding.id or "" for _, bindings in binding_places() for binding in bindings}
-
-
 def _collect_from_now_on() -> None:
     """Once the first screen is drawn: if the CLI held the garbage collector off while starting (see
     ``tui.commands.view.prepare``), freeze what start-up built, which lives as long as the app, so that

@@ -8,7 +8,6 @@ left out (and every reference to them), reviewed items without their drafting pr
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -67,10 +66,6 @@ class Review:
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
-
-    @property
-    def last_change(self) -> str | None:
-        return self._undo[-1][0] if self._undo else None
 
     # -- changing --------------------------------------------------------------------------------------
 
@@ -295,7 +290,3 @@ class Review:
         self.output = saved
         self.saved_since_change = True
         return saved
-
-    @staticmethod
-    def from_file(path: Path) -> Review:
-        return Review(json.loads(path.read_text(encoding="utf-8")))

@@ -117,30 +117,6 @@ class Context:
 
     # -- anchoring ------------------------------------------------------------------------------------
 
-    def year_for(self, month: int, day: int | None, tense: Tense) -> int:
-        """The year of a month (and day) given without one: the nearest to the publication, unless the
-        tense says the other way (a future verb and a date just past, a past verb and a date ahead)."""
-        here = self.dct
-        candidates = []
-        for year in (here.year - 1, here.year, here.year + 1):
-            if not 1 <= year <= 9999:
-                continue
-            at = _safe_date(year, month, day or 15)
-            if at is not None:
-                candidates.append((abs((at - here).days), year, at))
-        candidates.sort()
-        if not candidates:
-            return here.year
-        _, year, at = candidates[0]
-        same_month = (at.year, at.month) == (here.year, here.month)
-        if tense == "future" and at < here and not (day is None and same_month):
-            later = [c for c in candidates if c[2] > here]
-            year = later[0][1] if later else year
-        elif tense == "past" and at > here and not (day is None and same_month):
-            earlier = [c for c in candidates if c[2] <= here]
-            year = earlier[0][1] if earlier else year
-        return year
-
     def nearest(self, on, tense: Tense, position: int | None = None) -> date | None:
         """The occurrence of a yearly day (``on(year)`` gives it, or None) nearest to the publication,
         unless the tense says the other way: a future verb takes the next, a past verb the last. A future
