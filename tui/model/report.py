@@ -90,7 +90,7 @@ class Publication:
 
     @property
     def known(self) -> bool:
-        return self.estimate.tzname() != "publication"
+        return not on_unknown_publication(self.estimate)
 
 
 def read_when(text: str) -> date | datetime:
@@ -168,6 +168,14 @@ def _zone_name(zone: timezone, language: str) -> str:
 
 
 PUBLICATION_ZONE = timezone(timedelta(0), "publication")
+
+
+def on_unknown_publication(moment: datetime) -> bool:
+    """Whether ``moment`` is told against :data:`UNKNOWN_PUBLICATION` (shown as days from it, not as a date):
+    the one test, by the zone's name, as zones compare by offset and this one's is UTC's."""
+    return moment.tzname() == PUBLICATION_ZONE.tzname(None)
+
+
 # Unknown, the publication is some time of its day: the certain layer keeps the whole day, so no hour is
 # invented; the likely layer takes noon (default publication-estimate, named where it is used).
 UNKNOWN_PUBLICATION = Publication(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from tui.model.report import on_unknown_publication
+
 _PARTS = {(6, 12): "morning", (12, 14): "midday", (12, 18): "afternoon", (18, 24): "evening", (22, 30): "night"}
 
 
@@ -25,7 +27,7 @@ _DAYS: dict[tuple[int, int, int, bool], str] = {}
 
 def _relative(moment: datetime) -> bool:
     """A time against an unknown publication (tui.model.UNKNOWN_PUBLICATION): shown as days from it."""
-    return moment.tzname() == "publication"
+    return on_unknown_publication(moment)
 
 
 def relative_day(moment: datetime) -> str:

@@ -101,6 +101,7 @@ class TimeAxis(ScrollView, can_focus=True):
         self.selected: str | None = None
         published = view.report.document.published
         self.zone = published.estimate.tzinfo
+        self.known = published.known
         self.origin = to_minutes(published.estimate.replace(hour=0, minute=0, second=0, microsecond=0))
         self.publication = tuple(to_minutes(m) for m in (published.earliest, published.estimate, published.latest))
         self.left = 0  # the first column on screen, from the axis origin
@@ -417,7 +418,7 @@ class TimeAxis(ScrollView, can_focus=True):
     def _day_label(self, minute: float) -> str:
         """The day holding ``minute`` (from the axis origin)."""
         day = datetime.fromtimestamp((self.origin + minute - minute % 1440) * 60, self.zone)
-        if day.tzname() == "publication":  # an unknown publication time: days counted from it
+        if not self.known:  # an unknown publication time: days counted from it
             return relative_day(day)
         return f"{day:%a} {day.day} {day:%b}" if self.zoom <= 120 else f"{day.day} {day:%b}"
 
