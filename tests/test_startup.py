@@ -58,6 +58,8 @@ def test_opening_the_bundled_report_loads_only_what_the_first_screen_needs():
         "tui.app.commands": "the palette's provider, on first ctrl+p",
         "tui.app.screens.filters": "the actor picker, on first a",
         "tui.app.screens.article": "the article view, on first r",
+        "tui.app.text_layout": "the article's lines, on first r",
+        "tui.app.sentence_index": "the article's sentence indexes, on first r",
         "tui.app.screens.claims": "the claims view, on first c",
         "tui.app.screens.help": "the help, on first ?",
         "spacy": "the drafter's pipeline (seconds to load), only for a report's plain text",

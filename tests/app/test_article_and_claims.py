@@ -14,7 +14,7 @@ from rich.style import Style
 from textual.widgets import DataTable, OptionList
 
 from tui.app import NewslineApp
-from tui.app.screens.article import GUTTER, ArticleScreen, ArticleText, SentenceEventsScreen, wrap_lines
+from tui.app.screens.article import GUTTER, ArticleScreen, ArticleText, SentenceEventsScreen
 from tui.app.screens.claims import ClaimsScreen
 from tui.model import parse_report
 
@@ -414,7 +414,7 @@ def _fixed_keymap_path(monkeypatch):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tui.app.screens.article import WrappedLines  # noqa: E402
+from tui.app.text_layout import WrappedLines, wrap_lines  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None)
@@ -472,13 +472,13 @@ def test_long_paragraphs_cut_in_blocks_keep_every_character_in_order_within_the_
     from rich.cells import cell_len
     from rich.console import Console
 
-    import tui.app.screens.article as article
+    import tui.app.text_layout as layout
 
-    saved, article.BLOCK = article.BLOCK, block
+    saved, layout.BLOCK = layout.BLOCK, block
     try:
         lines = list(WrappedLines(text, width, Console(width=200)))
     finally:
-        article.BLOCK = saved
+        layout.BLOCK = saved
     shown = "".join(text[start:end] for start, end in lines)
     assert "".join(shown.split()) == "".join(text.split())  # nothing lost, nothing repeated, in order
     assert all(cell_len(text[start:end].rstrip()) <= width for start, end in lines)

@@ -6,16 +6,12 @@ picks a sentence and enter opens the events told in it.
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import overload
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -31,9 +27,10 @@ from textual.strip import Strip
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.sentence_index import SentenceIndex, Sentences, overlaps
+from tui.app.text_layout import WrappedLines
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import Event, Report, Span
-from tui.model.sentences import sentences_of
 from tui.temporal import ResolvedEvent
 from tui.view import TimelineView, counted, printable
 
@@ -46,13 +43,13 @@ KINDS = {
 }
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 GUTTER = 2  # the sentence cursor's marker, left of the text
-BLOCK = 4096  # characters: a paragraph longer than this is wrapped a block at a time (see _blocks)
 _BACKGROUNDED = {"sentence", "cursor", "time", "relation", "quote", "claim"}  # the kinds drawn on a colour
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """One span of the report that an event rests on, of one kind (a key of ``KINDS``)."""
+class EvidenceSpan:
+    """One span of the report's text that an event rests on, of one kind (a key of ``KINDS``), as the article
+    highlights it. (The time engine's :class:`tui.temporal.evidence.Evidence` is why a constraint holds.)"""
 
     kind: str
     span: Span
@@ -68,20 +65,20 @@ class Evidence:
         return f"{self.label}: ‘{text}’{note}"
 
 
-def evidence_of(report: Report, event: Event) -> list[Evidence]:
+def evidence_of(report: Report, event: Event) -> list[EvidenceSpan]:
     """The event's time expression, relation cues, quotes, claims and attribution cues, in document order."""
-    found: list[Evidence] = []
+    found: list[EvidenceSpan] = []
     if event.time:
-        found.append(Evidence("time", event.time))
+        found.append(EvidenceSpan("time", event.time))
     for relation in event.relations:
-        found.append(Evidence("relation", relation.cue, f"{relation.type} {report.event(relation.target).summary}"))
+        found.append(EvidenceSpan("relation", relation.cue, f"{relation.type} {report.event(relation.target).summary}"))
     for quote in event.quotes:
-        found.append(Evidence("quote", quote.span, f"{report.actor(quote.speaker).name}, {quote.mode}"))
+        found.append(EvidenceSpan("quote", quote.span, f"{report.actor(quote.speaker).name}, {quote.mode}"))
     for claim in event.claims:
-        found.append(Evidence("claim", claim.span, figure(claim.quantity, claim.unit, claim.qualifier)))
+        found.append(EvidenceSpan("claim", claim.span, figure(claim.quantity, claim.unit, claim.qualifier)))
     for attribution in event.sources:
         if attribution.cue:
-            found.append(Evidence("attribution", attribution.cue, report.source(attribution.source).label))
+            found.append(EvidenceSpan("attribution", attribution.cue, report.source(attribution.source).label))
     unique = dict.fromkeys(found)
     return sorted(unique, key=lambda e: (e.span.start, -e.span.end, _KIND_ORDER[e.kind]))
 
@@ -90,192 +87,6 @@ def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
     """A claimed figure as the summaries write figures: "about 2,000 km", "1,000 km²", "2.5 km"."""
     number = f"{int(quantity):,}" if float(quantity).is_integer() else f"{quantity:,g}"
     return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
-
-
-def wrap_lines(text: str, width: int, console: Console) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of each line of ``text`` word-wrapped by rich to ``width`` cells."""
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for paragraph in text.split("\n"):
-        paragraph_end = position + len(paragraph)
-        start = position
-        for line in Text(paragraph).wrap(console, width, overflow="fold"):
-            end = min(start + len(line.plain), paragraph_end)
-            lines.append((start, end))
-            start = end
-            while start < paragraph_end and text[start].isspace():  # the spaces a line break swallows
-                start += 1
-        position = paragraph_end + 1
-    return lines
-
-
-class WrappedLines:
-    """The text's lines at one width, as ``(start, end)`` offsets, wrapped a paragraph at a time when first
-    asked for: opening a 50 MB report wraps what is on screen, not the whole text (Rich took 79 s for it).
-
-    Until a paragraph is wrapped its height is an estimate, its length over the width; a Fenwick tree keeps
-    the running line counts, so finding the paragraph of a line, or the line of an offset, stays logarithmic
-    as estimates are corrected. Indexing and ``len`` behave like the list of every line.
-    """
-
-    def __init__(self, text: str, width: int, console: Console) -> None:
-        self.text, self.width, self.console = text, max(1, width), console
-        self.starts, self.ends = _blocks(text)
-        self.heights = [
-            max(1, -(-(end - start) // self.width)) for start, end in zip(self.starts, self.ends, strict=True)
-        ]
-        self.total = sum(self.heights)
-        self._wrapped: dict[int, list[tuple[int, int]]] = {}
-        size = len(self.heights)
-        tree = [0, *self.heights]
-        for index in range(1, size + 1):
-            parent = index + (index & -index)
-            if parent <= size:
-                tree[parent] += tree[index]
-        self._tree = tree
-        self._top_step = 1 << size.bit_length()
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, index: int) -> tuple[int, int]:
-        if not 0 <= index < self.total:
-            raise IndexError(index)
-        while True:
-            paragraph, _ = self._locate(index)
-            lines = self.paragraph(paragraph)  # may correct the estimate, and move the line
-            index = min(index, self.total - 1)  # an estimate that shrank: the line asked for is now the last
-            again, line = self._locate(index)
-            if again == paragraph:
-                return lines[line]
-
-    def line_at(self, offset: int) -> int:
-        """The line holding ``offset``."""
-        paragraph = max(0, bisect_right(self.starts, offset) - 1)  # a paragraph, or a block of a long one
-        lines = self.paragraph(paragraph)
-        line = max(0, bisect_right([start for start, _ in lines], offset) - 1)
-        return self._prefix(paragraph) + line
-
-    def paragraph(self, index: int) -> list[tuple[int, int]]:
-        """The lines of paragraph ``index``, wrapped now if they were not."""
-        lines = self._wrapped.get(index)
-        if lines is None:
-            start, end = self.starts[index], self.ends[index]
-            lines = [(start + s, start + e) for s, e in wrap_lines(self.text[start:end], self.width, self.console)]
-            self._wrapped[index] = lines
-            change = len(lines) - self.heights[index]
-            if change:
-                self.heights[index] = len(lines)
-                self.total += change
-                position = index + 1
-                while position < len(self._tree):
-                    self._tree[position] += change
-                    position += position & -position
-        return lines
-
-    def _prefix(self, paragraph: int) -> int:
-        """How many lines come before the paragraph."""
-        total, position = 0, paragraph
-        while position > 0:
-            total += self._tree[position]
-            position -= position & -position
-        return total
-
-    def _locate(self, index: int) -> tuple[int, int]:
-        """The paragraph holding line ``index``, and the line's place in it."""
-        position, left, step = 0, index, self._top_step
-        while step:
-            following = position + step
-            if following < len(self._tree) and self._tree[following] <= left:
-                position = following
-                left -= self._tree[following]
-            step >>= 1
-        return position, left
-
-
-def _blocks(text: str) -> tuple[list[int], list[int]]:
-    """Where the text's paragraphs start and end, a paragraph longer than ``BLOCK`` characters cut into
-    blocks after a space: a 50 MB report written as one paragraph is then wrapped a block at a time as it
-    comes on screen, where wrapping it whole froze the view for over a minute. A block ends its last line,
-    so such a paragraph shows a short line every few thousand characters."""
-    starts: list[int] = []
-    ends: list[int] = []
-    position = 0
-    while True:
-        newline = text.find("\n", position)
-        end = len(text) if newline == -1 else newline
-        while end - position > BLOCK:
-            space = text.rfind(" ", position + BLOCK // 2, position + BLOCK)
-            cut = space + 1 if space != -1 else position + BLOCK
-            starts.append(position)
-            ends.append(cut)
-            position = cut
-        starts.append(position)
-        ends.append(end)
-        if newline == -1:
-            return starts, ends
-        position = newline + 1
-
-
-class Sentences(Sequence[tuple[int, int]]):
-    """The text's sentences as ``(start, end)`` (:func:`tui.model.sentences.sentences_of`), kept in two
-    machine arrays: a report of 100k sentences takes 1.6 MB, not the 12 MB of a list of pairs."""
-
-    def __init__(self, text: str) -> None:
-        self.starts, self.ends = array("q"), array("q")
-        for start, end in sentences_of(text):
-            self.starts.append(start)
-            self.ends.append(end)
-        if not self.starts:
-            self.starts.append(0)
-            self.ends.append(0)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, int]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(index, slice):
-            return list(zip(self.starts[index], self.ends[index], strict=True))
-        return self.starts[index], self.ends[index]
-
-    def at(self, offset: int) -> int:
-        """The sentence that holds ``offset``, or the last one that starts before it."""
-        return max(0, bisect_right(self.starts, offset) - 1)
-
-    def first_overlapping(self, span: Span) -> int:
-        """The first sentence that overlaps ``span`` (0 if none)."""
-        index = self.at(span.start)
-        if self.ends[index] <= span.start and index + 1 < len(self) and self.starts[index + 1] < span.end:
-            index += 1
-        return index if _overlaps(span, *self[index]) else 0
-
-
-class SentenceIndex:
-    """The events told in a stretch of text, found by bisection over their sentences (sorted by start),
-    not by a pass over every event: a cursor move in the article of 100k events stays instant."""
-
-    def __init__(self, rows: Sequence[ResolvedEvent]) -> None:
-        spans = sorted((span.start, span.end, place) for place, row in enumerate(rows) for span in row.event.sentences)
-        self.rows = rows
-        self.starts = array("q", [start for start, _, _ in spans])
-        self.ends = array("q", [end for _, end, _ in spans])
-        self.places = array("q", [place for _, _, place in spans])
-        self.reach = max((end - start for start, end, _ in spans), default=0)  # the longest sentence of an event
-
-    def overlapping(self, start: int, end: int) -> list[ResolvedEvent]:
-        """The events with a sentence overlapping ``[start, end)``, in the order of ``rows``."""
-        first = bisect_left(self.starts, start - self.reach)
-        last = bisect_left(self.starts, end)
-        places = {self.places[i] for i in range(first, last) if self.ends[i] > start}
-        return [self.rows[place] for place in sorted(places)]
-
-
-def _overlaps(span: Span, start: int, end: int) -> bool:
-    return span.start < end and start < span.end
 
 
 class ArticleText(ScrollView, can_focus=False):
@@ -521,7 +332,7 @@ class ArticleScreen(ModalScreen[None]):
     def reason_of_sentence(self, index: int) -> str | None:
         """Why sentence ``index`` is not an event, if the report's curation says."""
         start, end = self.sentences[index]
-        return next((n.reason for n in self.view.report.not_events if _overlaps(n.span, start, end)), None)
+        return next((n.reason for n in self.view.report.not_events if overlaps(n.span, start, end)), None)
 
     # -- actions -------------------------------------------------------------------------------------
 
