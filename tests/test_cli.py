@@ -231,7 +231,7 @@ def test_a_keymap_of_the_wrong_shape_names_its_problem(tmp_path, monkeypatch, te
 
 
 def test_keymaps_that_move_keys_without_clashing_are_accepted(tmp_path):
-    from tui.app.app import binding_places
+    from tui.app.bindings import binding_places
     from tui.app.keymap import load_keymap
 
     path = tmp_path / "keymap.toml"
@@ -294,7 +294,7 @@ _KEYMAP_VALUES = _KEY_STRINGS | st.integers() | st.booleans() | st.lists(_KEY_ST
 def test_any_keymap_is_used_or_refused_with_one_message(tmp_path, entries):
     """Whatever a keymap holds, it is either used, with every key a key Textual knows and no binding
     hidden, or refused with the one message — never another exception."""
-    from tui.app.app import binding_places
+    from tui.app.bindings import binding_places
     from tui.app.keymap import KeymapError, load_keymap
 
     def toml(value):

@@ -307,7 +307,7 @@ def test_a_saved_draft_in_the_viewer(french_pipeline, snap_compare):
 
 
 def test_the_reviews_keys_are_in_the_help_and_a_keymap_may_remap_them():
-    from tui.app.app import binding_places
+    from tui.app.bindings import binding_places
 
     places = dict(binding_places())
     review = places["Reviewing a draft (newsline REPORT.txt)"]

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from tui.app.base import BaseApp
+from tui.app.bindings import VIEWER_BINDINGS
 from tui.app.keymap import load_keymap
 from tui.app.widgets.axis import TimeAxis
 from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLine
@@ -26,7 +27,7 @@ from tui.app.widgets.timeline import TimelineList
 from tui.model import Report, ReportError, load_report
 from tui.model.files import write_atomically
 from tui.temporal import Timeline, resolve
-from tui.view import Filters, TimelineView, counted, printable
+from tui.view import Filters, TimelineView, counted
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
@@ -35,26 +36,10 @@ EXPORT_TYPES = {"timelinejs": "application/json", "csv": "text/csv", "markdown":
 SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
-class NewslineApp(App[None]):
-    CSS_PATH = "newsline.tcss"
+class NewslineApp(BaseApp[None]):
     TITLE = "newsline"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("a", "filters", "Actors", id="filter-actors"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "clear_filters", "Clear", id="clear-filters"),
-        Binding("enter", "focus_event", "Event details", show=False, id="focus-event"),
-        Binding("r", "article", "Article", id="show-article"),
-        Binding("c", "claims", "Claims", id="show-claims"),
-        Binding("t", "toggle_axis", "Axis", id="toggle-axis"),
-        Binding("y", "copy", "Copy", id="copy"),  # after the axis: an 80-column footer keeps "t Axis"
-        Binding("e", "export", "Export", id="export"),
-        Binding("plus", "zoom(-1)", "Zoom in", show=False, id="axis-zoom-in"),  # the axis's legend says it
-        Binding("minus", "zoom(1)", "Zoom out", show=False, id="axis-zoom-out"),
-        Binding("L", "toggle_lanes", "Lanes", show=False, id="axis-toggle-lanes"),
-    ]
+    BINDINGS = VIEWER_BINDINGS
 
     def __init__(
         self,
@@ -67,14 +52,13 @@ class NewslineApp(App[None]):
         """The app on a report, or, with ``report`` None, on the events file ``source``, read and resolved in a
         thread while a loading screen shows how far it has got (for files large enough to take seconds).
         A file that turns out bad ends the app: ``load_error`` then holds the loader's message."""
-        super().__init__()
+        super().__init__(load_keymap() if keymap is None else keymap)
         if report is None and source is None:
             raise ValueError("the app needs a report or a file to load one from")
         self.report = report
         self.view = TimelineView(timeline or resolve(report)) if report is not None else None
         self._source = source
         self.load_error: ReportError | None = None
-        self._keymap = load_keymap() if keymap is None else keymap
         self._shown: str | None = None  # the event the detail panes show
         self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
         self._axis_timer: Timer | None = None
@@ -110,8 +94,7 @@ class NewslineApp(App[None]):
         ]
 
     def on_mount(self) -> None:
-        if self._keymap:
-            self.set_keymap(self._keymap)
+        super().on_mount()
         self._fit(self.size.width, self.size.height)
         self.call_after_refresh(_collect_from_now_on)  # loading a file, too: it frees as much as it keeps
         if self.report is None:
@@ -157,13 +140,6 @@ class NewslineApp(App[None]):
         await self.query_one("#loading").remove()
         await self.mount_all(self._panes(), before=self.query_one(KeysFooter))
         self._start()
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Paste) and not event.is_forwarded:
-            # What the terminal pastes reaches the search box or the palette's input, which draw it as it
-            # comes: an escape sequence in it would reach the terminal. It goes through the sanitiser here.
-            event.text = printable(event.text, lines=True)
-        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.view is None:  # still loading: only quitting and the help have something to work on
@@ -456,25 +432,6 @@ class NewslineApp(App[None]):
             self.notify(f"Exported {counted(len(rows), 'event')} as {fmt} to {path}", markup=False)
         return path
 
-    def action_help(self) -> None:
-        from tui.app.screens.help import HelpScreen
-
-        extra = {
-            "Everywhere": [("tab / shift+tab", "Move between panes", "—"), ("ctrl+p", "Command palette", "—")],
-            "Actor picker (a)": [("space", "Choose or drop an actor or side", "—")],
-        }
-        sections = [(place, self._help_rows(bindings) + extra.get(place, [])) for place, bindings in binding_places()]
-        self.push_screen(HelpScreen(sections))
-
-    def _help_rows(self, bindings: list[Binding]) -> list[tuple[str, str, str]]:
-        """(keys as the user has them, what they do, id) for each binding (all have ids: binding_places)."""
-        rows = []
-        for binding in bindings:
-            keys = self._keymap.get(binding.id or "", binding.key)
-            shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
-            rows.append((shown, binding.description, binding.id or ""))
-        return rows
-
 
 def _free_name(path: Path) -> Path:
     """The first of ``name-2.ext``, ``name-3.ext``… beside ``path`` that names nothing yet."""
@@ -483,45 +440,6 @@ def _free_name(path: Path) -> Path:
         if not os.path.lexists(candidate):
             return candidate
     return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
-
-
-def binding_places() -> list[tuple[str, list[Binding]]]:
-    """Where keys work, and their bindings: the help's sections, and every id a keymap may name.
-    Imports the sub-screens, so call it for the help or for a keymap, not while starting."""
-    from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
-    from tui.app.screens.claims import ClaimsScreen
-    from tui.app.screens.export import ExportScreen, ReplaceScreen
-    from tui.app.screens.filters import FilterScreen
-    from tui.app.screens.help import HelpScreen
-    from tui.app.screens.review import ChoiceScreen, ConfirmScreen, DraftingScreen, ReviewScreen, TextScreen
-
-    everywhere = {binding.id for binding in NewslineApp.BINDINGS if isinstance(binding, Binding)}
-
-    def with_ids(*lists: list) -> list[Binding]:
-        """The bindings with ids, but the app's own keys that a screen repeats: they are listed once."""
-        return [
-            binding
-            for bindings in lists
-            for binding in bindings
-            if isinstance(binding, Binding)
-            and binding.id
-            and (lists[0] is NewslineApp.BINDINGS or binding.id not in everywhere)
-        ]
-
-    return [
-        ("Everywhere", with_ids(NewslineApp.BINDINGS)),
-        ("Timeline", with_ids(TimelineList.BINDINGS)),
-        ("Quotes, once focused (tab, or a click)", with_ids(QuotesPane.BINDINGS)),
-        ("Time axis, once focused (tab, or a click)", with_ids(TimeAxis.BINDINGS)),
-        ("Actor picker (a)", with_ids(FilterScreen.BINDINGS)),
-        ("Article (r)", with_ids(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS)),
-        ("Claims (c)", with_ids(ClaimsScreen.BINDINGS)),
-        ("Export (e)", with_ids(ExportScreen.BINDINGS)),
-        ("Export, when its file exists", with_ids(ReplaceScreen.BINDINGS)),
-        ("Reviewing a draft (newsline REPORT.txt)", with_ids(DraftingScreen.BINDINGS, ReviewScreen.BINDINGS)),
-        ("Review dialogs", with_ids(TextScreen.BINDINGS, ChoiceScreen.BINDINGS, ConfirmScreen.BINDINGS)),
-        ("This help", with_ids(HelpScreen.BINDINGS)),
-    ]
 
 
 def _collect_from_now_on() -> None:

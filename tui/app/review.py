@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import App
 from textual.worker import get_current_worker
 
+from tui.app.base import BaseApp
 from tui.app.screens.review import DraftingScreen, ReviewScreen
 from tui.draft.review import Review
 
 
-class ReviewApp(App[Path | None]):
-    CSS_PATH = "newsline.tcss"
+class ReviewApp(BaseApp[Path | None]):
     TITLE = "newsline — review a draft"
     ENABLE_COMMAND_PALETTE = False  # every correction has its key in the footer
 
@@ -33,14 +32,16 @@ class ReviewApp(App[Path | None]):
         published: str | None = None,
         language: str = "fr",
         nlp: Any = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(keymap)
         self.report, self.text, self.output = report, text, output
         self.published, self.language, self.nlp = published, language, nlp
         self.error: str | None = None
         self.review: Review | None = None
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.push_screen(DraftingScreen(self.report))
         self.draft()
 
@@ -55,20 +56,25 @@ class ReviewApp(App[Path | None]):
 
     @work(thread=True, exclusive=True)
     def draft(self) -> None:
-        """Load the pipeline and draft, off the event loop: the progress bar keeps moving."""
-        from tui.draft import PipelineUnavailable, draft_report, load_pipeline, published_from
-        from tui.draft.reading import language_warning
+        """Load the pipeline and draft (:func:`tui.draft.files.draft_file`), off the event loop: the progress
+        bar keeps moving."""
+        from tui.draft import PipelineUnavailable
+        from tui.draft.files import draft_file
 
         worker = get_current_worker()
         try:
-            publication = published_from(self.published, self.language) if self.published else None
-            nlp = self.nlp or load_pipeline(self.language)
-            warning = language_warning(self.report, self.text, self.language)
-            if warning:
-                self.call_from_thread(self.notify, warning, severity="warning", timeout=30, markup=False)
-            self.call_from_thread(self._step, 1, "Drafting events, actors, quotes and times…")
-            data = draft_report(
-                self.text, nlp, published=publication, language=self.language, document_id=_document_id(self.report)
+            data = draft_file(
+                self.report,
+                text=self.text,
+                published=self.published,
+                language=self.language,
+                nlp=self.nlp,
+                warn=lambda warning: self.call_from_thread(
+                    self.notify, warning, severity="warning", timeout=30, markup=False
+                ),
+                pipeline_ready=lambda: self.call_from_thread(
+                    self._step, 1, "Drafting events, actors, quotes and times…"
+                ),
             )
         except (PipelineUnavailable, ValueError) as error:
             self.error = str(error)
@@ -92,9 +98,3 @@ class ReviewApp(App[Path | None]):
         self._step(3, "Drafted.")
         self.review = Review(data)
         self.switch_screen(ReviewScreen(self.review, self.report))
-
-
-def _document_id(report: Path) -> str:
-    from tui.draft.files import document_id
-
-    return document_id(report)

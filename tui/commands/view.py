@@ -117,18 +117,27 @@ def open_app(file: Path | None) -> NewslineApp | int:
         gc.enable()
         return EXIT_BAD_INPUT
     from tui.app import NewslineApp  # Textual loads only once the data is known to be good
-    from tui.app.app import binding_places
-    from tui.app.keymap import KeymapError, load_keymap
 
-    try:
-        keymap = load_keymap(places=binding_places)
-    except KeymapError as error:
-        print(error, file=sys.stderr)
+    keymap = user_keymap()
+    if keymap is None:
         gc.enable()
         return EXIT_BAD_INPUT
     if large:  # read and resolved while a loading screen shows the progress: seconds at 100k events
         return NewslineApp(None, keymap=keymap, source=file)
     return NewslineApp(report, keymap=keymap, source=source(file))
+
+
+def user_keymap() -> dict[str, str] | None:
+    """The user's keymap, checked against every binding of both apps, or None once the message saying why
+    it cannot be used is on standard error."""
+    from tui.app.bindings import binding_places
+    from tui.app.keymap import KeymapError, load_keymap
+
+    try:
+        return load_keymap(places=binding_places)
+    except KeymapError as error:
+        print(error, file=sys.stderr)
+        return None
 
 
 def _file_size(path: Path) -> int:
@@ -176,9 +185,12 @@ def review(options: argparse.Namespace) -> int:
     except OSError as error:
         print(printable(f"newsline: cannot save the draft to {output}: {error.strerror}."), file=sys.stderr)
         return EXIT_BAD_INPUT
+    keymap = user_keymap()
+    if keymap is None:
+        return EXIT_BAD_INPUT
     from tui.app.review import ReviewApp
 
-    app = ReviewApp(options.report, text, output, published=options.published, language=options.lang)
+    app = ReviewApp(options.report, text, output, published=options.published, language=options.lang, keymap=keymap)
     saved = app.run()
     if app.error:
         print(app.error, file=sys.stderr)

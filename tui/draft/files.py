@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +19,36 @@ def document_id(path: Path) -> str:
 
 
 def draft_file(
-    path: Path, *, published: str | None = None, language: str = "fr", nlp: Any = None, warn: bool = False
+    path: Path,
+    *,
+    published: str | None = None,
+    language: str = "fr",
+    nlp: Any = None,
+    warn: bool | Callable[[str], None] = False,
+    text: str | None = None,
+    pipeline_ready: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """Draft the report at ``path``; ValueError or PipelineUnavailable with the message for the user. With
-    ``warn``, a report that does not look written in ``language`` gets a warning on stderr first."""
+    """Draft the report at ``path``; ValueError or PipelineUnavailable with the message for the user.
+
+    ``text`` is the report's text when the caller has read it already (else it is read from ``path``).
+    With ``warn``, a report that does not look written in ``language`` gets a warning first: on stderr for
+    True, else to the function given (the review app shows it on screen). ``pipeline_ready`` is called once
+    the language pipeline is loaded, before drafting starts (the review's progress bar moves on)."""
     from tui.draft import draft_report, load_pipeline, published_from
     from tui.draft.pipeline import PIPELINES
 
-    text = read_report_text(path)
+    if text is None:
+        text = read_report_text(path)
     publication = published_from(published, language) if published else None
     if warn and language in PIPELINES:
         warning = language_warning(path, text, language)
         if warning:
-            print(f"newsline: warning: {warning}", file=sys.stderr)
+            if callable(warn):
+                warn(warning)
+            else:
+                print(f"newsline: warning: {warning}", file=sys.stderr)
     if nlp is None:
         nlp = load_pipeline(language)
+    if pipeline_ready is not None:
+        pipeline_ready()
     return draft_report(text, nlp, published=publication, language=language, document_id=document_id(path))
