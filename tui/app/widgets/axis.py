@@ -73,18 +73,6 @@ class TimeAxis(ScrollView, can_focus=True):
         "axis--bar", "axis--selected", "axis--open", "axis--lane", "axis--scale", "axis--publication",
         "axis--legend", "axis--relative", "axis--certain",
     }  # fmt: skip
-    DEFAULT_CSS = """
-    TimeAxis { background: $surface; overflow-x: hidden; }
-    TimeAxis > .axis--bar { color: $primary; }
-    TimeAxis > .axis--open { color: $primary 60%; }
-    TimeAxis > .axis--certain { color: $primary 50%; }
-    TimeAxis > .axis--selected { color: $text; background: $accent; text-style: bold; }
-    TimeAxis > .axis--lane { color: $foreground-muted; }
-    TimeAxis > .axis--scale { color: $text-secondary; }
-    TimeAxis > .axis--publication { color: $text-warning; text-style: bold; }
-    TimeAxis > .axis--legend { color: $foreground-muted; }
-    TimeAxis > .axis--relative { color: $foreground-muted; }
-    """
 
     class Selected(Message):
         """A bar was chosen on the axis."""

@@ -52,17 +52,6 @@ class TimelineList(ScrollView, can_focus=True):
         ),
     ]
     COMPONENT_CLASSES = {"timeline--cursor", "timeline--when", "timeline--who", "timeline--mark", "timeline--empty"}
-    DEFAULT_CSS = """
-    TimelineList { background: $surface; overflow-x: hidden; }
-    TimelineList > .timeline--cursor { background: $block-cursor-blurred-background; }
-    TimelineList:focus > .timeline--cursor {
-        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
-    }
-    TimelineList > .timeline--when { color: $text-accent; }
-    TimelineList > .timeline--who { color: $foreground-muted; }
-    TimelineList > .timeline--mark { color: $text-warning; text-style: bold; }
-    TimelineList > .timeline--empty { color: $foreground-muted; text-style: italic; }
-    """
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
