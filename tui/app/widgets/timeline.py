@@ -2,11 +2,15 @@
 
 A Line API ``ScrollView``: it renders only the rows on screen, so a timeline of 100k events scrolls and
 filters as fast as one of 27.
+
+Nothing is cut but what must be: every time label shows whole — said shorter by rule
+(:func:`tui.view.short_label`) where the column is narrow — and the summary gets the rest of the row. Where
+that leaves the summary too little room (an 80-column terminal), each row takes two lines: the time (and who)
+on the first, the summary on the second.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -22,12 +26,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.temporal import ResolvedEvent
-from tui.view import TimelineView, printable
+from tui.view import TimelineView, printable, short_label
 
-WHEN_WIDTH = 36  # the longest time label ("ongoing at publication (Sun 11 Sep)"); relative ones are cut
-RELATIVE_WIDTH = 20  # what a relative time ("a few hours after: …") asks of the column, and its least width
+RELATIVE_WIDTH = 20  # what a relative time ("a few hours after: <summary>") asks of the column: it is cut
 WHO_WIDTH = 22
+MIN_SUMMARY = 30  # a row on one line keeps this much of its summary; with less room, rows take two lines
+WHO_FROM = 40  # on one line, the who column shows only while the summary keeps this much beside it
+MARK = 2  # the "?" mark and its space
 MEASURE_ALL_UP_TO = 2_000  # events whose labels are measured up front; above, the rows as they are drawn
+
+
+class Columns(NamedTuple):
+    """How rows are laid out at one width: the time column (its labels said short or not), the who column
+    (0: none), and the lines each row takes (2: the summary on a line of its own)."""
+
+    when: int
+    short: bool
+    who: int
+    lines: int
 
 
 class TimelineList(ScrollView, can_focus=True):
@@ -66,14 +82,13 @@ class TimelineList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.view = view
         self._look: _Look | None = None
-        # The time and who columns are sized from their texts: wide enough for nine rows in ten, so that
-        # "by Sun 11 Sep 11:59" and "by Sun 11 Sep 22:59" stay whole at 80 columns, and no wider, so that one
-        # long label does not leave a wide terminal's column mostly blank while summaries are cut. Large
-        # reports are measured over the rows drawn so far: the columns only grow as the user scrolls.
-        self._when_lengths: Counter[int] = Counter()
+        # The time column is as wide as the longest label (said short, or not), so that none is cut; the who
+        # column as wide as nine names in ten. Large reports are measured over the rows drawn so far: the
+        # columns only grow as the user scrolls.
         self._who_lengths: Counter[int] = Counter()
-        self._widths: tuple[int, int] = (0, 0)
+        self._widths: tuple[int, int, int] = (0, 0, 0)  # the longest label, said short, and the who column
         self._measured: set[str] = set()
+        self._columns: tuple[int, Columns] | None = None  # the layout for one width
         self._stepping: tuple[str | None, int] = (None, -1)  # the actor [ / ] follow, and the row they left
         if len(view.timeline) <= MEASURE_ALL_UP_TO:
             for row in view.timeline.events:
@@ -83,7 +98,7 @@ class TimelineList(ScrollView, can_focus=True):
 
     def refresh_rows(self, keep: str | None = None) -> None:
         """Redraw after the view's rows changed, keeping the cursor on ``keep`` if it is still shown."""
-        self.virtual_size = Size(0, max(len(self.view.rows), 1))
+        self._size_to_rows()
         index = self.view.index_of(keep) if keep else None
         self.cursor = index if index is not None else 0
         self.refresh()
@@ -109,16 +124,29 @@ class TimelineList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Selected(self.selected_id))
 
+    def _size_to_rows(self) -> None:
+        """The scrollable height: every row's lines (one or two, by the width)."""
+        self.virtual_size = Size(0, max(len(self.view.rows) * self.row_lines, 1))
+
+    @property
+    def row_lines(self) -> int:
+        """The lines each row takes at the pane's width."""
+        return self.columns(self.scrollable_content_region.width).lines
+
     def on_resize(self) -> None:
-        """A cursor set before the first layout (or a terminal made smaller) is brought back on screen."""
+        """Rows may take one line or two at the new width; a cursor set before the first layout (or a
+        terminal made smaller) is brought back on screen."""
+        self._size_to_rows()
         self.scroll_to_region_of_cursor()
 
     def scroll_to_region_of_cursor(self) -> None:
+        lines = self.row_lines
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        first, last = self.cursor * lines, self.cursor * lines + lines - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False)
+        elif height and last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False)
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -132,7 +160,7 @@ class TimelineList(ScrollView, can_focus=True):
         self.cursor = max(0, len(self.view.rows) - 1)
 
     def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self.scrollable_content_region.height - 1))
+        self.action_cursor(direction * max(1, self.scrollable_content_region.height // self.row_lines - 1))
 
     def action_same_actor(self, step: int) -> None:
         """To the previous / next event of one actor: the one the last step followed while the cursor stays
@@ -151,7 +179,7 @@ class TimelineList(ScrollView, can_focus=True):
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None:
-            row = offset.y + self.scroll_offset.y
+            row = (offset.y + self.scroll_offset.y) // self.row_lines
             if 0 <= row < len(self.view.rows):
                 self.cursor = row
         self.focus()
@@ -163,22 +191,42 @@ class TimelineList(ScrollView, can_focus=True):
         if row.id in self._measured:
             return False
         self._measured.add(row.id)
-        when = self.view.when(row)
-        relative = ": " in when  # "a few hours after: <summary>" is cut like a summary
-        shortest = cell_len(_compact(printable(when), 0))  # the column fits labels said short; wider, they show whole
-        self._when_lengths[min(RELATIVE_WIDTH if relative else shortest, WHEN_WIDTH)] += 1
+        when = printable(self.view.when(row))
+        longest, shortest, _ = self._widths
+        if ": " in when:  # "a few hours after: <summary>" is cut like a summary
+            longest, shortest = max(longest, RELATIVE_WIDTH), max(shortest, RELATIVE_WIDTH)
+        else:
+            longest, shortest = max(longest, cell_len(when)), max(shortest, cell_len(short_label(when)))
         self._who_lengths[min(cell_len(printable(self.view.actor_names(row.event))), WHO_WIDTH)] += 1
-        before, self._widths = self._widths, (_ninth_decile(self._when_lengths), _ninth_decile(self._who_lengths))
-        return self._widths != before
+        before, self._widths = self._widths, (longest, shortest, _ninth_decile(self._who_lengths))
+        if self._widths != before:
+            self._columns = None
+            return True
+        return False
 
-    def column_widths(self, width: int) -> tuple[int, int]:
-        """The time and who columns' widths (0: no who column) in a row ``width`` cells wide."""
-        when_cells, who_cells = self._widths
-        when_width = max(8, min(when_cells, max(RELATIVE_WIDTH, width * 2 // 5 if width >= 64 else width // 2)))
-        if width < 64:  # narrow: the summary matters more than the names, which the event pane shows
-            return when_width, 0
-        who_width = min(who_cells, width // 5)
-        return when_width, who_width if who_width >= 8 else 0
+    def columns(self, width: int) -> Columns:
+        """How rows are laid out in a pane ``width`` cells wide (its content, the mark's two cells included):
+        on one line while the time, whole, leaves the summary ``MIN_SUMMARY`` cells (labels said short if
+        that is what it takes), else on two lines; a who column where the summary keeps ``WHO_FROM``."""
+        if self._columns is not None and self._columns[0] == width:
+            return self._columns[1]
+        longest, shortest, who_cells = self._widths
+        room = width - MARK
+        if room - longest - 1 >= MIN_SUMMARY:
+            when, short, lines = longest, False, 1
+        elif room - shortest - 1 >= MIN_SUMMARY:
+            when, short, lines = shortest, True, 1
+        else:  # the time on a line of its own, whole if it fits there; the summary under it
+            short = longest > room
+            when, lines = min(shortest if short else longest, room), 2
+        who = min(who_cells, WHO_WIDTH)
+        if lines == 1 and room - when - 1 - (who + 1) < WHO_FROM:
+            who = 0  # the summary first: the event pane names everyone involved
+        elif lines == 2:
+            who = min(who, room - when - 1)  # beside the time, on the first line
+        columns = Columns(when, short, who if who >= 8 else 0, lines)
+        self._columns = (width, columns)
+        return columns
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The styles are the same for every line of one pass; Textual works each out afresh per call
@@ -201,30 +249,47 @@ class TimelineList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         look = self._look or self._current_look()  # asked for one line outside a pass: work the styles out
         width = self.scrollable_content_region.width
-        index = y + self.scroll_offset.y
         rows = self.view.rows
         if not rows:
             if y == 0:
                 message = f"No event matches the filter: {self.view.describe_filters()} — escape clears it."
                 return Strip([Segment(_fit(printable(message), width), look.empty)], width)
             return Strip.blank(width, look.base)
+        layout = self.columns(width)
+        index, part = divmod(y + self.scroll_offset.y, layout.lines)
         if index >= len(rows):
             return Strip.blank(width, look.base)
         row = rows[index]
         if len(self.view.timeline) > MEASURE_ALL_UP_TO and self._measure(row):
-            self.call_after_refresh(self.refresh)  # a longer text than any so far: widen, and draw again
-        when_width, who_width = self.column_widths(width - 2)  # 2: the "?" mark and its space
-        columns = [
-            (" " if self.view.certain_with_next(index) else "?") + " ",
-            _fit(_compact(printable(self.view.when(row)), when_width), when_width) + " ",
-        ]
-        if who_width:
-            columns.append(_fit(printable(self.view.actor_names(row.event)), who_width) + " ")
-        used = sum(cell_len(column) for column in columns)
-        columns.append(_fit(printable(row.event.summary), max(0, width - used)))
+            self.call_after_refresh(self._remeasured)  # a longer text than any so far: widen, and draw again
         mark, when, who, summary = look.cursor if index == self.cursor else look.plain
-        styles = [mark, when, *([who] if who_width else []), summary]
-        return Strip([Segment(text, style) for text, style in zip(columns, styles, strict=True)]).crop(0, width)
+        summary_text = printable(row.event.summary)
+        if part == 1:  # the summary's own line, under the time
+            columns = [(" " * MARK, mark), (_fit(summary_text, width - MARK), summary)]
+        else:
+            label = printable(self.view.when(row))
+            label = short_label(label) if layout.short or cell_len(label) > layout.when else label
+            columns = [
+                ((" " if self.view.certain_with_next(index) else "?") + " ", mark),
+                (_fit(label, layout.when) + " ", when),
+            ]
+            if layout.who:
+                columns.append((_fit(printable(self.view.actor_names(row.event)), layout.who) + " ", who))
+            used = sum(cell_len(text) for text, _ in columns)
+            columns.append((_fit(summary_text if layout.lines == 1 else "", max(0, width - used)), summary))
+        return Strip([Segment(text, style) for text, style in columns]).crop(0, width)
+
+    def _remeasured(self) -> None:
+        """A row drawn for the first time widened a column: lay the rows out again (maybe on two lines)."""
+        self._size_to_rows()
+        self.scroll_to_region_of_cursor()
+        self.refresh()
+
+    def shown_label(self, index: int) -> str:
+        """The time label row ``index`` shows, as drawn at the pane's width (for checks)."""
+        layout = self.columns(self.scrollable_content_region.width)
+        label = printable(self.view.when(self.view.rows[index]))
+        return short_label(label) if layout.short or cell_len(label) > layout.when else label
 
 
 class _Look(NamedTuple):
@@ -244,18 +309,6 @@ def _ninth_decile(lengths: Counter[int]) -> int:
         if seen * 10 >= total * 9:
             return length
     return 0
-
-
-_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
-
-
-def _compact(label: str, width: int) -> str:
-    """A time label that does not fit, said shorter before it is cut: without weekdays, dashes tight
-    ("≈ Sat 10 Sep 01:00–24:00" → "≈ 10 Sep 01:00–24:00"), so labels that differ only in their hours stay
-    whole in a narrow terminal."""
-    if cell_len(label) <= width:
-        return label
-    return _WEEKDAY.sub("", label).replace(" – ", "–")
 
 
 def _fit(text: str, width: int) -> str:
