@@ -180,6 +180,39 @@ def test_a_warm_start_finds_what_a_cold_solve_finds(built):
         assert conflict.dropped.evidence.startswith("default")
 
 
+@settings(max_examples=200, deadline=None)
+@given(networks_with_defaults(), st.data())
+def test_a_second_round_of_defaults_warm_from_the_first_finds_what_a_cold_solve_finds(built, data):
+    # The likely layer adds defaults in rounds, each solved warm from the last: a default of a later round
+    # may contradict a weaker one of an earlier round, whose distances the warm start rests on.
+    network, defaults = built
+    split = data.draw(st.integers(0, len(defaults)))
+    _, likely_network, first = layers(network, defaults[:split])
+    for constraint in defaults[split:]:
+        likely_network.add(*constraint)
+    second = likely_network.solve(warm=first)
+    for point in range(network.size):
+        assert second.lower(point) <= second.upper(point), "a solution whose bounds cross"
+    cold = likely_network.solve()
+    if {c.dropped for c in second.conflicts} == {c.dropped for c in cold.conflicts}:
+        assert second.bounds() == cold.bounds()
+
+
+def test_a_later_default_that_contradicts_an_earlier_weaker_one_sets_it_aside_soundly():
+    network: Network[str] = Network(3)
+    network.add(0, 1, 0, 100, "words", 40)
+    network.add(1, 2, 0, INF, "words: begun by publication", 40)  # event 1 starts before publication 2
+    likely_network = network.extended()
+    likely_network.add(0, 2, 50, 50, "default publication estimate", 1)
+    first = likely_network.solve(warm=network.solve())
+    assert first.upper(1) == 50
+    likely_network.add(0, 1, 70, 80, "default clock on the day", 9)
+    second = likely_network.solve(warm=first)
+    assert [c.dropped.evidence for c in second.conflicts] == ["default publication estimate"]
+    assert (second.lower(1), second.upper(1)) == (70, 80)
+    assert (second.lower(2), second.upper(2)) == (70, INF)
+
+
 def test_a_contradicted_default_is_set_aside_and_named():
     network: Network[str] = Network(2)
     network.add(0, 1, 10, 20, "words", 40)

@@ -126,6 +126,10 @@ class Network(Generic[E]):
             weakest = min(involved, key=lambda i: (self._constraints[i][5], -i))
             conflicts.append(Conflict(tuple(self.constraint(i) for i in involved), self.constraint(weakest)))
             dropped = dropped | {weakest}
+            if warm is not None and weakest < base:
+                # The weakest is older than the warm solution, whose distances rest on it: they are no valid
+                # start any more, so the search starts afresh (what was set aside stays aside).
+                warm, base = None, 0
 
     def _indices(self, constraints: list[_Stored[E]]) -> list[int]:
         """The indices of stored constraints (of a cycle: rare, so a pass over the network is fine)."""
