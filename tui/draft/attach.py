@@ -79,6 +79,11 @@ def is_event_noun(token: Any) -> bool:
 _DEGREE = frozenset({"plus", "moins", "most", "least"})
 
 
+def _vague_span(found_time: FoundTime) -> bool:
+    """A vague span kept as a time ("plusieurs mois", "ces derniers jours": TimeML's PXM, PXD)."""
+    return "tagger: DURATION" in found_time.how
+
+
 def _verb_between(time: Any, governor: Any) -> Any | None:
     """The verb nearest the time expression (its head token), when it is nearer than the verb the parse
     attaches it to: the parse then reaches past a verb the time more likely belongs to ("Une information a
@@ -176,6 +181,8 @@ class Attaching:
             elided.time = dated
         elif clause.time.how.startswith(GUESS) and not guess and not found_time.how.startswith(GUESS):
             clause.time = dated  # a time the parse attaches for sure outranks one only guessed
+        elif _vague_span(clause.time) and not _vague_span(found_time):
+            clause.time = dated  # "pendant plusieurs mois fin 2017": the date says when, the vague span how long
 
     def time_holder(self, found_time: FoundTime) -> tuple[Clause | None, str, bool]:
         """(clause, how it was attached, whether by a guess)."""

@@ -452,9 +452,15 @@ class Drafter(Attaching):
             c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"] for c in token.children
         )
         lemma = _lemma(token)
-        speech = lemma in lexicon.SPEECH_VERBS
+        speech = lemma in lexicon.SPEECH_VERBS and (lemma not in lexicon.SPEECH_WITH_CONTENT or _tells_content(token))
         if dep == "ROOT":
             if token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN"):
+                return None
+            if token.pos_ not in ("VERB", "AUX") and any(
+                t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") and _finite_of_its_own(t) for t in doc
+            ):
+                # "À Marseille, samedi soir, Eric Roy assure…": the parse made the fronted place a root of
+                # its own; the sentence's clause is its verb's
                 return None
             how, sure = "parse: the sentence's main clause", 0.8
         elif speech and dep != "parataxis" and _after_a_closing_quote(token):
@@ -886,8 +892,15 @@ class Drafter(Attaching):
                     )
                 continue
             if cue_words.split()[-1] not in ("après", "avant", "tôt", "tard", "veille", "lendemain", "auparavant"):
-                target = self.last_statement_before(clause)  # "après le rapport": the statement it names
-                how = "rule: cue names an earlier statement"
+                named = cue_words.split()[-1]
+                if named in lexicon.SPEECH_NOUNS or named[:-1] in lexicon.SPEECH_NOUNS:
+                    target = self.last_statement_before(clause)  # "après le rapport": the statement it names
+                    how = "rule: cue names an earlier statement"
+                else:
+                    # "peu après la secousse" may name the event told before, or one the report does not
+                    # tell ("peu après la pause"): a guess
+                    target = self.previous_event(clause)
+                    how = f"{GUESS}the cue's noun may name the event told just before"
             elif self.cue_inside_a_noun_phrase(found_time, cue, later):
                 continue
             else:
@@ -898,7 +911,10 @@ class Drafter(Attaching):
             clause = self.clause_headed_by(verb)
             if clause is None and kind == "during":  # a copula's clause is headed by its attribute, or a noun
                 clause = self.clause_of(start)
-            target = self.governing(clause) if clause else None
+            # A plus-que-parfait coordinated with another verb ("remontait à 2019 et s'était produit dans la
+            # Drôme") is told against what governs them both (the narrative's time, or a statement), not
+            # against its conjunct.
+            target = self.governing(clause, beyond_conjuncts=kind == "before") if clause else None
             if clause and target and target is not clause:
                 cue = self.span(start, end)
                 if kind == "before":
@@ -933,10 +949,15 @@ class Drafter(Attaching):
             how = "rule: a definite noun of speech names a statement told before"
             clause.relations.append(self.relation("same", earlier, cue, how, 0.35))
 
-    def governing(self, clause: _Clause) -> _Clause | None:
+    def governing(self, clause: _Clause, *, beyond_conjuncts: bool = False) -> _Clause | None:
+        """The clause that governs this one in the parse; ``beyond_conjuncts`` passes over the verbs it is
+        coordinated with, to what governs them all."""
         head = clause.head
         while head.dep_ != "ROOT":
+            conjunct = head.dep_ == "conj"
             head = head.head
+            if conjunct and beyond_conjuncts:
+                continue
             holder = self.clause_headed_by(head)
             if holder is not None:
                 return holder
@@ -1262,6 +1283,14 @@ def _etre_past(token: Any) -> Any | None:
         ),
         None,
     )
+
+
+def _tells_content(token: Any) -> bool:
+    """Whether a verb that speaks only in one of its senses ("assurer que…" but "assurer la victoire") tells
+    something said here: a clause or quotation of content, or a call to act ("appeler à")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in token.children):
+        return True
+    return token.dep_ == "parataxis" or _after_a_closing_quote(token)
 
 
 def _finite_of_its_own(token: Any) -> bool:

@@ -254,6 +254,12 @@ SPEECH_VERBS = frozenset(
         "rappeler",
     ]
 )
+# Speech verbs with a common sense that says nothing ("assurer la victoire", "lancer une opération", "jugé
+# pour meurtre", "poursuivi pour vol"): statements only where they introduce what is said (drafter._tells_content).
+SPEECH_WITH_CONTENT = frozenset(
+    ["assurer", "lancer", "poursuivre", "juger", "conclure", "rappeler", "accuser", "qualifier", "appeler",
+     "rapporter", "prévenir", "avertir", "publier", "évoquer"]
+)  # fmt: skip
 SPEECH_NOUNS = frozenset(
     ["annonce", "déclaration", "communiqué", "message", "rapport", "discours", "interview", "entretien"]
 )

@@ -22,9 +22,16 @@ class PipelineUnavailable(Exception):
     """No pipeline can draft this language; ``str(error)`` is the message for the user."""
 
 
+# A sentence that opens on the preposition "à" often writes it unaccented in capitals ("A Lorient vendredi
+# soir, Monaco…"); the small model then reads "A" as a noun and the sentence's verb as a second root. A lone
+# capital "A" opening a sentence or a line is the preposition, and is parsed as "À" (one character for one).
+_CAPITAL_A = re.compile(r"(?:^|(?<=[.!?…\"]\s))A(?= [^\W\d_])", re.MULTILINE)
+
+
 def to_ascii(text: str) -> str:
-    """``text`` with typographic quotes, apostrophes and no-break spaces as ASCII, at the same length."""
-    mapped = text.translate(ASCII)
+    """``text`` with typographic quotes, apostrophes and no-break spaces as ASCII, and a sentence-opening
+    unaccented "A" as "À", at the same length: what the parser reads."""
+    mapped = _CAPITAL_A.sub("À", text.translate(ASCII))
     assert len(mapped) == len(text)
     return mapped
 
