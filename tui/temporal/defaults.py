@@ -41,9 +41,12 @@ to-come                an event told in the future tense                       b
                                                                                publication
 report-zone            a report whose publication is a day given without its   clock times and days read
                        zone: its time expressions                              in the estimate's zone
-drafted-attachment     a time expression or relation cue the drafter           what those words say
-                       attached only by a guess (``found.how`` starting
-                       ``guess:``: proximity, an ambiguous parse)
+drafted-attachment     a time expression or relation cue the drafter           what those words say (a
+                       attached only by a guess (``found.how`` starting        time of day with no day:
+                       ``guess:``: proximity, an ambiguous parse)              on the day the story is at)
+publication-weekday    a report whose publication is unknown: the times it     the weekday that puts the
+                       gives by a weekday ("mardi", "samedi soir")             days named most recently
+                                                                               before the publication
 =====================  ======================================================  ==========================
 
 Why they hold, and what is certain instead:
@@ -72,6 +75,11 @@ Why they hold, and what is certain instead:
   report is written — and so, almost always, when it is published; but the writing may precede the
   publication by hours, so only the likely layer says "after the publication". The certain layer only
   drops its "begun by publication" assumption.
+- **publication-weekday.** With the publication unknown, "mardi" is certainly some Tuesday of the week
+  before it, and which one depends on the publication's weekday, which nothing says. News tells the days just
+  past: the likely reading takes the weekday that puts the days the report names, together, most recently
+  before the publication (the latest one named is the publication day, most often), so that they keep
+  their order among themselves and against "hier", "ce matin" and the news cycle.
 - **drafted-attachment.** Where the drafter found the words but guessed what they belong to, what they
   say is a reading, not an entailment: a reviewer confirms it (saving a review keeps the words and drops
   the guess's mark).
@@ -95,7 +103,7 @@ from functools import cached_property
 from tui.model import Event, Relation, Report, Span
 from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.evidence import Evidence
-from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes
+from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes, weekday_readings
 from tui.temporal.network import Network, Solution
 from tui.temporal.relations import gap_for
 
@@ -140,6 +148,9 @@ DEFAULTS: Mapping[str, Default] = {
                 "a day given without its zone is a day where the report was published, most likely", 9),
         Default("drafted-attachment", "as the words the drafter attached to it say",
                 "the drafter attached these words by proximity or on an ambiguous parse: a guess to review", 9),
+        Default("publication-weekday", "the publication on the weekday that puts the days named just before it",
+                "with the publication unknown, news tells the days just past: the latest day named is most "
+                "often the publication day", 9),
     )
 }  # fmt: skip
 
@@ -176,6 +187,8 @@ def read_likely(
     reader.static_defaults()
     reader.same_day(certain)  # from the days the words alone give; the first solve then has them all
     solution = likely.solve(warm=certain)
+    if reader.clock_days(solution):
+        solution = likely.solve(warm=solution)
     for _ in range(4):
         added = reader.news_cycle(solution)
         if not (reader.same_day(solution) or added):
@@ -212,6 +225,7 @@ class _Reader:
         self.day: dict[str, int] = {}  # event id → the start of the day it is known or read to lie on (minutes)
         self.dated: dict[str, int] = {}  # the events same-day put on a day
         self.cycled: set[str] = set()
+        self.clocks: set[str] = set()  # events whose guessed time is a time of day the words give no day for
         self.noted: set[object] = set()  # the cues whose same-day reading the words already set aside
         self.skipped: dict[str, list[tuple[Evidence, tuple[Evidence, ...]]]] = {}
         # Cues of hours or less, both ways: the same-day default spreads along them. By event, in the order
@@ -258,8 +272,11 @@ class _Reader:
             start, end = self.points[event.id]
             found = self.normalised.get(event.id)
             if found is not None and event.time is not None and guessed(event.time_found):
-                evidence = Evidence("default", "drafted-attachment", event.id, event.time)
-                add_time_window(self.network, event, found, self.points, evidence, guess)
+                if found.day_free:
+                    self.clocks.add(event.id)  # put on the day the story is at, once a solution gives days
+                else:
+                    evidence = Evidence("default", "drafted-attachment", event.id, event.time)
+                    add_time_window(self.network, event, found, self.points, evidence, guess)
             elif found is not None and event.time is not None and published.zone == "unknown":
                 evidence = Evidence("default", "report-zone", event.id, event.time)
                 add_time_window(self.network, event, found, self.points, evidence, zone)
@@ -283,6 +300,31 @@ class _Reader:
                     self._attested(relation.target, event, relation.cue)
         for event in self.report.events:
             self._focus(event)
+        if not published.known:
+            self._publication_weekday()
+
+    def _publication_weekday(self) -> None:
+        """With the publication unknown, read the weekdays the report names against the weekday of the
+        publication that puts them, together, most recently before it."""
+        published, language = self.report.document.published, self.report.document.language
+        readings: dict[str, tuple[Event, tuple[tuple[int, int], ...]]] = {}
+        for event in self.report.events:
+            found = self.normalised.get(event.id)
+            if event.time is None or event.time_anchor or found is None or found.rule != "tagger":
+                continue
+            by_weekday = weekday_readings(event.time.text, published, language)
+            if by_weekday is not None:
+                readings[event.id] = (event, by_weekday)
+        if not readings:
+            return
+        end = to_minutes(published.latest)
+        shift = min(range(7), key=lambda n: (sum(max(0, end - r[n][1]) for _, r in readings.values()), n))
+        for event_id, (event, by_weekday) in readings.items():
+            lo, hi = by_weekday[shift]
+            start, finish = self.points[event_id]
+            evidence = Evidence("default", "publication-weekday", event_id, event.time)
+            self.add(0, start, lo, hi, evidence)
+            self.add(0, finish, lo, hi, evidence)
 
     def _recent_past(self, event: Event, kind: str, target_id: str, cue) -> None:
         """An order-only relation between a completed action and the statement that reports it."""
@@ -353,6 +395,42 @@ class _Reader:
         return starts, [chosen[start] for start in starts]
 
     # -- defaults that spread from a solution ----------------------------------------------------------
+
+    def clock_days(self, solution: Solution[Evidence]) -> bool:
+        """Put each guessed time of day the words give no day for ("vers 13 heures") on the day the story
+        is at: the day of an event it is related to ("quelques heures plus tôt, à 17h10"), else the
+        publication's; and, for an event told in a past tense, never after the publication: then the last
+        such time before it. Whether a constraint was added."""
+        if not self.clocks:
+            return False
+        published = self.report.document.published
+        latest = to_minutes(published.latest)
+        midnights = _midnights(to_minutes(published.estimate), self.zone)
+        if midnights is None:
+            return False
+        read_on = midnights[0]  # the words alone are read on the publication's day
+        days: dict[str, int] = {}
+        told = sorted(self.report.events, key=lambda e: e.sentences[0].start if e.sentences else 0)
+        for event in told:
+            if event.id not in self.clocks:
+                continue
+            found = self.normalised[event.id]
+            assert found is not None
+            related = [r.target for r in event.relations] + [e.id for e in self.hourly.get(event.id, ())]
+            day = next((days[o] for o in related if o in days), None)
+            if day is None:
+                day = next((d for o in related if (d := self._day_of(solution, o)) is not None), None)
+            shift = (day if day is not None else read_on) - read_on
+            past = event.tense is not None and event.tense.form not in ("future", "conditional")
+            if past and not event.time_anchor and abs(found.start.lo) != INF:
+                while found.start.lo + shift > latest:
+                    shift -= DAY  # told in a past tense: not after the publication
+            evidence = Evidence("default", "drafted-attachment", event.id, event.time)
+            strength = DEFAULTS["drafted-attachment"].strength
+            add_time_window(self.network, event, found, self.points, evidence, strength, (-shift, shift))
+            days[event.id] = read_on + shift
+        self.clocks.clear()
+        return True
 
     def _day_of(self, solution: Solution[Evidence], event_id: str) -> int | None:
         """The start of the calendar day (in the report's zone) the event lies within, if it lies in one."""

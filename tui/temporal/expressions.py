@@ -37,7 +37,7 @@ import re
 import unicodedata
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Literal
@@ -80,6 +80,9 @@ class Normalised:
     rule: str  # the rule that matched, or "dateparser"
     earliest: datetime | None  # the hull of the event's time, given the publication range
     latest: datetime | None
+    # A time of day whose words give no day ("vers 13 heures", "en fin de matinée"): read alone on the
+    # publication day, though news tells it on the day the story is at (the likely layer reads it there).
+    day_free: bool = False
 
 
 def normalise(expression: str, published: Publication, language: str = "fr") -> Normalised | None:
@@ -99,9 +102,15 @@ def _normalise(expression: str, published: Publication, language: str) -> Normal
             found = resolve(match, published, language)
             if found is not None:
                 return _finish(expression, found, name, published)
-    found = _tagged(expression, published, language)
-    if found is not None:
-        return _finish(expression, found, "tagger", published)
+    tagged = _tagged(expression, published, language)
+    if tagged is not None:
+        from tui.temporal.tagging import DAY_FREE_RULES  # loaded by _tagged already
+
+        found, tagger_rule = tagged
+        normalised = _finish(expression, found, "tagger", published)
+        if tagger_rule in DAY_FREE_RULES and found[0].anchor == "origin":
+            normalised = replace(normalised, day_free=True)
+        return normalised
     if not published.known:
         return None  # dateparser reads against a calendar date, which an unknown publication has not
     found = _dateparser(text, _publication_days(published), published, language)
@@ -285,26 +294,28 @@ def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
-def _tagged(expression: str, published: Publication, language: str) -> _PartialWindows | None:
+def _tagged(expression: str, published: Publication, language: str) -> tuple[_PartialWindows, str] | None:
     """The tagger's reading of the expression alone, when it finds one expression that is the whole of it
-    (but for a preposition), as windows. With the publication unknown, only a reading relative to it."""
+    (but for a preposition), as windows, with the tagger's rule. With the publication unknown, only a
+    reading relative to it."""
     timex = _one_timex(expression, published, language)
     if timex is None:
         return None
     if timex.value == "PRESENT_REF":
-        return Window("publication", -INF, 0), Window("publication", 0, INF), "open"
+        return (Window("publication", -INF, 0), Window("publication", 0, INF), "open"), timex.rule
     if timex.value == "PAST_REF":
         window = Window("publication", -INF, 0)
-        return window, window, "open"
+        return (window, window, "open"), timex.rule
     if timex.value == "FUTURE_REF":
         window = Window("publication", 0, INF)
-        return window, window, "open"
+        return (window, window, "open"), timex.rule
     if not published.known:
-        return _relative_to_an_unknown_publication(expression, published, language)
+        found = _relative_to_an_unknown_publication(expression, published, language)
+        return (found, timex.rule) if found is not None else None
     if timex.earliest is None or timex.latest is None:
         return None
     window = Window("origin", to_minutes(timex.earliest), to_minutes(timex.latest))
-    return window, window, timex.granularity  # type: ignore[return-value]
+    return (window, window, timex.granularity), timex.rule  # type: ignore[return-value]
 
 
 def _one_timex(expression: str, published: Publication, language: str):
@@ -344,8 +355,35 @@ _YEAR_OF_WEEKS = timedelta(weeks=52)
 def _relative_to_an_unknown_publication(
     expression: str, published: Publication, language: str
 ) -> _PartialWindows | None:
-    from dataclasses import replace
+    found = _readings_by_weekday(expression, published, language)
+    if found is None:
+        return None
+    readings, granularity = found
+    window = Window("origin", min(r[0] for r in readings), max(r[1] for r in readings))
+    return window, window, granularity
 
+
+def weekday_readings(
+    expression: str, published: Publication, language: str = "fr"
+) -> tuple[tuple[int, int], ...] | None:
+    """With the publication unknown, where the expression's time lies (calendar minutes, earliest and latest)
+    for each weekday the publication may fall on: entry ``n`` if it falls ``n`` days after the placeholder's
+    weekday. None where the weekday changes nothing ("hier", "ce matin") or the expression is not read so.
+    What the likely layer's ``publication-weekday`` default chooses from (tui.temporal.defaults)."""
+    if published.known:
+        return None
+    try:
+        found = _readings_by_weekday(expression, published, language)
+    except (ValueError, OverflowError, OSError):
+        return None
+    if found is None or len(set(found[0])) == 1:
+        return None
+    return found[0]
+
+
+def _readings_by_weekday(
+    expression: str, published: Publication, language: str
+) -> tuple[tuple[tuple[int, int], ...], Granularity] | None:
     readings = []
     for shift in [timedelta(days=n) for n in range(7)] + [_YEAR_OF_WEEKS]:
         moved = replace(
@@ -355,11 +393,10 @@ def _relative_to_an_unknown_publication(
         timex = _one_timex(expression, moved, language)
         if timex is None or timex.earliest is None or timex.latest is None or timex.type == "SET":
             return None
-        readings.append((timex.earliest - shift, timex.latest - shift))
+        readings.append((to_minutes(timex.earliest - shift), to_minutes(timex.latest - shift)))
     if readings[-1] != readings[0]:
         return None  # placed on the calendar, not against the publication: of which year?
-    window = Window("origin", to_minutes(min(r[0] for r in readings)), to_minutes(max(r[1] for r in readings)))
-    return window, window, timex.granularity  # type: ignore[return-value]
+    return tuple(readings[:7]), timex.granularity  # type: ignore[return-value]
 
 
 # -- dateparser, for what no rule covers --------------------------------------------------------------

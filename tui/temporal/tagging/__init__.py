@@ -23,7 +23,11 @@ from tui.model.report import publication_on
 if TYPE_CHECKING:
     from tui.temporal.tagging.tagger import Timex, tag
 
-__all__ = ["Timex", "publication_on", "tag"]
+__all__ = ["DAY_FREE_RULES", "Timex", "publication_on", "tag"]
+
+# The rules that read a time of day whose words give no day ("vers 13 heures", "midi", "en fin de matinée"):
+# the tagger puts it on the day in focus, or the publication's; news tells it on the day the story is at.
+DAY_FREE_RULES = frozenset(("clock", "named-time", "part-alone"))
 
 
 def __getattr__(name: str):

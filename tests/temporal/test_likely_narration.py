@@ -1,0 +1,75 @@
+"""The likely layer on drafted reports: a time of day with no day is put on the day the story is at, and
+with the publication unknown, the weekdays a report names keep their order among themselves."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tui.draft import draft_report
+from tui.model import parse_report, publication_from
+from tui.model.report import UNKNOWN_PUBLICATION
+from tui.model.save import events_text
+from tui.temporal import resolve
+from tui.temporal.expressions import from_minutes, weekday_readings
+
+
+def timeline_of(text: str, nlp, published: str | None):
+    publication = publication_from(published, "fr") if published else None
+    data = draft_report(text, nlp, published=publication, document_id="narration")
+    return resolve(parse_report(events_text(data)))
+
+
+def told_by(timeline, words: str):
+    return next(row for row in timeline.events if words in row.event.summary)
+
+
+def test_a_guessed_time_of_day_is_on_the_day_of_the_event_it_is_told_against(french_pipeline):
+    text = (
+        "La police est intervenue mardi 27 juillet au soir chez le joaillier. "
+        "Quelques heures plus tôt, à 17h10 précisément, un homme est arrivé à trottinette."
+    )
+    timeline = timeline_of(text, french_pipeline, "2021-07-29T09:45+02:00")
+    arrived = told_by(timeline, "est arrivé")
+    assert (arrived.likely.earliest.day, arrived.likely.earliest.hour, arrived.likely.earliest.minute) == (27, 17, 10)
+    assert "drafted-attachment" in arrived.defaults
+
+
+def test_a_guessed_time_of_day_told_in_a_past_tense_is_the_last_such_time_before_the_publication(
+    french_pipeline,
+):
+    # Published at 09:45: "13 heures" on the publication's day would be after it.
+    text = "Très vite, l'enquête a avancé. Aux alentours de 13 heures, la BRI a procédé à l'interpellation."
+    timeline = timeline_of(text, french_pipeline, "2021-07-29T09:45+02:00")
+    arrest = told_by(timeline, "a procédé")
+    assert arrest.likely.earliest.date().isoformat() == "2021-07-28"
+    assert (arrest.likely.earliest.hour, arrest.likely.latest.hour) == (12, 13)
+    assert "set aside" not in arrest.likely.explanation, "the reading contradicts nothing"
+
+
+def test_with_the_publication_unknown_a_weekday_is_read_against_the_weekday_that_puts_it_just_before():
+    thursday = weekday_readings("jeudi", UNKNOWN_PUBLICATION)
+    assert thursday is not None and len(thursday) == 7
+    placeholder = UNKNOWN_PUBLICATION.estimate.date()
+    for shift, (earliest, _latest) in enumerate(thursday):
+        publication_day = placeholder + timedelta(days=shift)
+        day = from_minutes(earliest, UNKNOWN_PUBLICATION.estimate.tzinfo).date() + timedelta(days=shift)
+        assert day.weekday() == 3 and 0 <= (publication_day - day).days < 7
+    assert weekday_readings("hier soir", UNKNOWN_PUBLICATION) is None  # the weekday changes nothing
+    assert weekday_readings("jeudi", publication_from("2022-09-10", "fr")) is None  # a known publication
+
+
+def test_with_the_publication_unknown_the_weekdays_a_report_names_keep_their_order(french_pipeline):
+    text = (
+        "Le procès s'est ouvert mardi devant la cour d'assises. "
+        "Les jurés ont rendu leur verdict jeudi soir après six heures de délibéré."
+    )
+    timeline = timeline_of(text, french_pipeline, None)
+    opened, verdict = told_by(timeline, "s'est ouvert"), told_by(timeline, "ont rendu")
+    # Certain: each is some day of the week before the publication, which nobody knows.
+    assert opened.certain.latest - opened.certain.earliest >= timedelta(days=6)
+    # Likely: Thursday, the latest day named, is the publication's; Tuesday two days before it.
+    assert "publication-weekday" in verdict.defaults and "publication-weekday" in opened.defaults
+    assert verdict.likely.earliest.date() == UNKNOWN_PUBLICATION.estimate.date()
+    assert verdict.likely.earliest.hour == 18
+    assert (verdict.likely.earliest.date() - opened.likely.earliest.date()).days == 2
+    assert opened.likely.latest <= verdict.likely.earliest
