@@ -20,9 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Label, OptionList, ProgressBar, Static
+from textual.widgets import DataTable, Input, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from tui.app.widgets.chrome import KeysFooter
 from tui.draft.review import Review, ReviewError
 from tui.temporal.constraints import GUESS
 from tui.view import printable
@@ -56,7 +57,7 @@ class DraftingScreen(Screen[None]):
             yield Label(Text(printable(f"Drafting {self.report.name}")), id="drafting-title")
             yield Label("Loading spaCy's French pipeline…", id="drafting-step")
             yield ProgressBar(total=3, show_eta=False, id="drafting-progress")
-        yield Footer()
+        yield KeysFooter()
 
     def step(self, number: int, words: str) -> None:
         self.query_one("#drafting-step", Label).update(words)
@@ -145,6 +146,7 @@ class ReviewScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", id="review-save"),
         Binding("v", "view", "View", id="review-view"),
         Binding("q", "quit", "Quit", id="review-quit"),
+        Binding("question_mark", "app.help", "Help", id="help"),  # every key, where the footer has no room
     ]
 
     def __init__(self, review: Review, report: Path) -> None:
@@ -159,7 +161,7 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-details"):
                 yield Static(id="review-event")
         yield Static(id="review-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#review-events", DataTable)

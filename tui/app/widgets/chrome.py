@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
@@ -48,32 +50,98 @@ class SearchBar(Input):
 
 
 class KeysFooter(Footer):
-    """Textual's footer, rebuilt only when the keys it shows change, and each key styled once.
+    """Textual's footer, showing only keys it can draw whole, rebuilt only when what it shows changes.
+
+    Every key fits: at a width where the keys would run off the edge (Textual's footer then cut the last
+    one mid-word: "e E▏"), the footer goes compact, then leaves out the palette's key, then keys from the
+    end — never "?", whose help lists every key; "? All keys" then says that some are not shown.
 
     Textual's ``Footer`` removes and mounts all its keys again for every change of bindings anywhere on the
     screen: focus moving, a filter applied (the "Clear" key is shown only while there is something to
     clear), the screen resuming. At start-up, where focus and the screen's resume come one after another,
     it was built twice, and a search keystroke rebuilt it each time. This one waits for the burst of
-    changes to end and rebuilds only if what it shows (keys, descriptions, enabled or not) has changed.
-
-    Each new key was also styled three times: once mounted, once as its ``compact`` reactive started at
-    its default (True) and once as the footer's value (False) reached it. Keys start with the footer's
-    value here, so they are styled once. Together: the footer costs a third of what it did to appear.
+    changes to end and rebuilds only if what it shows (keys, descriptions, enabled or not, the width) has
+    changed. Each key is styled once, starting with the footer's own ``compact`` value.
     """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._update_pending = False
-        self._shown: tuple[tuple[object, ...], ...] | None = None
+        self._shown: tuple[object, ...] | None = None
+        self.hidden: tuple[str, ...] = ()  # the keys left out for want of room (their descriptions)
 
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                # the value it would end with: the footer's, bound to each key but the palette's (compact)
-                compact = True if widget.has_class("-command-palette") else self.compact
-                widget.set_reactive(FooterKey.compact, compact)
-                widget.set_class(compact, "-compact", update=False)
+        if not self._bindings_ready:
+            return
+        keys, palette, compact, hidden = self._fitted()
+        self.hidden = tuple(binding.description for binding, _, _ in hidden)
+        self.set_reactive(Footer.compact, compact)
+        self.set_class(compact, "-compact", update=False)
+        app = self.app
+        for binding, enabled, tooltip in keys:
+            description = binding.description
+            if hidden and binding.action in HELP_ACTIONS:
+                description = "All keys"
+            widget = FooterKey(
+                binding.key, app.get_key_display(binding), description, binding.action, disabled=not enabled,
+                tooltip=tooltip,
+            )  # fmt: skip
+            widget.set_reactive(FooterKey.compact, compact)
+            widget.set_class(compact, "-compact", update=False)
             yield widget
+        if palette is not None:
+            binding, enabled, tooltip = palette
+            widget = FooterKey(
+                binding.key, app.get_key_display(binding), binding.description, binding.action,
+                classes="-command-palette", disabled=not enabled, tooltip=binding.tooltip or binding.description,
+            )  # fmt: skip
+            widget.set_reactive(FooterKey.compact, True)
+            widget.set_class(True, "-compact", update=False)
+            yield widget
+
+    def _offered(self) -> tuple[list[tuple[Binding, bool, str]], tuple[Binding, bool, str] | None]:
+        """The keys to show, one per action as Textual's footer has them, and the palette's key."""
+        app = self.app
+        active = self.screen.active_bindings
+        by_action: dict[str, tuple[Binding, bool, str]] = {}
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show:
+                by_action.setdefault(binding.action, (binding, enabled, tooltip))
+        palette = None
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
+            palette = (binding, enabled, tooltip)
+        return list(by_action.values()), palette
+
+    def _fitted(self):  # type: ignore[no-untyped-def]
+        """(keys, palette key or None, compact, keys left out) that fit the footer's width."""
+        keys, palette = self._offered()
+        width = self.app.size.width
+        display = self.app.get_key_display
+
+        def cells(binding: Binding, compact: bool) -> int:
+            # " k description " apart, "k description" and a margin compact (Textual's footer styles)
+            return cell_len(display(binding)) + cell_len(binding.description) + (2 if compact else 3)
+
+        def palette_cells(compact: bool) -> int:
+            return 0 if palette is None else cell_len(display(palette[0])) + cell_len(palette[0].description) + 4
+
+        for compact in (False, True):
+            if sum(cells(binding, compact) for binding, _, _ in keys) + palette_cells(compact) <= width:
+                return keys, palette, compact, []
+        shown, hidden = list(keys), []
+        room = width - len("All keys") + len("Help")  # the help key says that keys are left out
+        while sum(cells(binding, True) for binding, _, _ in shown) > room:
+            last = next((key for key in reversed(shown) if key[0].action not in HELP_ACTIONS), None)
+            if last is None:
+                break
+            shown.remove(last)
+            hidden.insert(0, last)
+        return shown, None, True, hidden
+
+    def on_resize(self) -> None:
+        """Another width may fit more keys, or fewer."""
+        self.bindings_changed(self.screen)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -90,11 +158,15 @@ class KeysFooter(Footer):
             self._shown = shown
             await self.recompose()
 
-    def _keys_shown(self) -> tuple[tuple[object, ...], ...]:
-        """What ``Footer.compose`` reads from the screen's bindings: the keys shown, and the palette's."""
+    def _keys_shown(self) -> tuple[object, ...]:
+        """What ``compose`` reads: the keys shown, the palette's, and the width they must fit."""
         app = self.app
-        return tuple(
+        keys = tuple(
             (key, app.get_key_display(binding), binding.description, binding.action, binding.group, enabled, tooltip)
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == app.COMMAND_PALETTE_BINDING
         )
+        return (*keys, app.size.width)
+
+
+HELP_ACTIONS = frozenset({"help", "app.help"})  # the key never left out of the footer: it lists every key
