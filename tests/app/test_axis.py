@@ -20,11 +20,14 @@ async def test_axis_shows_lanes_bars_and_the_publication(app):
         axis = app.query_one("#axis", TimeAxis)
         assert axis.display
         lines = axis_lines(app)
-        assert lines[0].startswith("6 h per column · ━ likely ╌ only certain · lanes: sides")  # fits 1–11 Sep
-        assert "8 Sep" in lines[1] and "10 Sep" in lines[1]  # at 6 h per column, days without weekdays
-        assert not any(day in lines[1] for day in ("Sat", "Sun", "Thu"))
-        assert lines[2].startswith("published ▼") and "▼" in lines[2][18:] and "┄" in lines[2]
-        assert lines[3].startswith("Ukraine")
+        header = axis.header_lines  # the legend, on as many lines as the width asks, then the scale
+        legend, scale, ticks = " · ".join(lines[: header - 2]), lines[header - 2], lines[header - 1]
+        assert legend.startswith("6 h per column · ━ likely ╌ only certain")  # fits 1–11 Sep
+        assert "lanes: sides" in legend
+        assert "8 Sep" in scale and "10 Sep" in scale  # at 6 h per column, days without weekdays
+        assert not any(day in scale for day in ("Sat", "Sun", "Thu"))
+        assert ticks.startswith("published ▼") and "▼" in ticks[18:] and "┄" in ticks
+        assert lines[header].startswith("Ukraine")
         # the speech lies within Saturday evening, 18:00 to midnight: one 6-hour column, three 2-hour ones
         bar = axis._bars["zelensky-video-speech"]
         first, last = axis.columns(bar)
@@ -46,7 +49,7 @@ async def test_both_layers_are_drawn_apart_and_open_bounds_open(app):
         app.jump_to("tass-regrouping-notice")
         await pilot.press("plus")  # 2 h per column
         await pilot.pause()
-        line = axis_lines(app)[3 + index - int(axis.scroll_offset.y)][18:]
+        line = axis_lines(app)[axis.header_lines + index - int(axis.scroll_offset.y)][18:]
         drawn = line.strip()
         assert drawn.startswith("├╌") and drawn.endswith("━┤")  # certain bounds at both ends, likely part heavy
         # An event only the likely layer bounds: the evacuation call, drawn with ◁ ▷ ends.
@@ -74,13 +77,14 @@ async def test_lanes_toggle_between_sides_and_actors(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("L")
         lines = axis_lines(app)
-        assert "lanes: actors" in lines[0]
-        lanes = {line[:18].strip() for line in lines[3:] if line[:18].strip()}
+        header = app.query_one("#axis", TimeAxis).header_lines  # the legend (its lines by the width), the scale
+        assert "lanes: actors" in " ".join(lines[: header - 2])
+        lanes = {line[:18].strip() for line in lines[header:] if line[:18].strip()}
         all_lanes = {line.lane for line in app.query_one("#axis", TimeAxis).lines}
         assert lanes and all(any(lane.startswith(shown) for lane in all_lanes) for shown in lanes)
         assert "Ukrainian army" in all_lanes
         await pilot.press("L")
-        assert "lanes: sides" in axis_lines(app)[0]
+        assert "lanes: sides" in " ".join(axis_lines(app)[: header - 2])
 
 
 async def test_t_hides_and_shows_the_axis(app):
@@ -100,7 +104,7 @@ async def test_the_axis_follows_the_terminal_height_until_the_user_chooses(app):
         assert not axis.display
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
-        assert axis.display and axis_lines(app)[2].startswith("published ▼")
+        assert axis.display and axis_lines(app)[axis.header_lines - 1].startswith("published ▼")
         await pilot.resize_terminal(80, 24)
         await pilot.press("t")  # shown by choice: it stays through resizes
         await pilot.pause()
@@ -134,7 +138,7 @@ async def test_clicking_a_bar_selects_its_event(app):
         axis.left = int(first) - 10
         axis.refresh()
         await pilot.pause()
-        y = 3 + index - axis.scroll_offset.y
+        y = axis.header_lines + index - axis.scroll_offset.y
         await pilot.click("#axis", offset=(1 + 18 + 10, 1 + y))
         await pilot.pause()
         assert app.query_one("#timeline", TimelineList).selected_id == "zelensky-video-speech"
@@ -157,4 +161,4 @@ async def test_at_80_columns_the_axis_still_draws(app):
         assert axis.display
         lines = axis_lines(app)
         assert all(len(line) == axis.scrollable_content_region.width for line in lines)
-        assert lines[2].startswith("published ▼")
+        assert lines[axis.header_lines - 1].startswith("published ▼")

@@ -90,3 +90,139 @@ def test_labels_are_said_shorter_by_rule():
     assert short_label("a few hours before: Sat 10 Sep talks") == "a few hours before: Sat 10 Sep talks"
     for label in ("≈ Sat 10 Sep 01:00–24:00", "≈ 10 Sep 12:00 – 11 Sep 12:00", "Sat 10 Sep · evening"):
         assert cell_len(short_label(label)) <= cell_len(label)
+
+
+# -- the footer: every key reachable from what is shown ------------------------------------------------
+
+
+def footer_keys(app) -> list:
+    from textual.widgets._footer import FooterKey
+
+    from tui.app.widgets.chrome import KeysFooter
+
+    footer = app.screen.query_one(KeysFooter)
+    return footer, list(footer.query(FooterKey))
+
+
+def assert_every_key_reachable(app) -> None:
+    """Each key drawn whole inside the footer, none over another; "?" among them; and every key the screen
+    offers either drawn or listed by the help (which lists every binding with an id)."""
+    from tui.app.bindings import binding_places
+
+    footer, keys = footer_keys(app)
+    width = app.size.width
+    spans = sorted((key.region.x, key.region.right) for key in keys)
+    assert all(0 <= start and end <= width for start, end in spans), (spans, width)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False)), spans
+    shown = {key.action for key in keys}
+    assert shown & {"help", "app.help"}, "the help's key is always in the footer"
+    listed = {binding.id for _, bindings in binding_places() for binding in bindings}
+    offered = [binding for _, binding, _, _ in app.screen.active_bindings.values() if binding.show]
+    for binding in offered:
+        assert binding.action in shown or binding.id in listed, binding
+    if footer.hidden:
+        assert any(key.description == "All keys" for key in keys)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x35", "80x24"])
+async def test_every_key_of_the_main_screen_is_reachable(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.3)
+        assert_every_key_reachable(app)
+        _, keys = footer_keys(app)
+        if size == (120, 35):  # room for every key whole, as Textual draws them
+            assert {key.description for key in keys} >= {"Quit", "Help", "Copy", "Export"}
+        else:  # compact, without the palette's key (the help lists ctrl+p): every key of the viewer still shows
+            assert {key.description for key in keys} >= {"Quit", "Help", "Copy", "Export"}
+        app.query_one("#axis").display = True
+        app.query_one("#axis").focus()  # the axis's pan keys join the footer
+        await pilot.pause(0.3)
+        assert_every_key_reachable(app)
+        await pilot.press("slash", *"tass", "enter")  # "esc Clear" joins it too
+        await pilot.pause(0.3)
+        assert_every_key_reachable(app)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x35", "80x24"])
+async def test_the_article_and_picker_footers_fit(app, size):
+    async with app.run_test(size=size) as pilot:
+        for key in ("r", "escape", "a", "escape", "c"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            if key != "escape":
+                assert_every_key_reachable(app) if key != "a" else footer_keys(app)
+
+
+# -- the axis: its legend whole, the height rule and the selection kept on resize --------------------------
+
+
+def selection_on_screen(axis) -> bool:
+    bar = axis._bars.get(axis.selected)
+    first, last = axis.columns(bar)
+    first = last if first == float("-inf") else first
+    last = first if last == float("inf") else last
+    return first < axis.left + axis.axis_width and last >= axis.left
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x35", "80x24"])
+async def test_the_axis_legend_is_whole(app, size):
+    from tui.app.widgets.axis import TimeAxis
+
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        if not axis.display:
+            await pilot.press("t")  # shown at 80×24 too, by choice
+            await pilot.pause()
+        assert axis.display
+        width = axis.scrollable_content_region.width
+        legend = axis._legend_lines(width)
+        drawn = [axis.render_line(y).text.rstrip() for y in range(len(legend))]
+        assert drawn == legend
+        assert all(cell_len(line) <= width for line in legend)
+        whole = " · ".join(legend)
+        for part in ("per column", "━ likely ╌ only certain", "lanes: sides", "+/- zoom", "←/→ pan", "L lanes"):
+            assert part in whole
+        assert axis.header_lines == len(legend) + 2
+        assert "┬" in axis.render_line(len(legend) + 1).text  # the ticks under the day scale
+
+
+async def test_under_30_rows_on_resize_the_list_comes_first_even_after_zooming(app):
+    from tui.app.widgets.axis import TimeAxis
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.jump_to("evacuation-call")
+        await pilot.press("plus")  # the axis chosen (zoomed) at 35 rows
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not axis.display  # under 30 rows: the list first, as at start-up
+        timeline = app.query_one("#timeline", TimelineList)
+        assert timeline.scrollable_content_region.height // timeline.row_lines >= 8
+        assert timeline.has_focus
+        await pilot.press("t")  # shown again by choice at 24 rows: it stays while the terminal stays short
+        await pilot.pause()
+        await pilot.resize_terminal(80, 26)
+        await pilot.pause()
+        assert axis.display and selection_on_screen(axis)
+        await pilot.resize_terminal(120, 35)
+        await pilot.pause()
+        assert axis.display and selection_on_screen(axis)
+
+
+@pytest.mark.parametrize("event_id", ["kyiv-defeat", "evacuation-call", "tass-regrouping-notice"])
+async def test_the_axis_keeps_the_selection_in_view_as_it_narrows(app, event_id):
+    from tui.app.widgets.axis import TimeAxis
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.jump_to(event_id)
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        assert selection_on_screen(axis)
+        for width in (100, 80, 64):
+            await pilot.resize_terminal(width, 35)
+            await pilot.pause()
+            assert axis.display and selection_on_screen(axis), width

@@ -207,7 +207,8 @@ def scale(app) -> tuple[str, str]:
     axis = app.query_one("#axis")
     lines = [strip.text for strip in axis.render_lines(axis.region.reset_offset)]
     margin = 1 + LABEL_WIDTH  # the border, then the lane labels
-    return lines[2][margin : margin + axis.axis_width], lines[3][margin : margin + axis.axis_width]
+    scale_at = axis.header_lines - 1  # under the border and the legend (its lines by the width)
+    return lines[scale_at][margin : margin + axis.axis_width], lines[scale_at + 1][margin : margin + axis.axis_width]
 
 
 def assert_labels_over_ticks(labels: str, ticks: str) -> None:

@@ -60,7 +60,9 @@ class NewslineApp(BaseApp[None]):
         self._source = source
         self.load_error: ReportError | None = None
         self._shown: str | None = None  # the event the detail panes show
-        self._axis_chosen = False  # the user showed or hid the axis: it no longer follows the terminal's height
+        # Whether the terminal was tall when the user showed, hid or zoomed the axis (None: never): the axis then
+        # stays as chosen until the terminal crosses AXIS_FROM_HEIGHT, where the height decides again.
+        self._axis_chosen_tall: bool | None = None
         self._axis_timer: Timer | None = None
         self._focus_before_small: Widget | None = None
         self.export_folder: Path | None = None  # where the export key writes; None: the working directory
@@ -151,8 +153,11 @@ class NewslineApp(BaseApp[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
-        if not self._axis_chosen and self.view is not None:
-            self._show_axis(event.size.height >= AXIS_FROM_HEIGHT)
+        tall = event.size.height >= AXIS_FROM_HEIGHT
+        if self._axis_chosen_tall is not None and self._axis_chosen_tall != tall:
+            self._axis_chosen_tall = None  # chosen at another height: under 30 rows the list comes first again
+        if self._axis_chosen_tall is None and self.view is not None:
+            self._show_axis(tall)
 
     def _fit(self, width: int, height: int) -> None:
         screen = self.screen
@@ -302,26 +307,32 @@ class NewslineApp(BaseApp[None]):
         self.query_one("#event", EventPane).focus()
 
     def action_toggle_axis(self) -> None:
-        self._axis_chosen = True
+        self._choose_axis()
         self._show_axis(not self.query_one("#axis", TimeAxis).display)
+
+    def _choose_axis(self) -> None:
+        """The user showed, hid or zoomed the axis: keep it so while the terminal stays as tall."""
+        self._axis_chosen_tall = self.size.height >= AXIS_FROM_HEIGHT
 
     def _show_axis(self, show: bool) -> None:
         axis = self.query_one("#axis", TimeAxis)
         if axis.display != show:
+            if not show and axis.has_focus:
+                self.query_one("#timeline", TimelineList).focus()  # not left with nothing focused
             axis.display = show
             if show:
                 axis.select(axis.selected)
 
     def action_zoom(self, step: int) -> None:
         axis = self.query_one("#axis", TimeAxis)
-        self._axis_chosen = True
+        self._choose_axis()
         self._show_axis(True)
         if not axis.zoom_by(step):
             self.bell()
         axis.select(axis.selected)
 
     def action_toggle_lanes(self) -> None:
-        self._axis_chosen = True
+        self._choose_axis()
         self._show_axis(True)
         self.query_one("#axis", TimeAxis).toggle_lanes()
 

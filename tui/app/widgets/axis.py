@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from datetime import datetime
 from typing import NamedTuple
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -36,7 +36,7 @@ ZOOMS = (15, 30, 60, 120, 360, 1440)
 ZOOM_NAMES = {15: "15 min", 30: "30 min", 60: "1 h", 120: "2 h", 360: "6 h", 1440: "1 day"}
 DEFAULT_ZOOM = 120
 LABEL_WIDTH = 18
-HEADER_LINES = 3  # the legend, the day scale, the ticks
+SCALE_LINES = 2  # under the legend (one line or more, by the width): the day scale, the ticks
 _HOUR_STEP = {15: 60, 30: 180, 60: 360, 120: 720}  # minutes per column → minutes between hour labels
 LINES_PER_LANE = 16  # beyond this, overlapping bars are counted, not drawn: "+N more"
 
@@ -143,8 +143,11 @@ class TimeAxis(ScrollView, can_focus=True):
                     self._first_line.setdefault(bar.event_id, index)
             if hidden:
                 self.lines.append(Line(f"+{hidden} more", True, (), (), 0, ()))
-        self.virtual_size = Size(0, HEADER_LINES + len(self.lines) + self._relative_lines())
+        self._size_to_lines()
         self.refresh()
+
+    def _size_to_lines(self) -> None:
+        self.virtual_size = Size(0, self.header_lines + len(self.lines) + self._relative_lines())
 
     def _bar_of(self, row: ResolvedEvent) -> Bar | None:
         """The event's bar, or None for an event placed only relative to others (worked out once)."""
@@ -168,10 +171,19 @@ class TimeAxis(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         self.refresh()
 
+    def on_resize(self) -> None:
+        """Another width: the legend may take more lines or fewer, and the selection is brought back on
+        screen (a narrower axis showed days the selected event is not on)."""
+        if not self._stale:
+            self._size_to_lines()
+            self.call_after_refresh(self._center_on, self.selected)  # once the new size is laid out
+            self.refresh()
+
     def on_show(self) -> None:
         if self._stale:
             self.rebuild()
             self.select(self.selected)
+        self.call_after_refresh(self._center_on, self.selected)  # once laid out: the height is known
 
     def fit(self) -> None:
         """Zoom so that every dated bound of the shown events fits on screen, starting at the earliest."""
@@ -247,9 +259,10 @@ class TimeAxis(ScrollView, can_focus=True):
             self.left = int((first + last) // 2) - width // 2
             self._clamp()
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
-        y = HEADER_LINES + index
-        if height and not top + HEADER_LINES <= y < top + height:
-            self.scroll_to(y=max(0, y - HEADER_LINES - height // 2), animate=False)
+        header = self.header_lines
+        y = header + index
+        if height and not top + header <= y < top + height:
+            self.scroll_to(y=max(0, y - header - height // 2), animate=False)
 
     def zoom_by(self, step: int) -> bool:
         """Zoom in (step −1) or out (+1), keeping the middle of the screen where it is."""
@@ -286,7 +299,7 @@ class TimeAxis(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        y = offset.y + self.scroll_offset.y - HEADER_LINES
+        y = offset.y + self.scroll_offset.y - self.header_lines
         column = self.left + offset.x - LABEL_WIDTH
         if 0 <= y < len(self.lines) and offset.x >= LABEL_WIDTH:
             for bar in self._bars_in(self.lines[y], column, column):
@@ -319,13 +332,15 @@ class TimeAxis(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         style = self._style
-        if y == 0:
-            return self._text_line(self._legend(), width, style("axis--legend"))
-        if y in (1, 2):
-            return self._scale_line(y, width)
-        index = y + self.scroll_offset.y - HEADER_LINES
+        legend = self._legend_lines(width)
+        header = len(legend) + SCALE_LINES
+        if y < len(legend):
+            return self._text_line(legend[y], width, style("axis--legend"))
+        if y < header:
+            return self._scale_line(y - len(legend) + 1, width)
+        index = y + self.scroll_offset.y - header
         if index < len(self.lines):
-            return self._lane_line(self.lines[index], width, top=y == HEADER_LINES)
+            return self._lane_line(self.lines[index], width, top=y == header)
         relative = index - len(self.lines)
         if self.relative_only and relative == 0:
             text = f"Placed only relative to other events, not on the calendar ({len(self.relative_only)}):"
@@ -337,10 +352,27 @@ class TimeAxis(ScrollView, can_focus=True):
             return self._text_line(printable(text), width, style("axis--selected" if chosen else "axis--relative"))
         return Strip.blank(width, self._base_style)
 
-    def _legend(self) -> str:
+    def _legend_lines(self, width: int) -> list[str]:
+        """The legend, its parts on as many lines as the width asks: none is cut."""
         lanes = "sides" if self.lanes_by == "side" else "actors"
-        layers = "━ likely ╌ only certain"
-        return f"{ZOOM_NAMES[self.zoom]} per column · {layers} · lanes: {lanes} · +/- zoom · ←/→ pan · L lanes"
+        parts = (
+            f"{ZOOM_NAMES[self.zoom]} per column", "━ likely ╌ only certain", "├┤ words ◁▷ a default",
+            f"lanes: {lanes}", "+/- zoom", "←/→ pan", "L lanes",
+        )  # fmt: skip
+        lines, line = [], ""
+        for part in parts:
+            joined = f"{line} · {part}" if line else part
+            if line and cell_len(joined) > width:
+                lines.append(line)
+                joined = part
+            line = joined
+        lines.append(line)
+        return lines
+
+    @property
+    def header_lines(self) -> int:
+        """The lines above the lanes, which stay put as they scroll: the legend, the day scale, the ticks."""
+        return len(self._legend_lines(self.scrollable_content_region.width)) + SCALE_LINES
 
     def _text_line(self, text: str, width: int, style: Style) -> Strip:
         return Strip([Segment(set_cell_size(text, width), self._base_style + style)])  # wide characters count double
