@@ -1,8 +1,10 @@
-"""Shared fixtures: the bundled report, the article it was curated from, and a small valid report."""
+"""Shared fixtures: the bundled report, the article it was curated from, and a small valid report; and the
+rule that puts a test in the slow lane by what it asks for (README, Development: the fast lane)."""
 
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -117,3 +119,15 @@ def french_pipeline():
     from tui.draft import load_pipeline
 
     return load_pipeline("fr")
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m "not slow"`` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow, whatever its module says: a test that asks for spaCy's pipeline (``french_pipeline``), or that
+    runs the app, for a snapshot (``snap_compare``) or under Textual's Pilot (every async test here does).
+    Modules mark the rest: spaCy loaded by the drafter itself, browsers, terminals, servers, subprocesses."""
+    for item in items:
+        if {"french_pipeline", "snap_compare"} & set(getattr(item, "fixturenames", ())) or (
+            inspect.iscoroutinefunction(getattr(item, "obj", None))
+        ):
+            item.add_marker(pytest.mark.slow)

@@ -23,6 +23,8 @@ from tui.model import parse_report
 
 from .conftest import EVENTS_JSON, ROOT
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
+
 REPORTS = Path(__file__).parent / "reports"
 SCHEMA = json.loads((ROOT / "tui" / "model" / "events.schema.json").read_text(encoding="utf-8"))
 

@@ -12,6 +12,8 @@ from tui.draft import draft_report
 from tui.draft.attach import GUESS
 from tui.model import parse_report
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
+
 
 def events(text: str, nlp) -> list[dict]:
     data = draft_report(text, nlp)

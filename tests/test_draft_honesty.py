@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tui.draft import draft_report, find_time_expressions
 from tui.draft.attach import GUESS
 from tui.model import parse_report, publication_from
 from tui.temporal import resolve
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
 
 PUBLISHED = publication_from("2020-11-18", "fr")
 

@@ -55,6 +55,7 @@ def newsline(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.Co
 # -- only a regular file, and only so much of it ----------------------------------------------------------
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize("command", [["draft"], []], ids=["draft", "review"])
 def test_a_fifo_is_refused_at_once(tmp_path, command):
     fifo = tmp_path / "report.txt"
@@ -64,6 +65,7 @@ def test_a_fifo_is_refused_at_once(tmp_path, command):
     assert result.stderr == f"newsline: cannot open {fifo}: it is a FIFO (named pipe), expected a regular file.\n"
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_device_is_refused_at_once():
     result = newsline("draft", "/dev/zero", timeout=30)
     assert result.returncode == 2
@@ -82,6 +84,7 @@ def test_a_report_over_the_limit_is_refused(tmp_path):
     assert len(read_report_text(tmp_path / "fits.txt")) == LIMIT
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_the_review_refuses_before_the_app_starts(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * (LIMIT + 1))
@@ -180,6 +183,7 @@ def test_the_draft_command_never_shows_spacys_raw_message(tmp_path, french_pipel
 # -- the report's language ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # spaCy's language data: 1-2 s to import
 def test_languages_are_guessed_from_spacys_stop_words_and_the_script():
     from tui.draft.reading import guess_language
 

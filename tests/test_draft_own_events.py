@@ -15,6 +15,8 @@ from tui.draft import draft_report
 from tui.draft.attach import GUESS
 from tui.model import parse_report, publication_from
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
+
 PUBLISHED = publication_from("2021-05-15", "fr")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from tui.draft import draft_report
 from tui.draft.spans import Containing, Disjoint, Starts
 
 from .conftest import ARTICLE
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
 
 REPORTS = Path(__file__).parent / "reports"
 DRAFT_CODE = str(Path(tui.draft.__file__).parent)

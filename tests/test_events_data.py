@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator
 from importlib import resources
@@ -13,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from tui import model
 from tui.model import Report, split_sentences
+from tui.model import report as declaration
 
 from .conftest import ARTICLE, EVENTS_JSON
 
@@ -117,44 +117,24 @@ def test_events_json_names_and_satisfies_the_shipped_schema():
     assert errors == []
 
 
-RECORDS = {
-    "span": model.Span,
-    "annotation": model.Annotation,
-    "publication": model.Publication,
-    "document": model.Document,
-    "actor": model.Actor,
-    "place": model.Place,
-    "source": model.Source,
-    "attribution": model.Attribution,
-    "relation": model.Relation,
-    "quote": model.Quote,
-    "claim": model.Claim,
-    "event": model.Event,
-    "caveat": model.Caveat,
-    "not_event": model.NotEvent,
-}
+def test_the_shipped_schema_is_the_one_the_declaration_generates():
+    """The schema is generated from the records the loader decodes into (``python -m tui.model.schema``
+    writes it): a field added, renamed or constrained in tui/model/report.py and not regenerated fails here."""
+    from tui.model.schema import SHIPPED, schema_text
+
+    assert SHIPPED.read_text(encoding="utf-8") == schema_text()
 
 
-@pytest.mark.parametrize("name", sorted(RECORDS))
-def test_schema_and_model_have_the_same_fields(name: str):
-    definition = SCHEMA["$defs"][name]
-    fields = dataclasses.fields(RECORDS[name])
-    assert set(definition["properties"]) == {f.name for f in fields}
-    required_in_model = {f.name for f in fields if f.default is dataclasses.MISSING}
-    assert set(definition["required"]) == required_in_model
-
-
-def test_schema_vocabularies_match_the_loader():
-    from tui.model import loader
-
+def test_the_schema_names_the_declared_vocabularies_and_format():
     defs = SCHEMA["$defs"]
     assert tuple(defs["default_side"]["enum"]) == model.SIDES
-    assert tuple(defs["source_kind"]["enum"]) == loader.SOURCE_KINDS
-    assert tuple(defs["event"]["properties"]["kind"]["enum"]) == loader.EVENT_KINDS
-    assert tuple(defs["relation"]["properties"]["type"]["enum"]) == loader.RELATION_TYPES
-    assert tuple(defs["quote"]["properties"]["mode"]["enum"]) == loader.QUOTE_MODES
-    assert tuple(defs["claim"]["properties"]["qualifier"]["enum"]) == loader.QUALIFIERS
-    assert SCHEMA["properties"]["format"]["const"] == loader.FORMAT
+    assert set(defs["source"]["properties"]["kind"]["enum"]) == set(declaration.SOURCE_KINDS)
+    assert set(defs["event"]["properties"]["kind"]["enum"]) == set(declaration.EVENT_KINDS)
+    assert set(defs["relation"]["properties"]["type"]["enum"]) == set(declaration.RELATION_TYPES)
+    assert set(defs["quote"]["properties"]["mode"]["enum"]) == set(declaration.QUOTE_MODES)
+    assert set(defs["claim"]["properties"]["qualifier"]["enum"]) == set(declaration.QUALIFIERS)
+    assert set(defs["tense"]["properties"]["form"]["enum"]) == set(declaration.TENSE_FORMS)
+    assert SCHEMA["properties"]["format"]["enum"] == [declaration.FORMAT]
 
 
 def test_schema_rejects_what_the_loader_rejects(small_data):

@@ -125,6 +125,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     )  # fmt: skip
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_export_to_a_fifo_is_refused_with_one_message(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -137,6 +138,7 @@ def test_export_to_a_fifo_is_refused_with_one_message(tmp_path):
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_export_over_its_input_through_a_link_is_refused(tmp_path):
     source = tmp_path / "ttn.json"
     source.write_text(Path("events.json").read_text(encoding="utf-8"), encoding="utf-8")
@@ -148,6 +150,7 @@ def test_export_over_its_input_through_a_link_is_refused(tmp_path):
     json.loads(source.read_text(encoding="utf-8"))  # still the events file
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_file_names_in_messages_cannot_act_on_the_terminal(tmp_path):
     hostile = tmp_path / "missing\x1b]0;pwned\x07.json"
     for args in (["export", "--to", "csv", "-o", str(tmp_path / "no" / "x\x1b[2J.csv")], ["timeline", str(hostile)],
@@ -158,6 +161,7 @@ def test_file_names_in_messages_cannot_act_on_the_terminal(tmp_path):
         assert "␛" in result.stderr, args
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_draft_output_respects_the_umask_and_never_replaces_a_fifo(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("Samedi soir, le président a parlé.", encoding="utf-8")

@@ -9,6 +9,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each check in a fresh interpreter
+
 LOADED = """
 import json, sys
 {code}

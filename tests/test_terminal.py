@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # tmux; spaCy behind the review: waited on up to 90 s
+
 NEWSLINE = Path(sys.executable).parent / "newsline"
 TMUX = shutil.which("tmux")
 WIDTH, HEIGHT = 120, 35

@@ -60,6 +60,7 @@ QUERY_STEPS = st.lists(
 )
 
 
+@pytest.mark.slow  # 150 sequences of keystrokes: 11-17 s
 @settings(max_examples=150, deadline=None)
 @given(steps=QUERY_STEPS)
 def test_typing_on_narrows_to_exactly_what_a_fresh_filter_keeps(synthetic_timeline, steps):

@@ -163,6 +163,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_the_printed_timeline_shows_hostile_text_as_data(tmp_path):
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(hostile_report_data(), ensure_ascii=False), encoding="utf-8")
@@ -178,6 +179,7 @@ def test_the_printed_timeline_shows_hostile_text_as_data(tmp_path):
     assert {event["summary"] for event in events} == {f"Summary {n} {HOSTILE}" for n in (1, 2, 3)}
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_messages_about_a_hostile_file_show_it_as_data(tmp_path):
     data = hostile_report_data()
     data["events"][0]["actors"] = [f"ghost{ESCAPES}"]
@@ -203,6 +205,7 @@ async def test_hostile_text_at_other_sizes(hostile, size):
             assert_safe(screen_lines(app), f"main screen at {size}, after {key or 'start'}")
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_the_times_command_shows_hostile_text_as_data(tmp_path):
     path = tmp_path / f"name{ESCAPES}\u202e.txt"  # the table's title names the file
     path.write_text(f"Samedi soir {HOSTILE} et hier {HOSTILE}.\n", encoding="utf-8")

@@ -243,6 +243,7 @@ files.write_atomically(path, sys.argv[2])
 """
 
 
+@pytest.mark.slow  # in a fresh interpreter
 @pytest.mark.parametrize("script", [KILLED_SAVE, KILLED_WRITE], ids=["before-replace", "mid-write"])
 def test_a_killed_save_loses_nothing(tmp_path, script):
     target = tmp_path / "report.events.json"

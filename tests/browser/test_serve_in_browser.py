@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ..serve.processes import children, serving, wait_until
 from .chromium import chromium
 from .devtools import headless_chromium
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # Chromium and node: a page may take 90 s to settle
 
 FOCUS_TERMINAL = """(() => {
   const input = document.querySelector('.xterm-helper-textarea');

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from ..serve.processes import children, serving, wait_until
 from .chromium import chromium, static_server
 from .devtools import headless_chromium
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # Chromium and node: a page may take 90 s to settle
 
 ANOTHER_SITE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>another site</title></head><body>

@@ -12,6 +12,8 @@ from tui.export import export
 
 from .chromium import dump_dom, static_server, timelinejs
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # Chromium and node: a page may take 90 s to settle
+
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsline export</title>
 <script>

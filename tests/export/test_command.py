@@ -14,6 +14,7 @@ from tui.export import write_atomically
 from ..test_cli import run_cli
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize("fmt", ["timelinejs", "csv", "markdown"])
 def test_exports_the_bundled_report_to_stdout(fmt):
     result = run_cli("export", "--to", fmt)
@@ -27,6 +28,7 @@ def test_exports_the_bundled_report_to_stdout(fmt):
         assert result.stdout.startswith("# Le plus gros coup porté à l’armée russe")
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_writes_a_file_and_says_where(tmp_path, small_data, write_json):
     source = write_json(small_data)
     before = source.read_bytes()
@@ -40,6 +42,7 @@ def test_writes_a_file_and_says_where(tmp_path, small_data, write_json):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["events.json", "out.md"]  # no temporary left
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_refuses_to_write_over_its_input(small_data, write_json):
     source = write_json(small_data)
     before = source.read_bytes()
@@ -49,6 +52,7 @@ def test_refuses_to_write_over_its_input(small_data, write_json):
     assert source.read_bytes() == before
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_folder_that_does_not_exist_gets_a_clear_message(tmp_path):
     target = tmp_path / "missing" / "out.csv"
     result = run_cli("export", "--to", "csv", "-o", str(target))
@@ -56,12 +60,14 @@ def test_a_folder_that_does_not_exist_gets_a_clear_message(tmp_path):
     assert result.stderr.strip() == f"newsline: cannot write {target}: No such file or directory."
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_an_unknown_format_is_refused():
     result = run_cli("export", "--to", "pdf")
     assert result.returncode == 2
     assert "invalid choice: 'pdf'" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_bad_events_file_is_refused_before_writing(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("[]", encoding="utf-8")

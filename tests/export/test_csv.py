@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import re
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from tui.export import export
 from tui.export.csv import COLUMNS, FORMULA_STARTS, cell, write_csv
 from tui.model import load_report
+from tui.model.report import replace as replace_record
 from tui.temporal import resolve
 
 from ..conftest import ROOT
@@ -102,7 +102,7 @@ def test_ids_kinds_labels_and_defaults_are_made_text_too(start, bundled_timeline
     through the same guard. A stand-in row carries a formula in each."""
     resolved = bundled_timeline["zelensky-video-speech"]
     formula = f"{start}1+1"
-    event = dataclasses.replace(resolved.event, id=formula, kind=formula)
+    event = replace_record(resolved.event, id=formula, kind=formula)
     layer = SimpleNamespace(earliest=resolved.likely.earliest, latest=None, label=formula)
     row = SimpleNamespace(event=event, certain=layer, likely=layer, defaults=(formula,))
     out = io.StringIO(newline="")

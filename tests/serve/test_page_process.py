@@ -15,6 +15,8 @@ import pytest
 
 from .processes import end_group, page_process, send_meta
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]  # real servers and page processes, waited on up to 60 s
+
 # The page driver's grace (3 s) plus start-up on a busy 2-core machine, with room to spare.
 ENDS_WITHIN = 15
 

@@ -12,6 +12,8 @@ import pytest
 
 from .processes import ROOT, alive, children, serving, wait_until
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]  # real servers and page processes, waited on up to 60 s
+
 websocket = pytest.importorskip("websocket", reason="needs websocket-client (pip install -e '.[test]')")
 
 

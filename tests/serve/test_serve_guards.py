@@ -18,6 +18,8 @@ import pytest
 
 from .processes import ROOT, children, environment_of, served_port, serving, started, wait_until
 
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]  # real servers and page processes, waited on up to 60 s
+
 websocket = pytest.importorskip("websocket", reason="needs websocket-client (pip install -e '.[test]')")
 
 

@@ -75,6 +75,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize("command", [["timeline"], ["timeline", "--json"], ["export", "--to", "csv"]])
 def test_the_commands_answer_for_a_publication_in_year_1(tmp_path, command):
     path = tmp_path / "year1.json"
@@ -85,6 +86,7 @@ def test_the_commands_answer_for_a_publication_in_year_1(tmp_path, command):
     assert "Zelensky" in result.stdout
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "0001-01-01T00:00+14:00", "9999-12-31T23:59-12:00"])
 def test_times_answers_at_the_calendars_edge(tmp_path, published):
     text = tmp_path / "edge.txt"
@@ -95,6 +97,7 @@ def test_times_answers_at_the_calendars_edge(tmp_path, published):
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_a_basic_iso_date_means_the_same_day_as_the_extended_one(tmp_path):
     assert read_when("20220911") == read_when("2022-09-11") == read_when(" 2022-09-11 ")
     text = tmp_path / "t.txt"

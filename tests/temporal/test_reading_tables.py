@@ -33,6 +33,7 @@ def test_a_bad_entry_is_refused(tmp_path, monkeypatch):
     tables.entries.cache_clear()
 
 
+@pytest.mark.slow  # in a fresh interpreter
 def test_importing_tui_temporal_reads_no_table():
     code = "import sys, tui, tui.temporal; print('tui.temporal.tagging.tables' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -554,6 +554,7 @@ def test_offsets_are_characters_of_the_text_as_given():
     assert [t.text for t in tag(text, publication_on(date(2022, 9, 7)), "fr")] == ["20 h 30", "hier soir"]
 
 
+@pytest.mark.slow  # in a fresh interpreter
 def test_the_tagger_is_not_imported_by_the_engine():
     import subprocess
     import sys

@@ -107,6 +107,7 @@ def test_a_contradiction_is_shown_with_its_evidence_and_the_rest_still_resolves(
     assert timeline["alice-speaks"].label == "Thu 8 Sep"
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_timeline_command_prints_json_lines_for_machines():
     result = subprocess.run(
         [sys.executable, "-m", "tui", "timeline", str(EVENTS_JSON), "--json"],
@@ -151,6 +152,7 @@ def test_timeline_command_prints_json_lines_for_machines():
     }  # fmt: skip
 
 
+@pytest.mark.slow  # the command in a subprocess
 def test_timeline_command_prints_a_table_for_people():
     result = subprocess.run(
         [sys.executable, "-m", "tui", "timeline"], capture_output=True, text=True, timeout=60, check=True

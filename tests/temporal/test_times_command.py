@@ -114,6 +114,7 @@ def test_the_input_is_never_written(capsys, report):
     assert (report.read_bytes(), report.stat().st_mtime_ns) == before
 
 
+@pytest.mark.slow  # the command in a subprocess
 @pytest.mark.parametrize("json_flag", [["--json"], []])
 def test_an_output_that_cannot_be_written_is_said_in_one_line_not_a_traceback(report, json_flag):
     import subprocess

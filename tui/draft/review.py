@@ -97,7 +97,7 @@ class Review:
         event["summary"] = summary
 
     def set_kind(self, event_id: str, kind: str) -> None:
-        from tui.model.loader import EVENT_KINDS
+        from tui.model.report import EVENT_KINDS
 
         if kind not in EVENT_KINDS:
             raise ReviewError(f"an event is one of {', '.join(EVENT_KINDS)}")

@@ -43,6 +43,7 @@ from functools import cache
 from typing import Literal
 
 from tui.model import Publication
+from tui.model.report import replace as replace_record
 
 INF = float("inf")
 MINUTE = 1
@@ -386,7 +387,7 @@ def _readings_by_weekday(
 ) -> tuple[tuple[tuple[int, int], ...], Granularity] | None:
     readings = []
     for shift in [timedelta(days=n) for n in range(7)] + [_YEAR_OF_WEEKS]:
-        moved = replace(
+        moved = replace_record(
             published, earliest=published.earliest + shift, estimate=published.estimate + shift,
             latest=published.latest + shift,
         )  # fmt: skip
