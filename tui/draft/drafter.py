@@ -21,20 +21,41 @@ from tui.draft.quotes import find_quotes
 from tui.draft.spans import Containing, Starts
 from tui.draft.times import find_time_expressions
 from tui.model import Publication, split_sentences
+from tui.model.report import (
+    FORMAT,
+    Actor,
+    Attribution,
+    Claim,
+    Document,
+    DraftInfo,
+    Event,
+    Found,
+    NotEvent,
+    Place,
+    Quote,
+    Relation,
+    Report,
+    SideDeclaration,
+    Source,
+    Span,
+    Tense,
+    entry,
+)
 
-FORMAT = "newsline/1"
-UNKNOWN_SPEAKER = {
-    "id": "unknown-speaker",
-    "name": "Unknown speaker",
-    "role": "The speaker of a quotation the drafter could not attribute",
-    "side": "unassigned",
-    "mentions": [],
-    "found": {"how": "no speaker found: set it in the review (p)", "confidence": 0.0},
-}
+# The drafted file is JSON data, each record written with entry(): its fields named by the declaration.
+UNKNOWN_SPEAKER = entry(
+    Actor,
+    id="unknown-speaker",
+    name="Unknown speaker",
+    role="The speaker of a quotation the drafter could not attribute",
+    side="unassigned",
+    mentions=[],
+    found=entry(Found, how="no speaker found: set it in the review (p)", confidence=0.0),
+)
 
 
 def found(how: str, confidence: float) -> dict[str, Any]:
-    return {"how": how, "confidence": round(confidence, 2)}
+    return entry(Found, how=how, confidence=round(confidence, 2))
 
 
 @dataclass
@@ -93,13 +114,13 @@ class Drafter(Attaching):
         if not stripped.strip():
             stripped = piece.strip() or piece  # punctuation alone: keep it, a span is never empty
             start += len(piece) - len(piece.lstrip()) if piece.strip() else 0
-            return {"start": start, "end": start + len(stripped), "text": stripped}
+            return entry(Span, start=start, end=start + len(stripped), text=stripped)
         start += len(piece) - len(piece.lstrip(" ,;:"))
-        return {"start": start, "end": start + len(stripped), "text": stripped}
+        return entry(Span, start=start, end=start + len(stripped), text=stripped)
 
     def sentence_span(self, index: int) -> dict[str, Any]:
         start, end = self.sentences[index]
-        return {"start": start, "end": end, "text": self.text[start:end]}
+        return entry(Span, start=start, end=end, text=self.text[start:end])
 
     def sentence_holding(self, offset: int) -> int | None:
         index = bisect_right(self.offsets, offset) - 1
@@ -134,23 +155,25 @@ class Drafter(Attaching):
         if any(q["speaker"] == UNKNOWN_SPEAKER["id"] for e in events for q in e["quotes"]):
             actors.append(dict(UNKNOWN_SPEAKER))  # a quote is kept even when its speaker is not found
         sides = self.sides_json(actors)
-        return {
-            "format": FORMAT,
-            "draft": {
-                "by": "newsline draft",
-                "model": model_version(self.nlp),
-                "note": "Drafted by rules over spaCy's parse: every item says how it was found and how sure "
+        return entry(
+            Report,
+            format=FORMAT,
+            draft=entry(
+                DraftInfo,
+                by="newsline draft",
+                model=model_version(self.nlp),
+                note="Drafted by rules over spaCy's parse: every item says how it was found and how sure "
                 "the drafter is. Review before trusting it.",
-            },
-            "sides": sides,
-            "document": self.document_json(),
-            "actors": actors,
-            "places": places,
-            "sources": sources,
-            "events": events,
-            "caveats": [],
-            "not_events": self.not_events_json(),
-        }
+            ),
+            sides=sides,
+            document=self.document_json(),
+            actors=actors,
+            places=places,
+            sources=sources,
+            events=events,
+            caveats=[],
+            not_events=self.not_events_json(),
+        )
 
     def document_json(self) -> dict[str, Any]:
         first = self.sentences[0] if self.sentences else (0, len(self.text))
@@ -158,21 +181,22 @@ class Drafter(Attaching):
         end = min(first[1], line_end) if line_end > 0 else first[1]
         published: dict[str, Any] | None = None
         if self.published is not None:
-            published = {
-                "earliest": self.published.earliest.isoformat(),
-                "estimate": self.published.estimate.isoformat(),
-                "latest": self.published.latest.isoformat(),
-                "basis": self.published.basis,
-            }
-            if self.published.zone != "given":
-                published["zone"] = self.published.zone
-        return {
-            "id": self.document_id,
-            "language": self.language,
-            "headline": self.span(first[0], end),
-            "text": self.text,
-            "published": published,
-        }
+            published = entry(
+                Publication,
+                earliest=self.published.earliest.isoformat(),
+                estimate=self.published.estimate.isoformat(),
+                latest=self.published.latest.isoformat(),
+                basis=self.published.basis,
+                zone=self.published.zone if self.published.zone != "given" else None,
+            )
+        return entry(
+            Document,
+            id=self.document_id,
+            language=self.language,
+            headline=self.span(first[0], end),
+            text=self.text,
+            published=published,
+        )
 
     # -- actors and places -----------------------------------------------------------------------------
 
@@ -368,17 +392,18 @@ class Drafter(Attaching):
                 for m in mentions:
                     m.kind = "actor"
                 actors.append(
-                    {
-                        "id": ident,
-                        "name": name,
-                        "role": name,
-                        "side": self.side_of(mentions),
-                        "mentions": spans,
-                        "found": found(how, sure),
-                    }
+                    entry(
+                        Actor,
+                        id=ident,
+                        name=name,
+                        role=name,
+                        side=self.side_of(mentions),
+                        mentions=spans,
+                        found=found(how, sure),
+                    )
                 )
             else:
-                places.append({"id": ident, "name": name, "mentions": spans, "found": found(how, sure)})
+                places.append(entry(Place, id=ident, name=name, mentions=spans, found=found(how, sure)))
         return actors, places
 
     def nation_before(self, mention: _Mention) -> str | None:
@@ -429,7 +454,7 @@ class Drafter(Attaching):
                 used.append(actor["side"])
         if "unassigned" not in used:
             used.append("unassigned")
-        return [{"id": side, "label": labels.get(side, side)} for side in used]
+        return [entry(SideDeclaration, id=side, label=labels.get(side, side)) for side in used]
 
     # -- clauses, the drafted events ------------------------------------------------------------------
 
@@ -694,13 +719,15 @@ class Drafter(Attaching):
             if clause is None:
                 continue
             mode = "direct" if self.is_direct(quote) else "reported"
-            entry: dict[str, Any] = {
-                "span": self.span(quote.start, quote.end),
-                "speaker": speaker.group if speaker else None,
-                "mode": mode,
-            }
-            entry["found"] = found(f"quotation marks; speaker by {how}", sure if speaker else 0.2)
-            clause.quotes.append(entry)
+            clause.quotes.append(
+                entry(
+                    Quote,
+                    span=self.span(quote.start, quote.end),
+                    speaker=speaker.group if speaker else None,  # the unknown speaker, if still None at the end
+                    mode=mode,
+                    found=found(f"quotation marks; speaker by {how}", sure if speaker else 0.2),
+                )
+            )
             for sentence in range(self.sentence_at(quote.start), self.sentence_at(quote.end - 1) + 1):
                 if sentence != clause.sentence and sentence not in clause.extra_sentences:
                     clause.extra_sentences.append(sentence)
@@ -762,21 +789,22 @@ class Drafter(Attaching):
 
     def attach_sources(self) -> list[dict[str, Any]]:
         sources: dict[str, dict[str, Any]] = {
-            "report": {"id": "report", "label": "The report's own voice", "kind": "report", "mentions": []}
+            "report": entry(Source, id="report", label="The report's own voice", kind="report", mentions=[])
         }
 
         def source_for(mention: _Mention, kind: str, cue: dict[str, Any] | None, how: str) -> str:
             ident = f"{mention.group}-{kind}"
             if ident not in sources:
                 label = self.text[mention.start : mention.end]
-                sources[ident] = {
-                    "id": ident,
-                    "label": f"{label} ({kind.replace('-', ' ')})",
-                    "kind": kind,
-                    "mentions": [cue] if cue else [],
-                    "affiliation": mention.group,
-                    "found": found(how, 0.6),
-                }
+                sources[ident] = entry(
+                    Source,
+                    id=ident,
+                    label=f"{label} ({kind.replace('-', ' ')})",
+                    kind=kind,
+                    mentions=[cue] if cue else [],
+                    affiliation=mention.group,
+                    found=found(how, 0.6),
+                )
             elif cue and cue not in sources[ident]["mentions"]:
                 sources[ident]["mentions"].append(cue)
             return ident
@@ -794,9 +822,8 @@ class Drafter(Attaching):
                         w in lexicon.MEDIA for w in _words(self.text[mention.start : mention.end])
                     )
                     kind = "news-agency" if media else "official-statement"
-                    chain.append(
-                        {"source": source_for(mention, kind, cue, "rule: 'selon' names a channel"), "cue": cue}
-                    )
+                    source = source_for(mention, kind, cue, "rule: 'selon' names a channel")
+                    chain.append(entry(Attribution, source=source, cue=cue))
             reporter = self.reporting_clause(clause)
             if reporter is not None:
                 speaker = self.subject_actor(reporter.head) or self.inverted_subject(reporter.head)
@@ -807,8 +834,8 @@ class Drafter(Attaching):
                     if aux:
                         cue = self.span(self.at(aux[0]), self.end(reporter.head))
                     ident = source_for(speaker, kind, None, "parse: the subject of a speech verb")
-                    chain.insert(0, {"source": ident, "cue": cue})
-            chain.append({"source": "report"})
+                    chain.insert(0, entry(Attribution, source=ident, cue=cue))
+            chain.append(entry(Attribution, source="report"))
             clause.sources = chain
         return list(sources.values())
 
@@ -1000,7 +1027,8 @@ class Drafter(Attaching):
     def relation(self, kind: str, target: _Clause, cue: dict[str, Any], how: str, sure: float) -> dict[str, Any]:
         if self._cue_by_proximity and not how.startswith(GUESS):
             how = f"{GUESS}the cue is in no clause: attached by proximity to the sentence's main clause; {how}"
-        return {"type": kind, "target": target, "cue": cue, "found": found(how, sure)}
+        # the target is the clause itself until the events are numbered (events_json)
+        return entry(Relation, type=kind, target=target, cue=cue, found=found(how, sure))
 
     # -- claims --------------------------------------------------------------------------------------
 
@@ -1034,18 +1062,22 @@ class Drafter(Attaching):
                 continue
             number += 1
             qualifier = (match.group("qualifier") or "").lower()
-            claim: dict[str, Any] = {
-                "id": f"c{number}",
-                "span": self.span(match.start(), match.end()),
-                "quantity": int(quantity) if quantity == int(quantity) else quantity,
-                "unit": unit,
-                "about": self.text[match.start() : match.end()],
-                "found": found("rule: a number with its unit", 0.7),
-            }
             if qualifier.startswith("au") or qualifier.startswith("plus"):
-                claim["qualifier"] = "at least"
+                hedge: str | None = "at least"
             elif qualifier or match.group("approx") or match.group("many"):
-                claim["qualifier"] = "about"
+                hedge = "about"
+            else:
+                hedge = None
+            claim = entry(
+                Claim,
+                id=f"c{number}",
+                span=self.span(match.start(), match.end()),
+                quantity=int(quantity) if quantity == int(quantity) else quantity,
+                unit=unit,
+                about=self.text[match.start() : match.end()],
+                found=found("rule: a number with its unit", 0.7),
+                qualifier=hedge,
+            )
             clause.claims.append(claim)
 
     # -- output --------------------------------------------------------------------------------------
@@ -1066,26 +1098,25 @@ class Drafter(Attaching):
                     continue
                 relations.append({**relation, "target": relation["target"].id})
             quotes = [{**q, "speaker": q["speaker"] or UNKNOWN_SPEAKER["id"]} for q in clause.quotes]
-            event: dict[str, Any] = {
-                "id": clause.id,
-                "summary": summary or self.text[slice(*self.sentences[clause.sentence])],
-                "kind": clause.kind,
-                "sentences": [self.sentence_span(s) for s in sentences],
-                "actors": clause.actors,
-                "places": clause.places,
-                "sources": clause.sources or [{"source": "report"}],
-                "time": self.span(clause.time.start, clause.time.end) if clause.time else None,
-                "relations": relations,
-                "quotes": quotes,
-                "claims": clause.claims,
-                "found": found(clause.how, clause.confidence),
-            }
-            if clause.time is not None:
-                event["time_found"] = found(clause.time.how, clause.time.confidence)
-            tense = self.tense_of(clause)
-            if tense is not None:
-                event["tense"] = tense
-            events.append(event)
+            events.append(
+                entry(
+                    Event,
+                    id=clause.id,
+                    summary=summary or self.text[slice(*self.sentences[clause.sentence])],
+                    kind=clause.kind,
+                    sentences=[self.sentence_span(s) for s in sentences],
+                    actors=clause.actors,
+                    places=clause.places,
+                    sources=clause.sources or [entry(Attribution, source="report")],
+                    time=self.span(clause.time.start, clause.time.end) if clause.time else None,
+                    relations=relations,
+                    quotes=quotes,
+                    claims=clause.claims,
+                    found=found(clause.how, clause.confidence),
+                    time_found=found(clause.time.how, clause.time.confidence) if clause.time is not None else None,
+                    tense=self.tense_of(clause),
+                )
+            )
         return events
 
     def tense_of(self, clause: _Clause) -> dict[str, Any] | None:
@@ -1112,15 +1143,16 @@ class Drafter(Attaching):
         if form is None or morph.get("VerbForm") not in (["Fin"], []):
             return None
         first = min([verb, *auxes], key=lambda t: t.i)
-        return {"form": form, "cue": self.span(self.at(first), self.end(verb))}
+        return entry(Tense, form=form, cue=self.span(self.at(first), self.end(verb)))
 
     def not_events_json(self) -> list[dict[str, Any]]:
         used = {c.sentence for c in self.clauses} | {s for c in self.clauses for s in c.extra_sentences}
         return [
-            {
-                "span": self.sentence_span(i),
-                "reason": "No event drafted: no finite clause found, or a framing sentence.",
-            }
+            entry(
+                NotEvent,
+                span=self.sentence_span(i),
+                reason="No event drafted: no finite clause found, or a framing sentence.",
+            )
             for i in range(len(self.sentences))
             if i not in used
         ]

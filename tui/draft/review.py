@@ -12,6 +12,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
+from tui.model.report import (
+    EVENT_KINDS,
+    Actor,
+    Claim,
+    Event,
+    NotEvent,
+    Quote,
+    Relation,
+    SideDeclaration,
+    drafted_fields,
+    entry,
+)
+
 Status = Literal["pending", "accepted", "rejected"]
 
 
@@ -97,8 +110,6 @@ class Review:
         event["summary"] = summary
 
     def set_kind(self, event_id: str, kind: str) -> None:
-        from tui.model.report import EVENT_KINDS
-
         if kind not in EVENT_KINDS:
             raise ReviewError(f"an event is one of {', '.join(EVENT_KINDS)}")
         event = self.event(event_id)
@@ -198,8 +209,8 @@ class Review:
             raise ReviewError(f"there is already a side '{ident}'")
         self._change(f"add the side {label}")
         if not self.data.get("sides"):
-            self.data["sides"] = [{"id": i, "label": name} for i, name in self.sides()]
-        self.data["sides"].append({"id": ident, "label": label})
+            self.data["sides"] = [entry(SideDeclaration, id=i, label=name) for i, name in self.sides()]
+        self.data["sides"].append(entry(SideDeclaration, id=ident, label=label))
         return ident
 
     def set_side(self, actor_id: str, side: str) -> None:
@@ -208,7 +219,7 @@ class Review:
         actor = self.actor(actor_id)
         self._change(f"set the side of {actor['name']}")
         actor["side"] = side
-        actor.pop("found", None)
+        _reviewed(actor, Actor)
 
     def set_speaker(self, event_id: str, quote_index: int, actor_id: str) -> None:
         event = self.event(event_id)
@@ -216,7 +227,7 @@ class Review:
         quote = event["quotes"][quote_index]
         self._change(f"set the speaker of a quote of {event_id}")
         quote["speaker"] = actor_id
-        quote.pop("found", None)
+        _reviewed(quote, Quote)
         if actor_id not in event["actors"]:
             event["actors"].append(actor_id)
 
@@ -228,7 +239,7 @@ class Review:
         relation = event["relations"][relation_index]
         self._change(f"set the target of a relation of {event_id}")
         relation["target"] = target_id
-        relation.pop("found", None)
+        _reviewed(relation, Relation)
 
     def _retarget(self, old: str, new: str) -> None:
         for event in self.events:
@@ -264,10 +275,10 @@ class Review:
             if event.get("time_anchor") in rejected:
                 del event["time_anchor"]
             if self.status.get(event["id"]) == "accepted":
-                event.pop("found", None)
-                event.pop("time_found", None)
-                for item in event["quotes"] + event["claims"] + event["relations"]:
-                    item.pop("found", None)
+                _reviewed(event, Event)
+                for key, record in _DRAFTED_LISTS:
+                    for item in event[key]:
+                        _reviewed(item, record)
         data["events"] = events
         used = {s for e in events for s in e["sentences"] for s in [s["start"]]}
         data["not_events"] = [n for n in data["not_events"] if n["span"]["start"] not in used]
@@ -277,7 +288,7 @@ class Review:
                     if sentence["start"] not in used and all(
                         n["span"]["start"] != sentence["start"] for n in data["not_events"]
                     ):
-                        data["not_events"].append({"span": sentence, "reason": "Rejected in review."})
+                        data["not_events"].append(entry(NotEvent, span=sentence, reason="Rejected in review."))
         data["not_events"].sort(key=lambda n: n["span"]["start"])
         return data
 
@@ -290,3 +301,12 @@ class Review:
         self.output = saved
         self.saved_since_change = True
         return saved
+
+
+def _reviewed(item: dict[str, Any], record: type) -> None:
+    """``item``, a ``record`` of the file, without what says how the drafter found it: a person has seen it."""
+    for key in drafted_fields(record):
+        item.pop(key, None)
+
+
+_DRAFTED_LISTS = (("quotes", Quote), ("claims", Claim), ("relations", Relation))  # an event's drafted items
