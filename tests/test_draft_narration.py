@@ -88,3 +88,34 @@ def test_a_date_beside_a_vague_span_dates_the_clause(french_pipeline):
     data = drafted(text, french_pipeline, publication_from("2021-05-20", "fr"))
     distinguished = event_told_by(data, "était distingué")
     assert distinguished["time"]["text"] == "fin 2017"
+
+
+def test_a_date_a_happening_is_moved_to_is_not_when_it_was_moved(french_pipeline):
+    text = "Le procès s'est ouvert jeudi. Mais le procès a été renvoyé au 5 août."
+    data = drafted(text, french_pipeline, publication_from("2021-07-16", "fr"))
+    moved = event_told_by(data, "a été renvoyé")
+    assert moved["time"] is None or moved["time"]["text"] != "5 août"
+
+
+def test_a_time_after_a_noun_of_an_event_the_report_does_not_tell_places_nothing(french_pipeline):
+    text = (
+        "Le procès s'est ouvert jeudi, a déclaré son avocat. "
+        "Trois mois après son arrestation, Joël Aïvo a comparu pour la première fois."
+    )
+    data = drafted(text, french_pipeline, publication_from("2021-07-16", "fr"))
+    appeared = event_told_by(data, "a comparu")
+    assert appeared["relations"] == []
+
+
+def test_a_day_of_a_trial_is_no_time_of_day(french_pipeline):
+    text = "À l'issue de cette première journée d'audience, le procès a été renvoyé."
+    data = drafted(text, french_pipeline, publication_from("2021-07-16", "fr"))
+    assert all(e["time"] is None for e in data["events"])
+
+
+def test_a_cue_inside_a_day_and_clock_time_is_left_to_the_time(french_pipeline):
+    from tui.draft import find_time_expressions
+
+    text = "L'opposant est apparu à la barre jeudi, peu après 8h, drapé d'un costume bleu."
+    found = [(text[f.start : f.end], f.kind) for f in find_time_expressions(text, publication_from("2021-07-16", "fr"))]
+    assert found == [("jeudi, peu après 8h", "time")]

@@ -73,3 +73,29 @@ def test_with_the_publication_unknown_the_weekdays_a_report_names_keep_their_ord
     assert verdict.likely.earliest.hour == 18
     assert (verdict.likely.earliest.date() - opened.likely.earliest.date()).days == 2
     assert opened.likely.latest <= verdict.likely.earliest
+
+
+def test_actions_told_in_the_present_after_a_dated_passe_compose_go_on_with_its_episode(french_pipeline):
+    text = (
+        "Le jury de la cour d'assises a rendu son verdict peu avant 20 heures ce mardi soir. "
+        "Christophe Mercadal est condamné à 18 ans de réclusion. "
+        "Enfin Gilbert Riso est condamné à deux ans de prison. "
+        "Les peines sont conformes aux réquisitions."
+    )
+    timeline = timeline_of(text, french_pipeline, "2020-11-17")
+    verdict = told_by(timeline, "a rendu son verdict")
+    for words in ("Christophe Mercadal", "Gilbert Riso"):  # "Enfin": after the one before, in the episode
+        sentenced = told_by(timeline, words)
+        assert "temporal-focus" in sentenced.defaults, words
+        assert (sentenced.likely.earliest, sentenced.likely.latest) == (verdict.likely.earliest, verdict.likely.latest)
+    # a state in the présent is the news of the day, not a step of the episode
+    assert "temporal-focus" not in told_by(timeline, "Les peines sont").defaults
+
+
+def test_words_of_sequence_are_the_time_readers_table():
+    from tui.draft import lexicon
+    from tui.temporal.relations import is_sequence_word
+
+    assert is_sequence_word("Enfin") and is_sequence_word("puis,") and is_sequence_word("Ensuite")
+    assert not is_sequence_word("depuis la défaite de Kiev") and not is_sequence_word("peu après")
+    assert {"puis", "ensuite", "enfin"} <= lexicon.SEQUENCE_WORDS

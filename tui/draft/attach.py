@@ -77,6 +77,7 @@ def is_event_noun(token: Any) -> bool:
 
 
 _DEGREE = frozenset({"plus", "moins", "most", "least"})
+_TO_A_DATE = frozenset({"à", "au", "aux", "pour", "jusqu'au", "jusqu’au"})
 
 
 def _vague_span(found_time: FoundTime) -> bool:
@@ -211,6 +212,13 @@ class Attaching:
                 return clause, f"parse: dates the event noun '{governor.text}' ({dep})", False
             how = f"the time dates the noun '{governor.text}' ({dep}), not an event: attached to its clause"
             return self.clause_above(governor, create=False), how, True
+        if (
+            governor.pos_ in ("VERB", "AUX")
+            and lexicon.verb_lemma(governor.text) in lexicon.RESCHEDULING
+            and any(c.dep_ == "case" and c.lower_ in _TO_A_DATE for c in root.children)
+        ):
+            # "le procès a été renvoyé au 5 août": the date it was moved to, not when it was moved
+            return None, f"the time is the date '{governor.text}' moves it to", True
         if governor.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in governor.children):
             # "le plus meurtrier depuis 33 ans", "au plus bas depuis 2010": the time bounds a comparison, no event
             return None, f"the time bounds the comparison '{governor.text}'", True

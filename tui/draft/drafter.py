@@ -41,6 +41,7 @@ from tui.model.report import (
     Tense,
     entry,
 )
+from tui.temporal.relations import gap_for
 
 # The drafted file is JSON data, each record written with entry(): its fields named by the declaration.
 UNKNOWN_SPEAKER = entry(
@@ -923,11 +924,13 @@ class Drafter(Attaching):
                 if named in lexicon.SPEECH_NOUNS or named[:-1] in lexicon.SPEECH_NOUNS:
                     target = self.last_statement_before(clause)  # "après le rapport": the statement it names
                     how = "rule: cue names an earlier statement"
-                else:
+                elif _DEFINITE_NOUN.search(cue_words) and gap_for(cue_words).hi <= 24 * 60:
                     # "peu après la secousse" may name the event told before, or one the report does not
                     # tell ("peu après la pause"): a guess
                     target = self.previous_event(clause)
                     how = f"{GUESS}the cue's noun may name the event told just before"
+                else:
+                    continue  # "trois mois après son arrestation": an event the report does not tell
             elif self.cue_inside_a_noun_phrase(found_time, cue, later):
                 continue
             else:
@@ -1315,6 +1318,10 @@ def _etre_past(token: Any) -> Any | None:
         ),
         None,
     )
+
+
+# "après la secousse", "après cette annonce": a definite noun phrase, which may name an event already told
+_DEFINITE_NOUN = re.compile(r"\b(?:après|avant)\s+(?:la|le|l['’]|les|cette|ce|cet|ces)\s*\w", re.IGNORECASE)
 
 
 def _tells_content(token: Any) -> bool:

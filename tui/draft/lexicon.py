@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tui.temporal.tagging.tables import words
+
 # Nouns that name a person or a group able to act or speak (singular and plural forms).
 ROLE_NOUNS = frozenset(
     [
@@ -260,6 +262,12 @@ SPEECH_WITH_CONTENT = frozenset(
     ["assurer", "lancer", "poursuivre", "juger", "conclure", "rappeler", "accuser", "qualifier", "appeler",
      "rapporter", "prévenir", "avertir", "publier", "évoquer"]
 )  # fmt: skip
+# Verbs that move a happening to a date ("renvoyé au 5 août", "reporté à lundi"): a time they take with "à",
+# "au" or "pour" is the new date, not when the happening was moved (tui.draft.attach).
+RESCHEDULING = frozenset(
+    ["renvoyer", "reporter", "repousser", "ajourner", "décaler", "différer", "avancer", "fixer", "programmer",
+     "reprogrammer", "planifier", "prolonger"]
+)  # fmt: skip
 SPEECH_NOUNS = frozenset(
     ["annonce", "déclaration", "communiqué", "message", "rapport", "discours", "interview", "entretien"]
 )
@@ -435,7 +443,7 @@ NOT_EVENT_NOUNS = frozenset(
 )
 
 # Words that tell one event comes after the one told before ("Il a réuni X, puis il a quitté…").
-SEQUENCE_WORDS = frozenset(["puis", "ensuite", "enfin"])
+SEQUENCE_WORDS = frozenset(words("sequence", ("fr",)))  # the time reader's table: "puis", "ensuite", "enfin"
 
 
 def fold(text: str) -> str:

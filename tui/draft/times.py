@@ -12,6 +12,7 @@ imparfait or présent of reported speech) are found by the drafter, which has th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -86,10 +87,13 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
     # expression ("Samedi à 22 h"), as the engine reads them, not as TimeML's two.
     timexes = tag(text, reference, language, joined=True)
     # "peu avant 11 heures" is an approximate clock time (the tagger reads it whole), not "peu avant" the
-    # event told before: a cue that opens a time of day or a date the tagger found is left to the time.
-    opening = {t.start: t.end for t in timexes if t.type in ("TIME", "DATE")}
+    # event told before: a cue inside a time of day or a date the tagger found ("jeudi, peu après 8h") is
+    # left to the time.
+    dated = sorted((t.start, t.end) for t in timexes if t.type in ("TIME", "DATE"))  # the tagger's never overlap
+    starts = [start for start, _ in dated]
     for match in _word_matches(_CUE, text):
-        if opening.get(match.start(), 0) > match.end():
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and dated[at][1] > match.end():
             continue
         found.append(FoundTime(match.start(), match.end(), "cue", "rule: relation cue", 0.8))
         taken.add(*match.span())

@@ -105,7 +105,7 @@ from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.evidence import Evidence
 from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes, weekday_readings
 from tui.temporal.network import Network, Solution
-from tui.temporal.relations import gap_for
+from tui.temporal.relations import gap_for, is_sequence_word
 
 HOUR = 60
 DAY = 24 * HOUR
@@ -356,7 +356,9 @@ class _Reader:
         self.placed.add(state_id)
 
     def _focus(self, event: Event) -> None:
-        if event.id in self.placed or _places_itself(event) or any(r.type != "during" for r in event.relations):
+        # A sequence word ("puis", "enfin": after the event before, by how much unsaid) goes on with the
+        # episode; a relation that puts the event before another (a plus-que-parfait) leaves it.
+        if event.id in self.placed or _places_itself(event) or not all(_in_sequence(r) for r in event.relations):
             return
         focus = self._focus_of(event)
         if focus is None:
@@ -381,7 +383,7 @@ class _Reader:
             return None
         if event.tense is None or previous.tense is None:
             return None
-        return previous if previous.tense.form == event.tense.form else None
+        return previous if _same_narration(previous.tense.form, event) else None
 
     @cached_property
     def _placed_by_sentence(self) -> tuple[list[int], list[Event]]:
@@ -502,6 +504,25 @@ class _Reader:
             self.cycled.add(event.id)
             added = True
         return added
+
+
+# The tenses news narrates one episode in: a report tells it in the passé composé and goes on with its
+# actions in the présent ("a rendu son verdict peu avant 20 heures… Thierry Nicollas et Loan Malécot sont
+# condamnés…"); a state in the présent is the news of the day instead ("l'armée progresse").
+_NARRATION = frozenset({"present", "compound-past", "simple-past"})
+
+
+def _same_narration(told: str, event: Event) -> bool:
+    """Whether ``event``, told right after an event told in the tense ``told``, goes on with its episode."""
+    assert event.tense is not None
+    then = event.tense.form
+    return told == then or (event.kind == "action" and told in _NARRATION and then in _NARRATION)
+
+
+def _in_sequence(relation: Relation) -> bool:
+    """A relation that keeps an event in the episode told: held during another, or after it by a word of
+    sequence that measures nothing ("puis", "enfin", "ensuite")."""
+    return relation.type == "during" or (relation.type == "after" and is_sequence_word(relation.cue.text))
 
 
 def _hourly(relation: Relation) -> bool:

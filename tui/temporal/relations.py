@@ -161,3 +161,18 @@ def gap_for(cue: str) -> Gap:
         if match:
             return gap(match) if callable(gap) else gap  # type: ignore[return-value]
     return Gap(0, INF, "")
+
+
+@cache
+def _sequence_words() -> frozenset[str]:
+    from tui.temporal.tagging.tables import words
+
+    return frozenset(words("sequence"))
+
+
+def is_sequence_word(cue: str) -> bool:
+    """Whether a cue is a word of sequence ("puis", "ensuite", "enfin": resources/<language>/sequence.txt),
+    which puts its clause after the event told before without saying by how much."""
+    from tui.temporal.tagging.lexicon import fold
+
+    return " ".join(fold(cue).strip(" ,;:.").split()) in _sequence_words()

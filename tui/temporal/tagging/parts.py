@@ -142,7 +142,7 @@ RULES = (
     rule(
         "part-alone",
         rf"(?:(?:le|la|l'|en|the|in\s+the)\s*)?{_MOD}?(?:(?:la|le|l')\s*)?(?P<same>meme\s+)?{_PART}"
-        rf"(?:\s+(?P<dir>meme|suivante?|precedente?|following|derniere?|prochaine?))?(?!\s+(?:de|du|d')\s(?!{_A_DATE}))",
+        rf"(?:\s+(?P<dir>meme|suivante?|precedente?|following|derniere?|prochaine?))?(?!\s+(?:(?:de|du)\s|d')(?!{_A_DATE}))",
         _alone,
         priority=1,
     ),
