@@ -213,16 +213,21 @@ class TimelineView:
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
 _SAME_MONTH = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]{2})→(\d{1,2}) \2\b")
+_FROM_PUBLICATION = re.compile(r"\b(\d+(?:–\d+)?) days? (before|after) publication\b")  # an unknown publication's
 
 
 def short_label(label: str) -> str:
     """A time label said shorter by rule, for a narrow column: without weekdays, a range's dash an arrow,
     and a month said once where both days are in it ("≈ Sat 10 Sep 01:00–24:00" → "≈ 10 Sep 01:00–24:00",
-    "≈ 9 Sep – 10 Sep 23:00" → "≈ 9→10 Sep 23:00"). The same time, whole: nothing is cut. A label that
-    places an event against another one ("a few hours before: …") is left as it is."""
+    "≈ 9 Sep – 10 Sep 23:00" → "≈ 9→10 Sep 23:00"; "6 days before publication" → "6 d before pub."). The
+    same time, whole: nothing is cut. A label that places an event against another one ("a few hours
+    before: …") is left as it is."""
     if ": " in label:
         return label
-    return _SAME_MONTH.sub(r"\1→\3 \2", _WEEKDAY.sub("", label).replace(" – ", "→"))
+    short = _SAME_MONTH.sub(r"\1→\3 \2", _WEEKDAY.sub("", label).replace(" – ", "→"))
+    if "publication" in short:  # days from a publication whose date is unknown: "6 d before pub.→pub. day"
+        short = _FROM_PUBLICATION.sub(r"\1 d \2 pub.", short).replace("publication day", "pub. day")
+    return short
 
 
 def _one_of(shared: dict[frozenset[str], frozenset[str]], found: frozenset[str]) -> frozenset[str]:

@@ -227,3 +227,26 @@ async def test_the_axis_keeps_the_selection_in_view_as_it_narrows(app, event_id)
             await pilot.resize_terminal(width, 35)
             await pilot.pause()
             assert axis.display and selection_on_screen(axis), width
+
+
+def test_days_from_an_unknown_publication_are_said_shorter_too():
+    assert short_label("≈ 6 days before publication – publication day") == "≈ 6 d before pub.→pub. day"
+    assert short_label("≈ 3–1 days before publication") == "≈ 3–1 d before pub."
+    assert short_label("≈ publication day · morning") == "≈ pub. day · morning"
+
+
+async def test_an_event_listed_under_the_lanes_is_brought_on_screen_when_selected(app):
+    """An event placed only relative to others has no bar: its line under the lanes is scrolled to."""
+    from tui.app.widgets.axis import TimeAxis
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        axis = app.query_one("#axis", TimeAxis)
+        axis.relative_only = [app.view.rows[-1].id]  # as if the last event had no place on the calendar
+        axis._size_to_lines()
+        await pilot.pause()
+        axis.select(app.view.rows[-1].id)
+        await pilot.pause()
+        line = axis.header_lines + len(axis.lines) + 1
+        top, height = axis.scroll_offset.y, axis.scrollable_content_region.height
+        assert top + axis.header_lines <= line < top + height

@@ -249,6 +249,9 @@ class TimeAxis(ScrollView, can_focus=True):
             self.fit()
         index = self._first_line.get(event_id or "")
         bar = self._bars.get(event_id or "")
+        if event_id in self.relative_only:  # listed under the lanes: its line brought on screen
+            self._bring_on_screen(len(self.lines) + 1 + self.relative_only.index(event_id))
+            return
         if index is None or bar is None:
             return
         first, last = self.columns(bar)
@@ -258,6 +261,10 @@ class TimeAxis(ScrollView, can_focus=True):
         if not (self.left <= first and last < self.left + width):
             self.left = int((first + last) // 2) - width // 2
             self._clamp()
+        self._bring_on_screen(index)
+
+    def _bring_on_screen(self, index: int) -> None:
+        """Scroll so that line ``index`` under the header is on screen (centred if it was not)."""
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         header = self.header_lines
         y = header + index
