@@ -11,7 +11,7 @@ import pytest
 
 from tui.export import write_atomically
 
-from ..test_cli import run_cli
+from ..commands.test_cli import run_cli
 
 
 @pytest.mark.slow  # the command in a subprocess

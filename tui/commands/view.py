@@ -6,7 +6,7 @@ stderr and exit status 2, never a traceback and never a half-drawn screen. Witho
 (standard input or standard error redirected, TERM=dumb) the app says so and exits with status 2.
 
 This is the path of every start-up: it imports no other command, and Textual only once the data is good
-(tests/test_startup.py).
+(tests/commands/test_startup.py).
 """
 
 from __future__ import annotations

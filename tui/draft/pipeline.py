@@ -72,7 +72,7 @@ def _compact_letter_classes() -> Iterator[None]:
     each of its 300 alternatives spells out every letter of every script spaCy knows, and compiling it
     takes 5–10 s on this machine, twice the rest of loading. While the pipeline loads, that expression
     is compiled with its letter classes written as ranges (Latin, Greek, Cyrillic): 11 kB, a few ms.
-    Only this expression is touched (tests/test_draft.py checks the tokens are unchanged).
+    Only this expression is touched (tests/draft/test_draft.py checks the tokens are unchanged).
     """
     from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
 

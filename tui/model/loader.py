@@ -15,7 +15,7 @@ layer: it knows the types, not the fields; the wording of each constraint is in 
 
 It is total: whatever the file holds (nesting too deep for the parser, integers too long, lone surrogates,
 NaN, any value at any place), loading ends in a report or a :class:`ReportError`, never another exception
-(tests/test_loader.py puts arbitrary JSON at every place of a valid file, and checks both readings agree).
+(tests/model/test_loader.py puts arbitrary JSON at every place of a valid file, and checks both readings agree).
 """
 
 from __future__ import annotations

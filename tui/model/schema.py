@@ -5,7 +5,7 @@ read as (as harlequin builds its config schema from its config model); this modu
 definitions the names a reader of the file knows them by, keeps to each record's first paragraph for its
 description, and states the one rule that depends on another field (a file that declares no sides takes the
 default ones). ``tui/model/events.schema.json`` is this module's output, checked equal by
-``tests/test_events_data.py``. To regenerate it after changing the declaration::
+``tests/model/test_events_data.py``. To regenerate it after changing the declaration::
 
     python -m tui.model.schema          # writes tui/model/events.schema.json
     python -m tui.model.schema --check  # exit status 1 if the shipped file differs

@@ -152,7 +152,7 @@ def test_hostile_text_in_a_real_terminal_keeps_the_title_and_the_borders(termina
     width the terminal disagrees on pushes a border: every line of the panes ends on its right border."""
     import json
 
-    from .hostile import hostile_report_data
+    from ..hostile import hostile_report_data
 
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(hostile_report_data(), ensure_ascii=False), encoding="utf-8")
@@ -196,7 +196,9 @@ def test_a_crash_after_opening_never_exits_0(terminal: Terminal, tmp_path: Path)
 
 def test_newsline_opens_a_plain_text_report_drafts_it_and_saves_the_review(terminal: Terminal, tmp_path: Path):
     report = tmp_path / "greve.txt"
-    report.write_text((Path(__file__).parent / "reports" / "greve.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report.write_text(
+        (Path(__file__).parents[1] / "reports" / "greve.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     terminal.start([str(NEWSLINE), str(report)], env={"NEWSLINE_KEYMAP": str(tmp_path / "no-keymap.toml")})
     screen = terminal.wait_for_text("Accept", timeout=90)  # spaCy loads in a worker first; the footer comes last
     assert "Review the draft of greve.txt" in screen and "to review" in screen

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui.model import ReportError, load_report, parse_report
 
-from .conftest import SMALL_TEXT, small_report_data, span
+from ..conftest import SMALL_TEXT, small_report_data, span
 
 
 def problems_of(data, write_json) -> tuple[str, ReportError]:
@@ -411,8 +411,8 @@ def test_files_are_decoded_in_one_pass_whatever_their_key_order():
     100 000 events): the memory and the speed of loading depend on it."""
     from tui.model import loader
 
-    from .conftest import EVENTS_JSON
-    from .synthetic import synthetic_report
+    from ..conftest import EVENTS_JSON
+    from ..synthetic import synthetic_report
 
     synthetic = synthetic_report(50)
     reordered = {key: synthetic[key] for key in reversed(list(synthetic))}

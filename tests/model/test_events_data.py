@@ -14,7 +14,7 @@ from tui import model
 from tui.model import Report, split_sentences
 from tui.model import report as declaration
 
-from .conftest import ARTICLE, EVENTS_JSON
+from ..conftest import ARTICLE, EVENTS_JSON
 
 SCHEMA = json.loads((resources.files("tui.model") / "events.schema.json").read_text(encoding="utf-8"))
 DATA = json.loads(EVENTS_JSON.read_text(encoding="utf-8"))

@@ -19,11 +19,11 @@ import tui.draft
 from tui.draft import draft_report
 from tui.draft.spans import Containing, Disjoint, Starts
 
-from .conftest import ARTICLE
+from ..conftest import ARTICLE
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
 
-REPORTS = Path(__file__).parent / "reports"
+REPORTS = Path(__file__).parents[1] / "reports"
 DRAFT_CODE = str(Path(tui.draft.__file__).parent)
 
 

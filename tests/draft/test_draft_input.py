@@ -21,9 +21,9 @@ from tui.draft import draft_report
 from tui.draft.reading import read_report_text
 from tui.model import parse_report
 
-from .conftest import ARTICLE, ROOT
+from ..conftest import ARTICLE, ROOT
 
-REPORTS = Path(__file__).parent / "reports"
+REPORTS = Path(__file__).parents[1] / "reports"
 LIMIT = 1024 * 1024  # the documented limit of a report's text
 
 FRENCH = "Le président a déclaré jeudi : « La ville est évacuée. »\nÀ Kharkiv, l’armée a reculé.\n"

@@ -21,11 +21,11 @@ from tui.draft.pipeline import to_ascii
 from tui.draft.quotes import find_quotes
 from tui.model import parse_report
 
-from .conftest import EVENTS_JSON, ROOT
+from ..conftest import EVENTS_JSON, ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]  # spaCy: its pipeline loads in each test worker
 
-REPORTS = Path(__file__).parent / "reports"
+REPORTS = Path(__file__).parents[1] / "reports"
 SCHEMA = json.loads((ROOT / "tui" / "model" / "events.schema.json").read_text(encoding="utf-8"))
 
 

@@ -12,7 +12,7 @@ from tui.model import parse_report
 from tui.table import print_table
 from tui.temporal import resolve
 
-from .conftest import small_report_data
+from ..conftest import small_report_data
 
 
 def table(report, width: int) -> str:

@@ -262,7 +262,7 @@ def test_a_reader_that_goes_away_is_not_an_error(tmp_path, mode):
     exited with status 1 on a broken pipe)."""
     import json
 
-    from .synthetic import synthetic_report
+    from ..synthetic import synthetic_report
 
     path = tmp_path / "long.json"
     path.write_text(json.dumps(synthetic_report(3_000)), encoding="utf-8")  # more than a pipe holds
