@@ -1,16 +1,16 @@
 """The likely layer on drafted reports: a time of day with no day is put on the day the story is at, and
-with the publication unknown, the weekdays a report names keep their order among themselves."""
+with the publication unknown, the days a report names keep their order among themselves."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tui.draft import draft_report
 from tui.model import parse_report, publication_from
 from tui.model.report import UNKNOWN_PUBLICATION
 from tui.model.save import events_text
 from tui.temporal import resolve
-from tui.temporal.expressions import from_minutes, weekday_readings
+from tui.temporal.expressions import from_minutes, read_as_published_on
 
 
 def timeline_of(text: str, nlp, published: str | None):
@@ -46,16 +46,30 @@ def test_a_guessed_time_of_day_told_in_a_past_tense_is_the_last_such_time_before
     assert "set aside" not in arrest.likely.explanation, "the reading contradicts nothing"
 
 
-def test_with_the_publication_unknown_a_weekday_is_read_against_the_weekday_that_puts_it_just_before():
-    thursday = weekday_readings("jeudi", UNKNOWN_PUBLICATION)
-    assert thursday is not None and len(thursday) == 7
+def test_with_the_publication_unknown_an_expression_is_read_as_if_published_on_a_day_in_its_frame():
     placeholder = UNKNOWN_PUBLICATION.estimate.date()
-    for shift, (earliest, _latest) in enumerate(thursday):
-        publication_day = placeholder + timedelta(days=shift)
-        day = from_minutes(earliest, UNKNOWN_PUBLICATION.estimate.tzinfo).date() + timedelta(days=shift)
-        assert day.weekday() == 3 and 0 <= (publication_day - day).days < 7
-    assert weekday_readings("hier soir", UNKNOWN_PUBLICATION) is None  # the weekday changes nothing
-    assert weekday_readings("jeudi", publication_from("2022-09-10", "fr")) is None  # a known publication
+    zone = UNKNOWN_PUBLICATION.estimate.tzinfo
+    # Published on Thursday 15 July 2021: "mardi" is Tuesday 13, two days before the frame's publication day.
+    tuesday = read_as_published_on("mardi", date(2021, 7, 15), UNKNOWN_PUBLICATION)
+    assert from_minutes(tuesday.start.lo, zone).date() == placeholder - timedelta(days=2)
+    # "le 15 avril 2021", which nothing relates to an unknown publication, is 91 days before it.
+    arrest = read_as_published_on("le 15 avril 2021", date(2021, 7, 15), UNKNOWN_PUBLICATION)
+    assert from_minutes(arrest.start.lo, zone).date() == placeholder - timedelta(days=91)
+    assert read_as_published_on("mardi", date(2021, 7, 15), publication_from("2021-07-15", "fr")) is None
+
+
+def test_with_the_publication_unknown_the_dates_a_report_names_keep_their_order(french_pipeline):
+    text = (
+        "Arrêté le 15 avril 2021, l'opposant est poursuivi pour blanchiment. "
+        "Son procès s'est ouvert jeudi 15 juillet devant la Criet."
+    )
+    timeline = timeline_of(text, french_pipeline, None)
+    opened = told_by(timeline, "s'est ouvert")
+    # Certain: "le 15 avril 2021" and "jeudi 15 juillet" say nothing against an unknown publication.
+    assert opened.certain.earliest is None
+    # Likely: published on 15 July, the latest day named; the trial opened on the publication day.
+    assert "publication-day" in opened.defaults
+    assert opened.likely.earliest.date() == UNKNOWN_PUBLICATION.estimate.date()
 
 
 def test_with_the_publication_unknown_the_weekdays_a_report_names_keep_their_order(french_pipeline):
@@ -68,7 +82,7 @@ def test_with_the_publication_unknown_the_weekdays_a_report_names_keep_their_ord
     # Certain: each is some day of the week before the publication, which nobody knows.
     assert opened.certain.latest - opened.certain.earliest >= timedelta(days=6)
     # Likely: Thursday, the latest day named, is the publication's; Tuesday two days before it.
-    assert "publication-weekday" in verdict.defaults and "publication-weekday" in opened.defaults
+    assert "publication-day" in verdict.defaults and "publication-day" in opened.defaults
     assert verdict.likely.earliest.date() == UNKNOWN_PUBLICATION.estimate.date()
     assert verdict.likely.earliest.hour == 18
     assert (verdict.likely.earliest.date() - opened.likely.earliest.date()).days == 2

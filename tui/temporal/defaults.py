@@ -44,9 +44,10 @@ report-zone            a report whose publication is a day given without its   c
 drafted-attachment     a time expression or relation cue the drafter           what those words say (a
                        attached only by a guess (``found.how`` starting        time of day with no day:
                        ``guess:``: proximity, an ambiguous parse)              on the day the story is at)
-publication-weekday    a report whose publication is unknown: the times it     the weekday that puts the
-                       gives by a weekday ("mardi", "samedi soir")             days named most recently
-                                                                               before the publication
+publication-day        a report whose publication is unknown: the times it     read against the day of
+                       gives by a weekday or a date ("mardi", "le 28           publication that puts the
+                       juillet", "le 15 avril 2021")                           days named most recently
+                                                                               before it
 =====================  ======================================================  ==========================
 
 Why they hold, and what is certain instead:
@@ -75,10 +76,12 @@ Why they hold, and what is certain instead:
   report is written — and so, almost always, when it is published; but the writing may precede the
   publication by hours, so only the likely layer says "after the publication". The certain layer only
   drops its "begun by publication" assumption.
-- **publication-weekday.** With the publication unknown, "mardi" is certainly some Tuesday of the week
-  before it, and which one depends on the publication's weekday, which nothing says. News tells the days just
-  past: the likely reading takes the weekday that puts the days the report names, together, most recently
-  before the publication (the latest one named is the publication day, most often), so that they keep
+- **publication-day.** With the publication unknown, "mardi" is certainly some Tuesday of the week before
+  it, "le 28 juillet" some 28 July, "le 15 avril 2021" a day nothing relates to it: which, depends on the
+  day of publication, which nothing says. News tells the days just past: the likely reading takes the day
+  of publication that puts the days the report names, together, most recently before it (the latest one
+  named is the publication's, most often: among the days named, read against the end of the latest year
+  named, and the week before the placeholder's day, the one with the least total lag), so that they keep
   their order among themselves and against "hier", "ce matin" and the news cycle.
 - **drafted-attachment.** Where the drafter found the words but guessed what they belong to, what they
   say is a reading, not an entailment: a reviewer confirms it (saving a review keeps the words and drops
@@ -93,17 +96,18 @@ carries, they are one announcement told twice, an identity (``same``) relation.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 
-from tui.model import Event, Relation, Report, Span
+from tui.model import Event, Publication, Relation, Report, Span
 from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.evidence import Evidence
-from tui.temporal.expressions import INF, Normalised, from_minutes, to_minutes, weekday_readings
+from tui.temporal.expressions import INF, Normalised, from_minutes, read_as_published_on, to_minutes
 from tui.temporal.network import Network, Solution
 from tui.temporal.relations import gap_for, is_sequence_word
 
@@ -148,7 +152,7 @@ DEFAULTS: Mapping[str, Default] = {
                 "a day given without its zone is a day where the report was published, most likely", 9),
         Default("drafted-attachment", "as the words the drafter attached to it say",
                 "the drafter attached these words by proximity or on an ambiguous parse: a guess to review", 9),
-        Default("publication-weekday", "the publication on the weekday that puts the days named just before it",
+        Default("publication-day", "the publication on the day that puts the days named just before it",
                 "with the publication unknown, news tells the days just past: the latest day named is most "
                 "often the publication day", 9),
     )
@@ -301,30 +305,33 @@ class _Reader:
         for event in self.report.events:
             self._focus(event)
         if not published.known:
-            self._publication_weekday()
+            self._publication_day()
 
-    def _publication_weekday(self) -> None:
-        """With the publication unknown, read the weekdays the report names against the weekday of the
-        publication that puts them, together, most recently before it."""
+    def _publication_day(self) -> None:
+        """With the publication unknown, read the days the report names against the day of publication that
+        puts them, together, most recently before it (see the module's doc)."""
         published, language = self.report.document.published, self.report.document.language
-        readings: dict[str, tuple[Event, tuple[tuple[int, int], ...]]] = {}
-        for event in self.report.events:
-            found = self.normalised.get(event.id)
-            if event.time is None or event.time_anchor or found is None or found.rule != "tagger":
-                continue
-            by_weekday = weekday_readings(event.time.text, published, language)
-            if by_weekday is not None:
-                readings[event.id] = (event, by_weekday)
-        if not readings:
+        timed = [e for e in self.report.events if e.time is not None and not e.time_anchor]
+        texts = list(dict.fromkeys(e.time.text for e in timed if e.time is not None))
+        if not texts:
             return
-        end = to_minutes(published.latest)
-        shift = min(range(7), key=lambda n: (sum(max(0, end - r[n][1]) for _, r in readings.values()), n))
-        for event_id, (event, by_weekday) in readings.items():
-            lo, hi = by_weekday[shift]
-            start, finish = self.points[event_id]
-            evidence = Evidence("default", "publication-weekday", event_id, event.time)
-            self.add(0, start, lo, hi, evidence)
-            self.add(0, finish, lo, hi, evidence)
+        readings: dict[tuple[str, date], Normalised | None] = {}
+
+        def read(text: str, day: date) -> Normalised | None:
+            if (text, day) not in readings:
+                readings[text, day] = read_as_published_on(text, day, published, language)
+            return readings[text, day]
+
+        day = _likeliest_publication_day(texts[:_CHOOSING], published, read)
+        if day is None:
+            return
+        for event in timed:
+            assert event.time is not None
+            found = read(event.time.text, day)
+            if found is None or "publication" in (found.start.anchor, found.end.anchor):
+                continue  # unread, or read against the publication itself: the certain layer has it
+            evidence = Evidence("default", "publication-day", event.id, event.time)
+            add_time_window(self.network, event, found, self.points, evidence, DEFAULTS["publication-day"].strength)
 
     def _recent_past(self, event: Event, kind: str, target_id: str, cue) -> None:
         """An order-only relation between a completed action and the statement that reports it."""
@@ -517,6 +524,44 @@ def _same_narration(told: str, event: Event) -> bool:
     assert event.tense is not None
     then = event.tense.form
     return told == then or (event.kind == "action" and told in _NARRATION and then in _NARRATION)
+
+
+_CHOOSING = 24  # expressions the publication day is chosen on: the first this many a report gives
+_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|2\d\d\d)(?!\d)")
+
+
+def _likeliest_publication_day(
+    texts: list[str], published: Publication, read: Callable[[str, date], Normalised | None]
+) -> date | None:
+    """The day of publication that puts the times ``texts`` say, together, most recently before it (the
+    ``publication-day`` default): among the days they name, read against the last day of the latest year
+    they name, and the week that ends the placeholder's day. None if none of them is read on the calendar."""
+    years = [int(y) for text in texts for y in _YEAR.findall(text)]
+    placeholder = published.estimate.date()
+    reference = date(max(years), 12, 31) if years else placeholder
+    candidates = {placeholder - timedelta(days=n) for n in range(7)}
+    for text in texts:
+        found = read(text, reference)
+        if found is not None and found.end.anchor == "origin" and abs(found.end.hi) != INF:
+            shift = to_minutes(datetime.combine(reference, time(), UTC)) - to_minutes(published.earliest)
+            named = from_minutes(found.end.hi - 1 + shift, UTC)  # the day it names, on the supposed calendar
+            if named is not None:
+                candidates.add(named.date())
+
+    def cost(day: date) -> tuple[float, date]:
+        end = to_minutes(published.latest)  # the frame's publication day stands for ``day``
+        total = 0.0
+        for text in texts:
+            found = read(text, day)
+            if found is None or found.end.anchor != "origin" or abs(found.end.hi) == INF:
+                continue
+            lag = end - found.end.hi
+            total += lag if lag >= 0 else -10 * lag  # told in the past: after the publication is unlikely
+        return total, day
+
+    if not any((found := read(text, reference)) is not None and found.end.anchor == "origin" for text in texts):
+        return None
+    return min(candidates, key=cost)
 
 
 def _in_sequence(relation: Relation) -> bool:

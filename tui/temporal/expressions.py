@@ -364,22 +364,29 @@ def _relative_to_an_unknown_publication(
     return window, window, granularity
 
 
-def weekday_readings(
-    expression: str, published: Publication, language: str = "fr"
-) -> tuple[tuple[int, int], ...] | None:
-    """With the publication unknown, where the expression's time lies (calendar minutes, earliest and latest)
-    for each weekday the publication may fall on: entry ``n`` if it falls ``n`` days after the placeholder's
-    weekday. None where the weekday changes nothing ("hier", "ce matin") or the expression is not read so.
-    What the likely layer's ``publication-weekday`` default chooses from (tui.temporal.defaults)."""
+def read_as_published_on(expression: str, day: date, published: Publication, language: str = "fr") -> Normalised | None:
+    """With the publication unknown, the expression read as if the report were published on ``day`` (any time
+    of it), its windows moved into the unknown publication's frame (the day it stands for is ``day``): what
+    the likely layer's ``publication-day`` default chooses from and places (tui.temporal.defaults). None for a
+    known publication, or where nothing reads the expression."""
     if published.known:
         return None
-    try:
-        found = _readings_by_weekday(expression, published, language)
-    except (ValueError, OverflowError, OSError):
+    zone = UTC  # the placeholder's offset, under a name of its own, so that the publication is known
+    supposed = Publication(
+        datetime.combine(day, datetime.min.time(), zone),
+        datetime.combine(day, datetime.min.time(), zone) + timedelta(hours=12),
+        datetime.combine(day, datetime.min.time(), zone) + timedelta(hours=23, minutes=59),
+        "supposed",
+    )
+    found = normalise(expression, supposed, language)
+    if found is None:
         return None
-    if found is None or len(set(found[0])) == 1:
-        return None
-    return found[0]
+    shift = to_minutes(supposed.earliest) - to_minutes(published.earliest)
+
+    def moved(window: Window) -> Window:
+        return Window(window.anchor, window.lo - shift, window.hi - shift) if window.anchor == "origin" else window
+
+    return replace(found, start=moved(found.start), end=moved(found.end))
 
 
 def _readings_by_weekday(
