@@ -69,6 +69,32 @@ def test_a_long_line_without_full_stops_drafts(french_pipeline):
     assert len(data["events"]) >= 300
 
 
+def test_the_fast_pipeline_parses_as_spacys_own(french_pipeline):
+    """load_pipeline's speed-ups (numpy's matrix products for thinc's BLIS, the attribute ruler without its
+    fine-tag rules, no ``doc.tensor`` kept) leave every annotation the drafter reads as spaCy's own pipeline
+    sets it: on the test reports and the article, sentence by sentence as the drafter parses them, whitespace
+    tokens inside a sentence among them (the ruler's rules that stay are for those)."""
+    import spacy
+
+    from tui.draft.drafter import in_pieces, piece_limit
+    from tui.draft.pipeline import _compact_letter_classes, parse, to_ascii
+    from tui.model import split_sentences
+
+    with _compact_letter_classes():  # the same tokens (tests/draft/test_draft.py), loaded in seconds
+        plain = spacy.load("fr_core_news_sm", exclude=["lemmatizer"])
+    text = unit_text() + "Le  ministre a annoncé ,  mardi   soir, la fin  des   combats à Kharkiv.\n"
+    ascii_text = to_ascii(text)
+    pieces = [ascii_text[s:e] for s, e in in_pieces(text, split_sentences(text), piece_limit(french_pipeline))]
+
+    def read(doc) -> list[tuple]:
+        return [(t.text, t.pos_, str(t.morph), t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc]
+
+    fast = parse(french_pipeline, pieces)
+    assert any(t.is_space for doc in fast for t in doc)
+    assert all(doc.tensor.size == 0 for doc in fast)
+    assert [read(doc) for doc in fast] == [read(doc) for doc in plain.pipe(pieces)]
+
+
 spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=25).map(
     lambda pairs: sorted((start, start + length) for start, length in pairs)
 )

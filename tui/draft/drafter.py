@@ -16,7 +16,7 @@ from typing import Any
 from tui.draft import lexicon
 from tui.draft.attach import GUESS, Attaching
 from tui.draft.clauses import Clause as _Clause
-from tui.draft.pipeline import model_version, to_ascii
+from tui.draft.pipeline import model_version, parse, to_ascii
 from tui.draft.quotes import find_quotes
 from tui.draft.spans import Containing, Starts
 from tui.draft.times import find_time_expressions
@@ -82,7 +82,7 @@ class Drafter(Attaching):
         self.document_id = document_id
         self.sentences = in_pieces(text, split_sentences(text), piece_limit(nlp))
         ascii_text = to_ascii(text)
-        self.docs = list(nlp.pipe(ascii_text[s:e] for s, e in self.sentences))
+        self.docs = parse(nlp, (ascii_text[s:e] for s, e in self.sentences))
         self.offsets = [s for s, _ in self.sentences]
         self.quotes = find_quotes(text)
         self.times = find_time_expressions(text, published)

@@ -6,8 +6,10 @@ other, :func:`load_pipeline` refuses with a clear message rather than drafting b
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -51,10 +53,13 @@ def load_pipeline(language: str) -> Any:
             f"official pipelines installed from the package index, and newsline offers {known}."
         )
     try:
+        _one_blas_thread()
         with _compact_letter_classes():
             import spacy  # 1–2 s to import: only when a report is drafted
 
             nlp = spacy.load(name, exclude=["lemmatizer"])  # 2–3 s of lookup tables: lexicon.verb_lemma
+        _numpy_matrix_products(nlp)
+        _without_fine_tags(nlp)
     except (ImportError, OSError) as error:
         raise PipelineUnavailable(
             f"newsline draft: spaCy's pipeline '{name}' is not installed ({error.__class__.__name__}). "
@@ -62,6 +67,68 @@ def load_pipeline(language: str) -> Any:
         ) from None
     _loaded[language] = nlp
     return nlp
+
+
+def parse(nlp: Any, texts: Iterable[str]) -> list[Any]:
+    """spaCy's parse of each text, in order (``nlp.pipe``, in its batches of 256), each Doc without the
+    vectors the network computed on the way (``doc.tensor``, 384 bytes a token, 150 MB for a report of 1 MB):
+    the drafter reads the parse, never them, and a long report's Docs are all kept until it is drafted."""
+    import numpy
+
+    no_vectors = numpy.zeros((0,), dtype="float32")
+    docs = []
+    for doc in nlp.pipe(texts):
+        if getattr(doc, "tensor", None) is not None:
+            doc.tensor = no_vectors
+        docs.append(doc)
+    return docs
+
+
+def _numpy_matrix_products(nlp: Any) -> None:
+    """The pipeline's matrix products by numpy's BLAS rather than thinc's bundled BLIS: the parse in half the time.
+
+    Most of spaCy's parse is the matrix products of its networks (the shared tok2vec, the named-entity
+    recogniser's own, the parser's hidden layer). The BLIS that thinc bundles has kernels for a few
+    processors only and falls back to its slow generic one on others ("libblis: selecting sub-configuration
+    'generic'" with BLIS_ARCH_DEBUG=1 on this machine's AMD EPYC): 15–20 GFLOP/s where numpy's OpenBLAS
+    does 60–90. Every layer of every component is given thinc's NumpyOps without BLIS, whose products are
+    numpy's. They differ from BLIS's in the last bits of a float only: every annotation the drafter reads is
+    the same on the test reports, the article and the devset (tests/draft/test_draft_scaling.py).
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops
+
+
+def _without_fine_tags(nlp: Any) -> None:
+    """The French pipeline has no tagger: its attribute ruler copies each token's part of speech into its fine
+    tag (``token.tag_``), one rule a part of speech, matched on every token after the parse. newsline never
+    reads the fine tag, so those 20 rules go (4 % of the parse's time); the ruler's three rules for
+    whitespace tokens, which may set their part of speech, morphology and dependency, stay as they are."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    kept = [rule for rule in ruler.patterns if set(rule["attrs"]) != {"TAG"}]
+    ruler.clear()
+    ruler.add_patterns(kept)
+
+
+def _one_blas_thread() -> None:
+    """numpy's OpenBLAS on one thread, as BLIS was: a second thread on a shared machine's busy cores made the
+    parse twice as slow, not faster. Only before numpy is first imported (OpenBLAS reads its setting then),
+    and only if the user set none; the setting is not left in the environment of the process."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        del os.environ["OPENBLAS_NUM_THREADS"]
 
 
 @contextmanager
