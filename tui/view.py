@@ -17,6 +17,7 @@ from functools import cached_property
 from tui.model import Event, Quote, Report
 from tui.printable import printable as printable  # the one sanitiser, for the widgets
 from tui.temporal import ResolvedEvent, Timeline
+from tui.temporal.defaults import DEFAULTS
 
 
 def counted(count: int, noun: str) -> str:
@@ -275,17 +276,58 @@ def attribution_chain(report: Report, event: Event) -> list[str]:
     return links
 
 
+def time_of(label: str) -> str:
+    """A layer's label as a time: one that places the event only against another ("a day after: <the other's
+    summary>") says "a day after another event"; which event, and the words that say so, are the explanation's."""
+    phrase, placed, _ = label.partition(": ")
+    return f"{phrase} another event" if placed else label
+
+
 def when_plainly(row: ResolvedEvent) -> str:
     """When the event happened, saying which layer of reading says so: "Thu 8 Sep (certain)", or
-    "likely Sat 10 Sep · evening (certain: 9 Sep 18:00 – 11 Sep 03:00)"; "undated" where neither says."""
+    "likely Sat 10 Sep · evening (certain: 9 Sep 18:00 – 11 Sep 03:00)"; "undated" where neither says. A time
+    only: the reasons (the words, the defaults) are the explanation's (:func:`why_plainly`)."""
     certain, likely = row.certain, row.likely
     if likely.label != certain.label:
-        label = likely.label.removeprefix("≈ ")  # "likely" says what the ≈ marks
-        rests_on = f"; rests on {', '.join(row.defaults)}" if row.defaults else ""
-        return f"likely {label} (certain: {certain.label}{rests_on})"
+        label = time_of(likely.label).removeprefix("≈ ")  # "likely" says what the ≈ marks
+        return f"likely {label} (certain: {time_of(certain.label)})"
     if certain.label == "undated":
         return "undated: the report says only that it happened by its publication"
-    return f"{certain.label} (certain)"
+    return f"{time_of(certain.label)} (certain)"
+
+
+def why_plainly(row: ResolvedEvent) -> str:
+    """Why the event is placed where :func:`when_plainly` says: the likely layer's explanation (the words, then
+    the defaults it rests on), or the certain one's where the words alone place it."""
+    if row.likely.label != row.certain.label:
+        return row.likely.explanation
+    return row.certain.explanation
+
+
+# What the timeline's marks mean, for the screen's legend and the help.
+MARKS = (
+    ("?", "the order with the next event is not proven: the report's words allow either"),
+    ("≈", "a likely time, not a certain one: it rests on a news-reading default (the event pane names it)"),
+)
+LEGEND = "? order not proven · ≈ rests on a default"  # the marks, said short under the timeline
+
+
+def default_meaning(name: str) -> str:
+    """What a news-reading default assumes, in one line: "news-cycle" → "within the 24 h before publication"."""
+    found = DEFAULTS.get(name)
+    return found.window if found is not None else "a news-reading default"
+
+
+def default_names() -> tuple[str, ...]:
+    """Every news-reading default, in the order of the table (tui/temporal/defaults.py)."""
+    return tuple(DEFAULTS)
+
+
+def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
+    """A claimed figure as the summaries write figures, the same in the app and the exports: "about 2,000 km",
+    "1,000 km²", "2.5 km"."""
+    number = f"{int(quantity):,}" if float(quantity).is_integer() else f"{quantity:,g}"
+    return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
 
 
 def event_as_text(report: Report, row: ResolvedEvent) -> str:

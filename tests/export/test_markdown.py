@@ -86,9 +86,8 @@ def test_when_who_and_sources_of_an_event(bundled_timeline):
     tree = _tree(markdown)
     paragraphs = [_text(node) for node in tree.walk() if node.type == "paragraph"]
     assert any(
-        p.startswith(
-            "When: Thu 8 Sep (certain) Who: Ukrainian high command Sources: Ukrainian high command announcement"
-        )
+        p.startswith("When: Thu 8 Sep (certain) Why: Thu 8 Sep ← ‘jeudi’")  # a time, then its reasons
+        and "Who: Ukrainian high command Sources: Ukrainian high command announcement" in p
         for p in paragraphs
     ), paragraphs[:6]
 
@@ -183,7 +182,7 @@ def test_a_line_of_markdown_in_every_text_renders_as_written_in_gfm(line, write_
     assert quote == f"{line} — {line} (direct)"
     assert any(paragraph.startswith("When: ") and f"Who: {line}, {line}" in paragraph for paragraph in html.texts("p"))
     (claim, caveat) = html.texts("li")
-    assert claim == f"about 2000 {line}: {line} — “{line}” ({line})"
+    assert claim == f"about 2,000 {line}: {line} — “{line}” ({line})"  # as the app writes figures
     assert caveat == f"“{line}” — {line}"
 
 

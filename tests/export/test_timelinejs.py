@@ -83,8 +83,8 @@ def test_the_likely_layer_places_the_slide_and_the_certain_one_is_said(bundled_t
     row = bundled_timeline["tass-regrouping-notice"]  # likely Saturday from 01:00, certainly 9 Sep 17:00 – 10 Sep
     slide = _slides(bundled_timeline, [row])["events"][0]
     assert slide["start_date"] == {"year": 2022, "month": 9, "day": 10, "hour": 1, "minute": 0}
-    assert slide["display_date"] == ("likely Sat 10 Sep 01:00–24:00 (certain: 9 Sep 17:00 – 10 Sep; rests on same-day)")
-    assert "<b>Likely by default:</b> same-day" in slide["text"]["text"]
+    assert slide["display_date"] == "likely Sat 10 Sep 01:00–24:00 (certain: 9 Sep 17:00 – 10 Sep)"  # a time
+    assert "<b>Likely by default:</b> same-day (on the same calendar day as" in slide["text"]["text"]  # the reasons
 
 
 def test_export_keeps_the_filtered_rows_only(bundled_timeline):

@@ -27,7 +27,7 @@ from tui.app.widgets.timeline import TimelineList
 from tui.model import Report, ReportError, load_report
 from tui.model.files import write_atomically
 from tui.temporal import Timeline, resolve
-from tui.view import Filters, TimelineView, counted
+from tui.view import LEGEND, Filters, TimelineView, counted
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
@@ -107,6 +107,7 @@ class NewslineApp(BaseApp[None]):
     def _start(self) -> None:
         """Fill the panes, once the report is there."""
         self.query_one("#timeline", TimelineList).border_title = "Timeline"
+        self.query_one("#timeline", TimelineList).border_subtitle = LEGEND  # what "?" and "≈" mean
         self.query_one("#axis", TimeAxis).border_title = "Time axis"
         axis = self.query_one("#axis", TimeAxis)
         axis.display = self.size.height >= AXIS_FROM_HEIGHT

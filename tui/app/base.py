@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from tui.app.bindings import UNNAMED_KEYS, binding_places
 from tui.printable import printable
+from tui.view import MARKS, default_meaning, default_names
 
 ReturnType = TypeVar("ReturnType")
 
@@ -42,7 +43,9 @@ class BaseApp(App[ReturnType]):
         sections = [
             (place, self._help_rows(bindings) + UNNAMED_KEYS.get(place, [])) for place, bindings in binding_places()
         ]
-        self.push_screen(HelpScreen(sections))
+        defaults = [(name, default_meaning(name)) for name in default_names()]
+        notes = [("Marks on the timeline", list(MARKS)), ("News-reading defaults (what a ≈ time rests on)", defaults)]
+        self.push_screen(HelpScreen(sections, notes))
 
     def _help_rows(self, bindings: list[Binding]) -> list[tuple[str, str, str]]:
         """(keys as the user has them, what they do, id) for each binding (all have ids: binding_places)."""

@@ -31,7 +31,7 @@ class NewslineCommands(Provider):
                 )
         for row in view.timeline.events:
             title = printable(f"Jump to event: {row.event.summary}")
-            commands.append((title, partial(app.jump_to, row.id), Content(printable(row.label))))
+            commands.append((title, partial(app.jump_to, row.id), Content(printable(view.when(row)))))  # as listed
         return commands
 
     async def discover(self) -> Hits:

@@ -5,8 +5,8 @@ Times are ISO 8601 in the report's zone; an open bound is an empty field.
 
 Formula injection: a spreadsheet opening the file may read a cell as a formula (``=HYPERLINK(…)`` in a
 summary would send the sheet's data away on a click). As OWASP advises ("CSV Injection"), every text
-cell (ids, summaries, kinds, actors, sides, sources, labels, defaults) that starts with a character that
-can open one — ``=``, ``+``, ``-``, ``@``, tab or carriage return, and here also line feed, NUL and the
+cell (ids, summaries, kinds, actors, sides, sources, labels, defaults and their meanings) that starts with
+a character that can open one — ``=``, ``+``, ``-``, ``@``, tab or carriage return, and here also line feed, NUL and the
 full-width ``＝ ＋ － ＠`` — gets a single quote ``'`` in front, so spreadsheets read it as text; a program
 reading the CSV itself sees that quote and may remove it (see :func:`cell`). Other cells are written as
 they are. The ISO 8601 times and the counts, which newsline makes, never start with one.
@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
-from tui.view import attribution_chain
+from tui.view import attribution_chain, default_meaning, time_of
 
 COLUMNS = (
     "id",
@@ -38,6 +38,7 @@ COLUMNS = (
     "likely_defaults",
     "quotes",
     "claims",
+    "likely_defaults_meaning",
 )
 
 
@@ -55,6 +56,7 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) ->
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     iso = _Iso()
+    meanings: dict[tuple[str, ...], str] = {}  # events share their defaults: each set said once
     for row in rows:
         event, certain, likely = row.event, row.certain, row.likely
         actors = [report.actor(actor) for actor in event.actors]
@@ -69,15 +71,24 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) ->
                 cell(" → ".join(attribution_chain(report, event))),
                 iso(certain.earliest),
                 iso(certain.latest),
-                cell(certain.label),
+                cell(time_of(certain.label)),  # a time: the other event of "a day after: …" is not named here
                 iso(likely.earliest),
                 iso(likely.latest),
-                cell(likely.label),
+                cell(time_of(likely.label)),
                 cell("; ".join(row.defaults)),
                 len(event.quotes),
                 len(event.claims),
+                _meanings(meanings, row.defaults),
             )
         )
+
+
+def _meanings(known: dict[tuple[str, ...], str], defaults: tuple[str, ...]) -> str:
+    """The defaults' cell of meanings: "news-cycle: within the 24 h before publication; …"."""
+    found = known.get(defaults)
+    if found is None:
+        found = known[defaults] = cell("; ".join(f"{name}: {default_meaning(name)}" for name in defaults))
+    return found
 
 
 class _Iso(dict[datetime | None, str]):

@@ -1,11 +1,11 @@
 """Markdown (CommonMark): a chronology to paste into an article or a wiki.
 
-The events grouped by the day their likely time falls on, in order; each with its time label, summary,
-who, the sources chain and its quotes verbatim in the report's language; then the claims and the
-report's own caveats. Text from the data is escaped (see :func:`text`), so a quote holding ``*``,
-``<b>``, ``---`` or ``www.example.com`` reads as written once rendered, in CommonMark and in GitHub's
-Markdown (GFM) alike, and makes no markup: no emphasis, HTML, heading, rule, list, quote, code block,
-table or link.
+The events grouped by the day their likely time falls on, in the order the app shows them; each with its
+time and why, summary, who, the sources chain and its quotes verbatim in the report's language; then the
+news-reading defaults the times rest on, each with its meaning, the claims and the report's own caveats.
+Text from the data is escaped (see :func:`text`), so a quote holding ``*``, ``<b>``, ``---`` or
+``www.example.com`` reads as written once rendered, in CommonMark and in GitHub's Markdown (GFM) alike, and
+makes no markup: no emphasis, HTML, heading, rule, list, quote, code block, table or link.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
 from tui.temporal.labels import moment_label
-from tui.view import attribution_chain, when_plainly
+from tui.view import attribution_chain, default_meaning, default_names, figure, when_plainly, why_plainly
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_STARTS = frozenset("-+=")  # a list item, a rule ("---"), a setext underline ("===")
@@ -61,19 +61,25 @@ def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextI
         "each time says whether the report's words make it certain or it is only likely.",
         "",
     )
+    named: set[str] = set()
     for heading, group in _by_day(rows):
         write(f"## {heading}", "")
         for row in group:
             write(*_event(timeline, row))
+            named.update(row.defaults)  # while this event's answers are at hand (100k events: one pass)
+    used = [name for name in default_names() if name in named]
+    if used:  # each default named above, with what it assumes
+        write("## News-reading defaults", "")
+        write("A time marked “likely” rests on these readings of how news is written, not on the report's words.", "")
+        for name in used:
+            write(f"- **{name}**: {text(default_meaning(name))}")
+        write("")
     claims = [(row, claim) for row in rows for claim in row.event.claims]
     if claims:
         write("## Claims", "")
         for row, claim in claims:
-            hedge = f"{claim.qualifier} " if claim.qualifier else ""
-            write(
-                f"- {hedge}{claim.quantity:g} {text(claim.unit)}: {text(claim.about)} — “{text(claim.span.text)}” "
-                f"({text(row.event.summary)})"
-            )
+            said = figure(claim.quantity, claim.unit, claim.qualifier)  # "about 2,000 km", as the app says it
+            write(f"- {text(said)}: {text(claim.about)} — “{text(claim.span.text)}” ({text(row.event.summary)})")
         write("")
     shown = {claim.id for _, claim in claims}
     caveats = [caveat for caveat in report.caveats if not caveat.claims or shown.intersection(caveat.claims)]
@@ -105,6 +111,7 @@ def _event(timeline: Timeline, row: ResolvedEvent) -> list[str]:
         f"### {text(event.summary)}",
         "",
         f"**When:** {text(when_plainly(row))}  ",
+        f"**Why:** {text(why_plainly(row))}  ",
         f"**Who:** {text(who)}  ",
         f"**Sources:** {text(' → '.join(attribution_chain(report, event)))}",
         "",

@@ -28,7 +28,7 @@ from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
 from tui.temporal.labels import moment_label
-from tui.view import attribution_chain, when_plainly
+from tui.view import attribution_chain, default_meaning, when_plainly
 
 HEADLINE_LENGTH = 60
 
@@ -136,8 +136,9 @@ def _body(timeline: Timeline, row: ResolvedEvent) -> str:
     if who:
         parts.append(f"<p><b>Who:</b> {html_text(who)}</p>")
     parts.append(f"<p><b>Why this time:</b> {html_text(row.likely.explanation)}</p>")
-    if row.defaults:
-        parts.append(f"<p><b>Likely by default:</b> {html_text(', '.join(row.defaults))}</p>")
+    if row.defaults:  # each default with what it assumes
+        defaults = "; ".join(f"{name} ({default_meaning(name)})" for name in row.defaults)
+        parts.append(f"<p><b>Likely by default:</b> {html_text(defaults)}</p>")
     parts.append(f"<p><b>Sources:</b> {html_text(' → '.join(attribution_chain(report, event)))}</p>")
     for quote in event.quotes:
         speaker = report.actor(quote.speaker).name

@@ -32,7 +32,7 @@ from tui.app.text_layout import WrappedLines
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import Event, Report, Span
 from tui.temporal import ResolvedEvent
-from tui.view import TimelineView, counted, printable
+from tui.view import TimelineView, counted, figure, printable
 
 KINDS = {
     "time": "time expression",
@@ -81,12 +81,6 @@ def evidence_of(report: Report, event: Event) -> list[EvidenceSpan]:
             found.append(EvidenceSpan("attribution", attribution.cue, report.source(attribution.source).label))
     unique = dict.fromkeys(found)
     return sorted(unique, key=lambda e: (e.span.start, -e.span.end, _KIND_ORDER[e.kind]))
-
-
-def figure(quantity: float, unit: str, qualifier: str | None = None) -> str:
-    """A claimed figure as the summaries write figures: "about 2,000 km", "1,000 km²", "2.5 km"."""
-    number = f"{int(quantity):,}" if float(quantity).is_integer() else f"{quantity:,g}"
-    return f"{qualifier + ' ' if qualifier else ''}{number} {unit}"
 
 
 class ArticleText(ScrollView, can_focus=False):
@@ -381,7 +375,7 @@ class ArticleScreen(ModalScreen[None]):
                 if event_id:
                     self.open_event(event_id)
 
-            self.app.push_screen(SentenceEventsScreen(rows), chosen)
+            self.app.push_screen(SentenceEventsScreen(self.view, rows), chosen)
         else:
             reason = self.reason_of_sentence(self.cursor)
             self._say(f"Not an event: {reason}" if reason else "No event comes from this sentence.")
@@ -406,8 +400,9 @@ class SentenceEventsScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="article-choice-cancel")]
 
-    def __init__(self, rows: list[ResolvedEvent]) -> None:
+    def __init__(self, view: TimelineView, rows: list[ResolvedEvent]) -> None:
         super().__init__()
+        self.view = view
         self.rows = rows
 
     def compose(self) -> ComposeResult:
@@ -416,7 +411,7 @@ class SentenceEventsScreen(ModalScreen[str | None]):
             options = []
             for row in self.rows:
                 prompt = Text(printable(row.event.summary))
-                prompt.append("\n" + printable(row.label), style="dim")
+                prompt.append("\n" + printable(self.view.when(row)), style="dim")  # the timeline's label
                 options.append(Option(prompt, id=row.id))
             yield OptionList(*options, id="sentence-events")
         yield KeysFooter()

@@ -12,10 +12,9 @@ from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from tui.app.screens.article import figure
 from tui.app.widgets.chrome import KeysFooter
 from tui.model import Claim, Event, Report
-from tui.view import TimelineView, counted, printable
+from tui.view import TimelineView, counted, figure, printable
 
 PADDING = 1  # the table's cell padding, each side
 
@@ -37,9 +36,9 @@ def claimed_when(view: TimelineView, event: Event) -> str:
     in (the event's ``time_anchor``), of the event itself if it is a statement, else by the publication."""
     timeline = view.timeline
     if event.time_anchor:
-        return timeline[event.time_anchor].label
+        return view.when(timeline[event.time_anchor])  # the timeline's label, "≈" and all
     if event.kind == "statement":
-        return timeline[event.id].label
+        return view.when(timeline[event.id])
     return f"by publication ({timeline.report.document.published.estimate:%a %-d %b})"
 
 

@@ -15,18 +15,30 @@ from tui.app.keymap import keymap_path
 
 HelpRow = tuple[str, str, str]  # keys as shown, what they do, binding id ("—": not remappable)
 HelpSection = tuple[str, list[HelpRow]]  # where the keys work, and its rows
-KEYS_WIDTH, ID_WIDTH = 16, 26
+Note = tuple[str, list[tuple[str, str]]]  # a title, and what each mark or name on the screen means
+KEYS_WIDTH, ID_WIDTH, TERM_WIDTH = 16, 26, 22
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help-close")]
 
-    def __init__(self, sections: list[HelpSection]) -> None:
+    def __init__(self, sections: list[HelpSection], notes: list[Note] | None = None) -> None:
         super().__init__()
         self.sections = sections
+        self.notes = notes or []
 
     def compose(self) -> ComposeResult:
         tables = []
+        for title, terms in self.notes:  # the marks and names the screen shows, before the keys
+            table = Table(
+                title=Text(title, style="bold"), title_justify="left", box=None, expand=True, show_header=False,
+                pad_edge=False,
+            )  # fmt: skip
+            table.add_column("term", width=TERM_WIDTH, no_wrap=True)
+            table.add_column("means", ratio=1)
+            for term, meaning in terms:
+                table.add_row(Text(term), Text(meaning))
+            tables.append(table)
         for title, rows in self.sections:
             table = Table(
                 title=Text(title, style="bold"),
@@ -43,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(keys), Text(description), Text(binding_id))
             tables.append(table)
         with VerticalScroll(id="help-dialog"):
-            yield Static(Text("newsline — keys", style="bold"))
+            yield Static(Text("newsline — marks, defaults and keys", style="bold"))
             yield Static(Group(*tables), id="help-table")
             yield Static(
                 Text(

@@ -14,7 +14,7 @@ from textual.strip import Strip
 from tui.model import Quote
 from tui.temporal import ResolvedEvent
 from tui.temporal.labels import interval_label
-from tui.view import TimelineView, counted, printable
+from tui.view import TimelineView, counted, default_meaning, figure, printable, time_of
 
 NOTHING_SELECTED = Text("No event selected.", style="italic dim")
 
@@ -102,7 +102,9 @@ class EventPane(DetailPane):
         if row.defaults:  # two layers to tell apart: each with its own "Why"
             parts.append(_line("When", f"{likely.label}  (likely: {', '.join(row.defaults)})", "bold"))
             parts.append(_line("  Why", likely.explanation, "dim"))
-            parts.append(_line("Certain", certain.label, "bold"))
+            for name in row.defaults:  # what each default assumes, where it is named
+                parts.append(_line(f"  {name}", default_meaning(name), "italic"))
+            parts.append(_line("Certain", time_of(certain.label), "bold"))
             parts.append(_line("  Why", certain.explanation, "dim"))
         else:  # the words alone place it: one reading, said once
             parts.append(_line("When", f"{certain.label}  (certain)", "bold"))
@@ -138,9 +140,8 @@ class EventPane(DetailPane):
         if event.claims:
             parts.append(Text("Claims", style="bold"))
             for claim in event.claims:
-                hedge = f"{claim.qualifier} " if claim.qualifier else ""
-                figure = f"  {hedge}{claim.quantity:g} {claim.unit}: {claim.about}  (“{claim.span.text}”)"
-                parts.append(Text(printable(figure)))
+                said = f"  {figure(claim.quantity, claim.unit, claim.qualifier)}: {claim.about}  (“{claim.span.text}”)"
+                parts.append(Text(printable(said)))
                 for caveat in report.caveats:
                     if claim.id in caveat.claims:
                         parts.append(Text(printable(f"    caveat: {caveat.note}"), style="italic"))
