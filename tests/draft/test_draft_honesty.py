@@ -114,9 +114,15 @@ def test_aussitot_places_its_event_right_after_the_one_told_before(french_pipeli
     ]
 
 
-def test_a_time_at_a_place_of_another_zone_is_a_guess_in_the_events_file():
-    """The events file keeps "14h" alone, which the engine reads in the report's zone: the tagger read it
-    widened to every zone ("à 14h à Tokyo"), so the drafted time is a guess, never certain."""
+def test_a_time_at_a_place_of_another_zone_keeps_the_place_in_the_events_file():
+    """The events file keeps "mardi à 14h à Tokyo" whole: read alone, the engine reads the clock in every
+    zone (certain) and Tokyo's in the likely layer (default place-zone); keeping "14h" alone would read it
+    in the report's zone, certainly — which is why it was a guess before."""
+    from tui.temporal.expressions import normalise
+
     found = times("Le sommet s'est ouvert mardi à 14h à Tokyo.")
     ((words, how),) = [(w, h) for w, h in found.items() if "14" in w]
-    assert how.startswith(GUESS), (words, how)
+    assert words == "mardi à 14h à Tokyo" and not how.startswith(GUESS), (words, how)
+    alone = normalise(words, PUBLISHED)
+    assert alone is not None and alone.place is not None
+    assert (alone.latest - alone.earliest).total_seconds() > 24 * 3600  # every zone, certainly

@@ -113,3 +113,29 @@ def test_words_of_sequence_are_the_time_readers_table():
     assert is_sequence_word("Enfin") and is_sequence_word("puis,") and is_sequence_word("Ensuite")
     assert not is_sequence_word("depuis la défaite de Kiev") and not is_sequence_word("peu après")
     assert {"puis", "ensuite", "enfin"} <= lexicon.SEQUENCE_WORDS
+
+
+def test_a_time_told_with_a_foreign_place_of_one_zone_is_likely_that_places_clock(french_pipeline):
+    text = (
+        "Un séisme a secoué la capitale lundi à 14 h à Tokyo, selon la NHK. "
+        "Vers 9 heures au Japon, les secours sont arrivés."
+    )
+    timeline = timeline_of(text, french_pipeline, "2024-01-02T18:00+01:00")
+    quake = told_by(timeline, "a secoué")
+    assert quake.event.time.text == "lundi à 14 h à Tokyo"  # the events file keeps whose clock
+    # Certain: 14 h on Monday in any zone from UTC−12 to UTC+14 (a French paper may give Paris's time).
+    assert quake.certain.latest - quake.certain.earliest > timedelta(hours=24)
+    # Likely: Tokyo's clock, UTC+9: 06:00 in Paris (UTC+1).
+    assert "place-zone" in quake.defaults
+    assert (quake.likely.earliest.day, quake.likely.earliest.hour, quake.likely.earliest.minute) == (1, 6, 0)
+    rescue = told_by(timeline, "les secours sont arrivés")
+    assert "place-zone" in rescue.defaults  # a guessed time of day, on Japan's clock too
+    assert rescue.likely.earliest.hour in (0, 1) and rescue.likely.latest.hour in (1, 2)
+
+
+def test_a_place_of_several_zones_leaves_the_time_in_every_zone():
+    from tui.temporal.expressions import normalise
+
+    found = normalise("14 h aux États-Unis", publication_from("2024-01-02T18:00+01:00", "fr"))
+    assert found is not None and found.place is None
+    assert found.latest - found.earliest > timedelta(hours=24)

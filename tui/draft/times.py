@@ -79,6 +79,8 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
     (:mod:`tui.temporal.tagging`), the one that ``newsline times`` runs. A durations it tags inside a cue
     ("quelques heures" in "quelques heures après") is the cue's, not a time of its own."""
     from tui.temporal.tagging import tag
+    from tui.temporal.tagging.clock import place_after
+    from tui.temporal.tagging.lexicon import fold
 
     reference = published or PLACEHOLDER_PUBLICATION
     found: list[FoundTime] = []
@@ -97,6 +99,7 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
             continue
         found.append(FoundTime(match.start(), match.end(), "cue", "rule: relation cue", 0.8))
         taken.add(*match.span())
+    folded: str | None = None
     for timex in timexes:
         if taken.overlaps(timex.start, timex.end):
             continue
@@ -111,8 +114,15 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
             continue
         placed = timex.earliest is not None or timex.latest is not None or timex.granularity == "open"
         how = f"tagger: {timex.type} {timex.value}" + ("" if placed else ", not placed on the calendar")
-        words = text[start : timex.end]
-        if timex.type == "TIME" and _BARE_CLOCK.fullmatch(words):
+        end = timex.end
+        if timex.type == "TIME":
+            # "à 14 h à Tokyo": the place says whose clock, so the events file keeps it with the time
+            folded = folded if folded is not None else fold(text)
+            place = place_after(folded, end)
+            if place is not None and not taken.overlaps(end, place[0]):
+                end = place[0]
+        words = text[start:end]
+        if timex.type == "TIME" and _BARE_CLOCK.fullmatch(text[start : timex.end]):
             # "peu avant 11 heures": a time of day, on a day the words do not give (the day the story is at,
             # which need not be the publication's): the day is the drafter's guess
             how = f"{GUESS} a time of day whose words give no day: the day is the drafter's guess; {how}"
@@ -120,8 +130,8 @@ def find_time_expressions(text: str, published: Publication | None = None, langu
             # "18 h 38" on the Friday an earlier "vendredi soir" set: an events file keeps the words alone, which
             # read on the publication day, so the reading is the drafter's, from context: a guess to review
             how = f"{GUESS} read in context ({timex.value}); the words alone read otherwise; {how}"
-        found.append(FoundTime(start, timex.end, "time", how, 0.9 if placed else 0.5))
-        taken.add(start, timex.end)
+        found.append(FoundTime(start, end, "time", how, 0.9 if placed else 0.5))
+        taken.add(start, end)
     # "depuis" before a noun that is no time word: the noun names an earlier event ("depuis la défaite").
     found.sort(key=lambda f: f.start)
     holding = Containing(found, lambda f: (f.start, f.end), strict=False)

@@ -44,6 +44,8 @@ report-zone            a report whose publication is a day given without its   c
 drafted-attachment     a time expression or relation cue the drafter           what those words say (a
                        attached only by a guess (``found.how`` starting        time of day with no day:
                        ``guess:``: proximity, an ambiguous parse)              on the day the story is at)
+place-zone             a time of day told with a foreign place of one zone       read in that place's zone
+                       ("14 h à Tokyo", "vers 9 heures au Japon")
 publication-day        a report whose publication is unknown: the times it     read against the day of
                        gives by a weekday or a date ("mardi", "le 28           publication that puts the
                        juillet", "le 15 avril 2021")                           days named most recently
@@ -76,6 +78,10 @@ Why they hold, and what is certain instead:
   report is written — and so, almost always, when it is published; but the writing may precede the
   publication by hours, so only the likely layer says "after the publication". The certain layer only
   drops its "begun by publication" assumption.
+- **place-zone.** "À 14 h à Tokyo" is 14 h on Tokyo's clock, most likely; but a French report may give a
+  Paris time for a Tokyo event, so the certain layer reads the clock in every zone (as "heure locale"), and
+  only the likely layer reads it in the place's zone (resources/fr/foreign_places.txt gives the zone of each
+  place that has one).
 - **publication-day.** With the publication unknown, "mardi" is certainly some Tuesday of the week before
   it, "le 28 juillet" some 28 July, "le 15 avril 2021" a day nothing relates to it: which, depends on the
   day of publication, which nothing says. News tells the days just past: the likely reading takes the day
@@ -100,7 +106,7 @@ import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 
@@ -152,6 +158,8 @@ DEFAULTS: Mapping[str, Default] = {
                 "a day given without its zone is a day where the report was published, most likely", 9),
         Default("drafted-attachment", "as the words the drafter attached to it say",
                 "the drafter attached these words by proximity or on an ambiguous parse: a guess to review", 9),
+        Default("place-zone", "the time of day in the zone of the place told with it",
+                "'à 14 h à Tokyo' is Tokyo's clock, most likely; the report may also give Paris's", 9),
         Default("publication-day", "the publication on the day that puts the days named just before it",
                 "with the publication unknown, news tells the days just past: the latest day named is most "
                 "often the publication day", 9),
@@ -284,6 +292,10 @@ class _Reader:
             elif found is not None and event.time is not None and published.zone == "unknown":
                 evidence = Evidence("default", "report-zone", event.id, event.time)
                 add_time_window(self.network, event, found, self.points, evidence, zone)
+            if found is not None and found.place is not None and event.id not in self.clocks and not event.time_anchor:
+                evidence = Evidence("default", "place-zone", event.id, event.time)
+                in_place = replace(found, start=found.place, end=found.place)
+                add_time_window(self.network, event, in_place, self.points, evidence, DEFAULTS["place-zone"].strength)
             for relation in event.relations:
                 if guessed(relation.found):
                     evidence = Evidence("default", "drafted-attachment", event.id, relation.cue, relation.target)
@@ -425,6 +437,8 @@ class _Reader:
                 continue
             found = self.normalised[event.id]
             assert found is not None
+            if found.place is not None:  # "14 h à Tokyo": on Tokyo's clock (default place-zone)
+                found = replace(found, start=found.place, end=found.place)
             related = [r.target for r in event.relations] + [e.id for e in self.hourly.get(event.id, ())]
             day = next((days[o] for o in related if o in days), None)
             if day is None:
@@ -434,7 +448,9 @@ class _Reader:
             if past and not event.time_anchor and abs(found.start.lo) != INF:
                 while found.start.lo + shift > latest:
                     shift -= DAY  # told in a past tense: not after the publication
-            evidence = Evidence("default", "drafted-attachment", event.id, event.time)
+            # the guess of the day is the drafter's; the clock a place's, where the words name one
+            name = "place-zone" if found.place is not None else "drafted-attachment"
+            evidence = Evidence("default", name, event.id, event.time)
             strength = DEFAULTS["drafted-attachment"].strength
             add_time_window(self.network, event, found, self.points, evidence, strength, (-shift, shift))
             days[event.id] = read_on + shift

@@ -84,6 +84,9 @@ class Normalised:
     # A time of day whose words give no day ("vers 13 heures", "en fin de matinée"): read alone on the
     # publication day, though news tells it on the day the story is at (the likely layer reads it there).
     day_free: bool = False
+    # "14 h à Tokyo": the time read in the named place's zone, which the likely layer takes (place-zone);
+    # the windows above cover every zone, as for "heure locale".
+    place: Window | None = None
 
 
 def normalise(expression: str, published: Publication, language: str = "fr") -> Normalised | None:
@@ -111,6 +114,10 @@ def _normalise(expression: str, published: Publication, language: str) -> Normal
         normalised = _finish(expression, found, "tagger", published)
         if tagger_rule in DAY_FREE_RULES and found[0].anchor == "origin":
             normalised = replace(normalised, day_free=True)
+        if published.known and found[0].anchor == "origin":
+            place = _place_window(expression, published, language)
+            if place is not None:
+                normalised = replace(normalised, place=place)
         return normalised
     if not published.known:
         return None  # dateparser reads against a calendar date, which an unknown publication has not
@@ -319,11 +326,38 @@ def _tagged(expression: str, published: Publication, language: str) -> tuple[_Pa
     return (window, window, timex.granularity), timex.rule  # type: ignore[return-value]
 
 
+def _place_window(expression: str, published: Publication, language: str) -> Window | None:
+    """ "14 h à Tokyo": the time of day read in the named place's zone (its value is a wall-clock time), for
+    the likely layer's ``place-zone`` default; None where no place with one zone follows the time."""
+    from tui.temporal.tagging.clock import place_after, place_zone
+    from tui.temporal.tagging.lexicon import fold
+    from tui.temporal.tagging.values import interval
+
+    timex = _one_timex(expression, published, language)
+    if timex is None or timex.type != "TIME":
+        return None
+    place = place_after(fold(expression), timex.end)
+    zone_name = place_zone(place[1]) if place is not None else None
+    if zone_name is None:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(zone_name)
+    except (ImportError, OSError, ValueError, LookupError):  # no time-zone data on this machine
+        return None
+    earliest, latest, _ = interval(timex.value, zone, timex.mod)
+    if earliest is None or latest is None:
+        return None
+    return Window("origin", to_minutes(earliest), to_minutes(latest))
+
+
 def _one_timex(expression: str, published: Publication, language: str):
     """The one timex the tagger finds in ``expression``, but for surrounding prepositions; None if it finds
     none, several, or one relative to another event ("le lendemain": a relation's cue, not a time)."""
     from tui.temporal.tagging import tag  # compiles its rules on first use
     from tui.temporal.tagging.approximation import without_words
+    from tui.temporal.tagging.clock import place_after
     from tui.temporal.tagging.lexicon import fold
     from tui.temporal.tagging.relative import BEFORE_THE_REPORT
 
@@ -340,7 +374,11 @@ def _one_timex(expression: str, published: Publication, language: str):
     words = without_words(text) if timex.mod in ("APPROX", "AFTER", "BEFORE") else text
     if timex.rule != "anaphoric-day" and _anaphoric().search(words):
         return None  # "le lendemain matin", "deux jours plus tard"
-    rest = fold(expression[: timex.start] + expression[timex.end :]).strip(" ,.;:")
+    after = fold(expression[timex.end :])
+    place = place_after(after, 0)
+    if place is not None:  # "14 h à Tokyo": the place says whose clock (the timex is read as local time)
+        after = after[place[0] :]
+    rest = (fold(expression[: timex.start]) + after).strip(" ,.;:")
     if not _surrounding().fullmatch(" ".join(re.sub(r"\([^)]*\)", "", rest).split())):
         return None
     return timex

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 
 from tui.temporal.tagging.approximation import mod_of, words_pattern
 from tui.temporal.tagging.context import Context
@@ -146,6 +147,26 @@ _PLACES = "|".join(
     r"\s+".join(map(re.escape, w.split())) for w in sorted(words("foreign_places"), key=len, reverse=True)
 )
 _PLACE = rf"(?:(?=\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])))?"
+_PLACE_AFTER = re.compile(rf"\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])")
+
+
+def place_after(folded: str, at: int) -> tuple[int, str] | None:
+    """ "à 14 h à Tokyo": where the foreign place named right after a time of day ending at ``at`` ends in a
+    folded text (tagging.lexicon.fold), and the place; None if no such place follows."""
+    match = _PLACE_AFTER.match(folded, at)
+    return (match.end(), " ".join(match.group("place").split())) if match else None
+
+
+@cache
+def place_zone(place: str) -> str | None:
+    """The zone (IANA name) of a foreign place, where it has one (resources/*/foreign_places.txt)."""
+    for language in ("fr", "en"):
+        zone = table("foreign_places", str, (language,)).get(place)
+        if zone:
+            return zone
+    return None
+
+
 _HALF = r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l'apres-midi|de\s+la\s+nuit))?"
 _DAY_AFTER = r"(?:,?\s+(?P<day2>hier|aujourd'hui|demain|avant-hier|yesterday|today|tomorrow))?"
 
