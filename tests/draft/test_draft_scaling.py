@@ -95,6 +95,23 @@ def test_the_fast_pipeline_parses_as_spacys_own(french_pipeline):
     assert [read(doc) for doc in fast] == [read(doc) for doc in plain.pipe(pieces)]
 
 
+def test_the_pipeline_multiplies_with_numpy_on_one_thread(french_pipeline):
+    """Every layer's matrix products are numpy's (thinc's BLIS is slow on processors it has no kernel for),
+    and numpy's OpenBLAS runs one thread, as BLIS did: a shared machine's other cores stay free."""
+    import ctypes
+    import os
+
+    import numpy
+
+    layers = [layer for _, pipe in french_pipeline.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
+    assert layers and all(getattr(layer.ops, "use_blis", None) is False for layer in layers)
+    libraries = sorted(Path(numpy.__file__).parent.parent.glob("numpy.libs/*openblas*"))
+    if "OPENBLAS_NUM_THREADS" in os.environ or not libraries:
+        pytest.skip("the user's own setting, or a numpy without its bundled OpenBLAS")
+    openblas = ctypes.CDLL(str(libraries[0]))
+    assert openblas.scipy_openblas_get_num_threads64_() == 1
+
+
 spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=25).map(
     lambda pairs: sorted((start, start + length) for start, length in pairs)
 )

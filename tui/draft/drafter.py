@@ -81,7 +81,7 @@ class Drafter(Attaching):
         self.language = language
         self.document_id = document_id
         self.sentences = in_pieces(text, split_sentences(text), piece_limit(nlp))
-        ascii_text = to_ascii(text)
+        self.ascii_text = ascii_text = to_ascii(text)  # each Doc's text is its sentence's slice of it
         self.docs = parse(nlp, (ascii_text[s:e] for s, e in self.sentences))
         self.offsets = [s for s, _ in self.sentences]
         self.quotes = find_quotes(text)
@@ -461,7 +461,8 @@ class Drafter(Attaching):
 
     def find_clauses(self) -> None:
         for index, doc in enumerate(self.docs):
-            lower = doc.text.lower()
+            start, end = self.sentences[index]
+            lower = self.ascii_text[start:end].lower()  # doc.text, without joining its tokens again
             if re.match(r"(?:on|nul)\s+ne\s+sait\s+pas", lower):
                 continue  # a framing sentence: the report's own doubt, not an event
             if not any(t.pos_ in ("VERB", "AUX") for t in doc) and len(doc) < 4:
@@ -470,13 +471,17 @@ class Drafter(Attaching):
                 clause = self.clause(index, doc, token)
                 if clause is not None:
                     self.clauses.append(clause)
-            self.nominal_events(index, doc)
+            if "depuis" in lower:  # no token of the sentence is "depuis" otherwise
+                self.nominal_events(index, doc)
 
     def clause(self, index: int, doc: Any, token: Any) -> _Clause | None:
         dep = token.dep_
-        finite = token.morph.get("VerbForm") == ["Fin"] or any(
-            c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"] for c in token.children
-        )
+
+        def finite() -> bool:  # asked only of the few tokens a rule below reaches
+            return token.morph.get("VerbForm") == ["Fin"] or any(
+                c.dep_.startswith("aux") and c.morph.get("VerbForm") == ["Fin"] for c in token.children
+            )
+
         lemma = _lemma(token)
         speech = lemma in lexicon.SPEECH_VERBS and (lemma not in lexicon.SPEECH_WITH_CONTENT or _tells_content(token))
         if dep == "ROOT":
@@ -495,20 +500,20 @@ class Drafter(Attaching):
         elif (
             dep == "conj"
             and token.pos_ in ("VERB", "AUX")
-            and (finite and any(c.dep_.startswith("nsubj") or c.dep_.startswith("expl") for c in token.children))
+            and (finite() and any(c.dep_.startswith("nsubj") or c.dep_.startswith("expl") for c in token.children))
         ):
             how, sure = "parse: a coordinated clause with its own subject", 0.6
         elif dep == "conj" and token.pos_ == "VERB" and _finite_of_its_own(token) and _coordinated(token):
             # "… a été réveillé à 3h30, puis a été informé une heure plus tard": a second finite verb
             # sharing the subject tells a second happening
             how, sure = "parse: a second finite verb coordinated with the first (the subject shared)", 0.5
-        elif dep in ("ccomp", "advcl") and token.pos_ in ("VERB", "AUX", "ADJ") and finite:
+        elif dep in ("ccomp", "advcl") and token.pos_ in ("VERB", "AUX", "ADJ") and finite():
             if _lemma(token.head) in lexicon.FRAMING:
                 return None
             how, sure = "parse: a finite subordinate clause (reported content or cause)", 0.6
         elif dep == "parataxis" and speech:
             how, sure = "parse: a speech verb after a quotation", 0.8
-        elif dep == "acl:relcl" and token.pos_ == "VERB" and finite and _told_in_a_past(token):
+        elif dep == "acl:relcl" and token.pos_ == "VERB" and finite() and _told_in_a_past(token):
             # "la tempête, qui a causé la mort de deux automobilistes, …": a relative clause in a past
             # tense tells a happening of its own (one in the présent or imparfait describes)
             how, sure = "parse: a relative clause told in a past tense", 0.5
@@ -578,8 +583,9 @@ class Drafter(Attaching):
         cues = []
         for doc in self.docs:
             for token in doc:
-                auxes = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i]
-                if auxes and token.pos_ in ("VERB", "AUX"):
+                verb = token.pos_ in ("VERB", "AUX")
+                auxes = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i] if verb else []
+                if auxes:
                     tense = auxes[0].morph.get("Tense")
                     pluperfect = tense == ["Imp"] and auxes[0].dep_ == "aux:tense"
                     reported = (

@@ -120,15 +120,32 @@ def _without_fine_tags(nlp: Any) -> None:
 
 def _one_blas_thread() -> None:
     """numpy's OpenBLAS on one thread, as BLIS was: a second thread on a shared machine's busy cores made the
-    parse twice as slow, not faster. Only before numpy is first imported (OpenBLAS reads its setting then),
-    and only if the user set none; the setting is not left in the environment of the process."""
-    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+    parse twice as slow, not faster. Before numpy is first imported, OpenBLAS reads it from the environment
+    (the setting is not left there); after, it is asked through its own call. A user's OPENBLAS_NUM_THREADS
+    is kept."""
+    if "OPENBLAS_NUM_THREADS" in os.environ:
         return
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    try:
-        import numpy  # noqa: F401
-    finally:
-        del os.environ["OPENBLAS_NUM_THREADS"]
+    if "numpy" not in sys.modules:
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        try:
+            import numpy
+        finally:
+            del os.environ["OPENBLAS_NUM_THREADS"]
+        return
+    import ctypes
+    from pathlib import Path
+
+    import numpy
+
+    for library in sorted(Path(numpy.__file__).parent.parent.glob("numpy.libs/*openblas*")):
+        try:
+            openblas = ctypes.CDLL(str(library))
+        except OSError:
+            continue
+        for name in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads"):
+            if hasattr(openblas, name):
+                getattr(openblas, name)(1)
+                return
 
 
 @contextmanager
