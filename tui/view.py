@@ -12,12 +12,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 
 from tui.model import Event, Quote, Report
 from tui.printable import printable as printable  # the one sanitiser, for the widgets
-from tui.temporal import ResolvedEvent, Timeline
+from tui.temporal import ResolvedEvent, Step, Timeline
 from tui.temporal.defaults import DEFAULTS
+from tui.temporal.labels import day_label, moment_label
 
 
 def counted(count: int, noun: str) -> str:
@@ -302,6 +304,36 @@ def why_plainly(row: ResolvedEvent) -> str:
     if row.likely.label != row.certain.label:
         return row.likely.explanation
     return row.certain.explanation
+
+
+def step_plainly(report: Report, row: ResolvedEvent, step: Step) -> str:
+    """One step of a bound's chain, as the event pane says it: what it bounds, the bound, and why —
+    "‘Zelensky says in a Saturday-evening…’ starts from Sat 10 Sep 18:00 ← ‘samedi soir’", "this event ends by
+    Sat 10 Sep ← ‘Plus tôt’". A latest bound at midnight is the day before's end: "by Sat 10 Sep"."""
+    skipped = f"(… {step.skipped} more steps) " if step.skipped else ""
+    if step.event is None and step.reason.startswith("published "):  # it says the bound itself
+        return f"{skipped}{step.reason}"
+    if step.event is None:
+        what = "the publication"
+    else:
+        verb = "starts" if step.point == "start" else "ends"
+        what = f"this event {verb}" if step.event == row.id else f"‘{_short(report.event(step.event).summary)}’ {verb}"
+    if step.bound is None:
+        when = "open"
+    elif step.side == "earliest":
+        when = f"from {moment_label(step.bound)}"
+    elif (step.bound.hour, step.bound.minute) == (0, 0):
+        when = f"by {day_label(step.bound - timedelta(minutes=1))}"  # the end of the day before
+    else:
+        when = f"by {moment_label(step.bound)}"
+    return f"{skipped}{what} {when} ← {step.reason}"
+
+
+def _short(summary: str, length: int = 34) -> str:
+    """An event named in a step: its summary's first words, "…" where it is cut."""
+    if len(summary) <= length:
+        return summary
+    return summary[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 # What the timeline's marks mean, for the screen's legend and the help.

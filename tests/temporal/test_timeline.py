@@ -125,6 +125,24 @@ def test_timeline_command_prints_json_lines_for_machines():
             "latest": "2022-09-11T00:00:00+03:00",
             "label": "Sat 10 Sep · evening",
             "explanation": "Sat 10 Sep · evening ← ‘samedi soir’, read for a publication from Sat 10 Sep 20:00 to Sun 11 Sep 23:59",
+            "steps": [  # each bound with the step that sets it (issue 20): here the words themselves
+                {
+                    "side": "earliest",
+                    "event": "zelensky-video-speech",
+                    "point": "start",
+                    "bound": "2022-09-10T18:00:00+03:00",
+                    "reason": "‘samedi soir’",
+                    "kind": "time",
+                },
+                {
+                    "side": "latest",
+                    "event": "zelensky-video-speech",
+                    "point": "end",
+                    "bound": "2022-09-11T00:00:00+03:00",
+                    "reason": "‘samedi soir’",
+                    "kind": "time",
+                },
+            ],
         }
     )
     assert speech["granularity"] == "part-of-day" and speech["defaults"] == []

@@ -6,7 +6,7 @@ No Textual import here: the engine is usable, and tested, without a terminal.
 from tui.temporal.expressions import Normalised, Window, normalise
 from tui.temporal.labels import interval_label
 from tui.temporal.relations import Gap, gap_for
-from tui.temporal.timeline import Bounds, Evidence, Layer, ResolvedEvent, TimedRelation, Timeline, resolve
+from tui.temporal.timeline import Bounds, Evidence, Layer, ResolvedEvent, Step, TimedRelation, Timeline, resolve
 
 __all__ = [
     "Bounds",
@@ -15,6 +15,7 @@ __all__ = [
     "Layer",
     "Normalised",
     "ResolvedEvent",
+    "Step",
     "TimedRelation",
     "Timeline",
     "Window",

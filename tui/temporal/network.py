@@ -318,6 +318,28 @@ class Solution(Generic[E]):
         """The evidence of :meth:`lower_reasons`, in the same order."""
         return [stored[4] for stored in reversed(self._stored_chain(self._lower, point))]
 
+    def upper_links(self, point: int) -> list[tuple[int, float, E]]:
+        """The chain of :meth:`upper_reasons` as the points it runs through, from the origin outwards: each
+        point, its own upper bound, and the evidence of the constraint that sets it."""
+        return self._links(self._upper, point, 1.0)
+
+    def lower_links(self, point: int) -> list[tuple[int, float, E]]:
+        """The same for the lower bound: each point with its own lower bound."""
+        return self._links(self._lower, point, -1.0)
+
+    @staticmethod
+    def _links(paths: _Paths, point: int, sign: float) -> list[tuple[int, float, E]]:
+        links = []
+        node = point
+        via, parent, distance = paths.via, paths.parent, paths.distance
+        while node > 0:
+            stored = via[node]
+            if stored is None:
+                break
+            links.append((node, sign * distance[node], stored[4]))
+            node = parent[node]
+        return links[::-1]
+
     def _chain(self, paths: _Paths, point: int) -> list[Constraint[E]]:
         return [Constraint._make(stored) for stored in self._stored_chain(paths, point)]
 

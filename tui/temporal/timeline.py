@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Generic, Literal, TypeVar, overload
+from typing import Generic, Literal, NamedTuple, TypeVar, overload
 
 from tui.model import Event, Relation, Report, Span
 from tui.temporal.constraints import add_relation, add_time_window, guessed, zone_widening
@@ -67,7 +67,9 @@ KEPT_EVENTS = 4096
 
 DEFAULT_NAMES = tuple(DEFAULTS)
 
-__all__ = ["Bounds", "Evidence", "EvidenceKind", "Layer", "ResolvedEvent", "TimedRelation", "Timeline", "resolve"]
+__all__ = [
+    "Bounds", "Evidence", "EvidenceKind", "Layer", "ResolvedEvent", "Step", "TimedRelation", "Timeline", "resolve",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +83,34 @@ class Bounds:
 @dataclass(frozen=True, slots=True)
 class Layer:
     """Where an event lies in one layer of reading: ``certain`` (what the report's words entail) or ``likely``
-    (that, plus the named news-reading defaults). Bounds are None where the layer leaves a side open."""
+    (that, plus the named news-reading defaults). Bounds are None where the layer leaves a side open.
+    ``notes`` are the explanation's remarks after its reasons (a side left open, a default set aside), on
+    their own; the steps behind each bound are :meth:`ResolvedEvent.steps`."""
 
     earliest: datetime | None
     latest: datetime | None
     label: str
     explanation: str
+    notes: tuple[str, ...] = ()
+
+
+class Step(NamedTuple):
+    """One link of the chain of constraints that sets a bound, from the anchor to the event: the point it
+    bounds (an event's start or end, or the publication), the bound it gives that point, and why. The anchor
+    is a time expression, the publication or a default; each later link carries the bound on through a
+    relation or an assumption, and the last one is the event's own bound."""
+
+    side: Literal["earliest", "latest"]
+    event: str | None  # the event whose start or end it bounds; None for the publication
+    point: Literal["start", "end", "publication"]
+    bound: datetime | None
+    evidence: Evidence
+    reason: str  # the evidence as the explanation says it
+    skipped: int = 0  # links of a long chain left out just before this one (its ends are kept)
+
+
+_UNSEEN = object()
+MAX_STEPS = 8  # a chain longer than this keeps its anchor and the last links: a dense report's chains are long
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +130,8 @@ class _Context:
 
     def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
         self._answers: dict[int, dict[str, object]] = {}
+        self._moments: dict[float, datetime | None] = {}  # a step's bound, by minute
+        self._said: dict[Evidence, str] = {}  # a step's reason, by evidence
         self.report = report
         self.solution = solution
         self.likely = likely
@@ -169,6 +195,36 @@ class _Context:
         if evidence.kind == "default" and evidence.text == "publication-estimate":
             return f"{self.publication['estimate'].target} (default publication-estimate)"
         return evidence.describe()
+
+    def steps(self, links: list[tuple[int, float, Evidence]], side: Literal["earliest", "latest"]) -> list[Step]:
+        """A chain of constraints (:meth:`Solution.lower_links`) as steps, anchor first. The order constraint
+        (an event ends after it starts) passes a bound on unchanged and is left out; of a chain longer than
+        ``MAX_STEPS`` the anchor and the last links are kept."""
+        events, moments, said = self.report.events, self._moments, self._said
+        if len(moments) > KEPT_EVENTS or len(said) > KEPT_EVENTS:  # bounded, as the answers are
+            moments.clear()
+            said.clear()
+        found: list[Step] = []
+        for node, minutes, evidence in links:
+            if evidence.kind == "order":
+                continue
+            if node == 1:
+                event, point = None, "publication"
+            else:
+                index, is_end = divmod(node - 2, 2)
+                event, point = events[index].id, "end" if is_end else "start"
+            # Chains share their links and bounds: each bound and each reason is said once.
+            bound = moments.get(minutes, _UNSEEN)
+            if bound is _UNSEEN:
+                bound = moments[minutes] = from_minutes(minutes, self.zone) if -INF < minutes < INF else None
+            reason = said.get(evidence)
+            if reason is None:
+                reason = said[evidence] = self.describe(evidence)
+            found.append(Step(side, event, point, bound, evidence, reason))  # type: ignore[arg-type]
+        if len(found) > MAX_STEPS:
+            tail = found[-(MAX_STEPS - 1) :]
+            found = [found[0], tail[0]._replace(skipped=len(found) - MAX_STEPS), *tail[1:]]
+        return found
 
     def reasons(self, evidence: list[Evidence], side: Literal["earliest", "latest"]) -> tuple[Evidence, ...]:
         """The report's words and the defaults behind a bound (the evidence of the chain of constraints that
@@ -353,8 +409,8 @@ class ResolvedEvent:
         publication) is undated in this layer: its bounds are left open, and the explanation says why."""
         label, latest = self.label, self.latest
         if label == "undated" or self._placed_only_against is not None:
-            note = f"; reported by publication, {moment_label(latest)} at the latest" if latest else ""
-            return Layer(None, None, label, self.explanation + note)
+            note = f"reported by publication, {moment_label(latest)} at the latest" if latest else ""
+            return Layer(None, None, label, self.explanation + (f"; {note}" if note else ""), (note,) if note else ())
         return Layer(self.start.earliest, latest, label, self.explanation)
 
     # -- the likely layer ------------------------------------------------------------------------------
@@ -402,13 +458,43 @@ class ResolvedEvent:
             label = interval_label(earliest, latest)
             label = f"≈ {label}" if defaults else label
         explanation = _explain(label, (*from_earliest, *from_latest), self._context)
+        notes: list[str] = []
         if earliest is None or latest is None:
             open_side = "earliest" if earliest is None else "latest"
-            explanation += f"; no {open_side} time: the report gives it no anchor, and no default applies"
+            notes.append(f"no {open_side} time: the report gives it no anchor, and no default applies")
         for dropped, against in self._context.likely.set_aside.get(self.id, ()):
             words = ", ".join(dict.fromkeys(self._context.describe(e) for e in against if e.kind != "order"))
-            explanation += f"; set aside {dropped.describe()}" + (f", contradicted by {words}" if words else "")
-        return Layer(earliest, latest, label, explanation)
+            notes.append(f"set aside {dropped.describe()}" + (f", contradicted by {words}" if words else ""))
+        if notes:
+            explanation = "; ".join((explanation, *notes))
+        return Layer(earliest, latest, label, explanation, tuple(notes))
+
+    @_kept
+    def certain_steps(self) -> tuple[Step, ...]:
+        """The chains behind the certain layer's bounds, each from its anchor to the event: the earliest's,
+        then the latest's (none for a side the layer leaves open)."""
+        layer = self.certain
+        return self._steps(self._context.solution, layer.earliest is not None, layer.latest is not None)
+
+    @_kept
+    def likely_steps(self) -> tuple[Step, ...]:
+        """The same for the likely layer: where a default sets a bound, its link names it."""
+        earliest, latest = self.likely_bounds
+        return self._steps(self._context.likely.solution, earliest is not None, latest is not None)
+
+    def steps(self, layer: Literal["certain", "likely"]) -> tuple[Step, ...]:
+        """The steps behind the bounds of ``layer`` ("certain" or "likely")."""
+        return self.certain_steps if layer == "certain" else self.likely_steps
+
+    def _steps(self, solution: Solution[Evidence], earliest: bool, latest: bool) -> tuple[Step, ...]:
+        start, end = self._points
+        found: list[Step] = []
+        if earliest:
+            found += self._context.steps(solution.lower_links(start), "earliest")
+        if latest:
+            last = end if solution.upper(end) != INF else start  # as for the latest bound itself
+            found += self._context.steps(solution.upper_links(last), "latest")
+        return tuple(found)
 
 
 def _explain(label: str, evidence: Iterable[Evidence], context: _Context) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
@@ -14,7 +16,7 @@ from textual.strip import Strip
 from tui.model import Quote
 from tui.temporal import ResolvedEvent
 from tui.temporal.labels import interval_label
-from tui.view import TimelineView, counted, default_meaning, figure, printable, time_of
+from tui.view import TimelineView, counted, default_meaning, figure, printable, step_plainly, time_of
 
 NOTHING_SELECTED = Text("No event selected.", style="italic dim")
 
@@ -101,16 +103,14 @@ class EventPane(DetailPane):
         likely, certain = row.likely, row.certain
         if row.defaults:  # two layers to tell apart: each with its own "Why"
             parts.append(_line("When", f"{likely.label}  (likely: {', '.join(row.defaults)})", "bold"))
-            parts.append(_line("  Why", likely.explanation, "dim"))
+            parts += self._why(row, "likely")
             for name in row.defaults:  # what each default assumes, where it is named
                 parts.append(_line(f"  {name}", default_meaning(name), "italic"))
             parts.append(_line("Certain", time_of(certain.label), "bold"))
-            parts.append(_line("  Why", certain.explanation, "dim"))
+            parts += self._why(row, "certain")
         else:  # the words alone place it: one reading, said once
-            parts.append(_line("When", f"{certain.label}  (certain)", "bold"))
-            parts.append(
-                _line("  Why", likely.explanation if likely.label == certain.label else certain.explanation, "dim")
-            )
+            parts.append(_line("When", f"{time_of(certain.label)}  (certain)", "bold"))
+            parts += self._why(row, "likely" if likely.label == certain.label else "certain")
         if event.time:
             resolved = row.normalised
             interval = ""
@@ -149,6 +149,26 @@ class EventPane(DetailPane):
         for sentence in event.sentences:
             parts.append(Text(printable(f"  {sentence.text}"), style="dim"))
         return Group(*parts)
+
+    def _why(self, row: ResolvedEvent, layer: Literal["certain", "likely"]) -> list[Text]:
+        """Why the layer places the event there, as the chain of steps behind each bound, from its anchor
+        (a time expression, the publication, a default) to the event; then what the explanation adds (a side
+        left open, a default set aside). Where no step bounds it, the explanation itself."""
+        found = row.likely if layer == "likely" else row.certain
+        steps = row.steps(layer)
+        if not steps:
+            return [_line("  Why", found.explanation, "dim")]
+        lines = [Text("  Why, from the words to this event:", style="bold")]
+        side = None
+        for step in steps:
+            first = step.side != side  # a bound's chain starts: its side, then each step
+            line = Text()
+            line.append(f"    {step.side}: " if first else "      → ", style="bold" if first else "")
+            line.append(printable(step_plainly(self.view.report, row, step)), style="dim")
+            lines.append(line)
+            side = step.side
+        lines += [_line("    note:", note, "dim") for note in found.notes]
+        return lines
 
 
 class SourcesPane(DetailPane):
