@@ -465,7 +465,7 @@ class Drafter(Attaching):
             lower = self.ascii_text[start:end].lower()  # doc.text, without joining its tokens again
             if re.match(r"(?:on|nul)\s+ne\s+sait\s+pas", lower):
                 continue  # a framing sentence: the report's own doubt, not an event
-            if not any(t.pos_ in ("VERB", "AUX") for t in doc) and len(doc) < 4:
+            if len(doc) < 4 and not any(t.pos_ in ("VERB", "AUX") for t in doc):
                 continue
             for token in doc:
                 clause = self.clause(index, doc, token)
