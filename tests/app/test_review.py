@@ -68,7 +68,7 @@ async def test_accept_reject_edit_undo_save_and_reopen(review_app, report_file):
         pilot.app.screen.query_one(Input).value = "An earthquake strikes southern Turkey [bold]."
         await pilot.press("enter")
         assert review.event(third)["summary"] == "An earthquake strikes southern Turkey [bold]."
-        await pilot.press("k", "end", "enter")  # it is a state
+        await pilot.press("K", "end", "enter")  # it is a state (K: k moves, as in the viewer)
         assert review.event(third)["kind"] == "state"
         await pilot.press("u")  # undo that
         await pilot.press("u")  # undo the edit

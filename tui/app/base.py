@@ -4,6 +4,7 @@ text pasted from the terminal shown through the sanitiser."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from textual import events
@@ -18,7 +19,9 @@ ReturnType = TypeVar("ReturnType")
 
 
 class BaseApp(App[ReturnType]):
-    CSS_PATH = "newsline.tcss"  # every style of every screen: no widget carries its own
+    # Every style of every screen (no widget carries its own), found beside this module whatever module the
+    # app's class is written in (Textual reads a relative CSS_PATH from the subclass's own folder).
+    CSS_PATH = str(Path(__file__).with_name("newsline.tcss"))
 
     def __init__(self, keymap: dict[str, str] | None = None) -> None:
         super().__init__()

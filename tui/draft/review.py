@@ -118,7 +118,8 @@ class Review:
             event["kind"] = kind
 
     def merge_events(self, keep_id: str, other_id: str) -> None:
-        """``other`` becomes part of ``keep``: its sentences, actors, quotes, claims and relations."""
+        """``other`` becomes part of ``keep``: its sentences, actors, quotes, claims and relations; an accepted
+        ``other`` merged into a pending ``keep`` leaves it accepted (an acceptance is never dropped by a merge)."""
         if keep_id == other_id:
             raise ReviewError("an event cannot be merged with itself")
         keep, other = self.event(keep_id), self.event(other_id)
@@ -137,6 +138,8 @@ class Review:
         if keep["kind"] != "statement" and other["kind"] == "statement":
             keep["kind"] = "statement"
         self.data["events"] = [e for e in self.events if e["id"] != other_id]
+        if self.status[keep_id] == "pending" and self.status[other_id] == "accepted":
+            self.status[keep_id] = "accepted"  # a person accepted what it tells: merged in, it stays accepted
         del self.status[other_id]
         self._retarget(other_id, keep_id)
 

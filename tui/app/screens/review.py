@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,10 +27,24 @@ from textual.widgets.option_list import Option
 from tui.app.widgets.chrome import KeysFooter
 from tui.draft.review import Review, ReviewError
 from tui.temporal.constraints import GUESS
-from tui.view import printable
+from tui.view import counted, printable
 
 MARKS = {"pending": "·", "accepted": "✓", "rejected": "✗"}
 NEW_SIDE = "new-side-to-name"  # the side picker's last choice: name a new side
+
+
+def _sure_column(event: dict[str, Any]) -> str:
+    return f"{event['found']['confidence']:.0%}" if event.get("found") else "reviewed"
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: whole, or cut after a word with "…" (mid-word only for a first
+    word longer than the width)."""
+    if cell_len(text) <= width:
+        return text
+    cut = set_cell_size(text, max(1, width - 1)).rstrip()
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(",;:") + "…"
 
 
 def _sure(found: dict[str, Any] | None) -> str:
@@ -132,13 +147,20 @@ class ReviewScreen(Screen[None]):
     """The drafted events, to accept, reject, edit, merge and split, then save."""
 
     BINDINGS = [
+        # Moving as in the viewer's timeline (ids of their own: a keymap may move them apart)
+        Binding("up,k", "move(-1)", "Up", show=False, id="review-cursor-up"),
+        Binding("down,j", "move(1)", "Down", show=False, id="review-cursor-down"),
+        Binding("home,g", "move_to(0)", "First", show=False, id="review-cursor-first"),
+        Binding("end,G", "move_to(-1)", "Last", show=False, id="review-cursor-last"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="review-page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="review-page-down"),
         Binding("a", "status('accepted')", "Accept", id="review-accept"),
         Binding("x", "status('rejected')", "Reject", id="review-reject"),
         Binding("e", "edit", "Edit", id="review-edit"),
-        Binding("k", "kind", "Kind", show=False, id="review-kind"),
+        Binding("K", "kind", "Kind", id="review-kind"),
         Binding("m", "merge", "Merge", id="review-merge"),
         Binding("s", "split", "Split", id="review-split"),
-        Binding("g", "merge_actors", "Actors", id="review-merge-actors"),
+        Binding("A", "merge_actors", "Actors", id="review-merge-actors"),
         Binding("S", "side", "Side", id="review-side"),
         Binding("p", "speaker", "Speaker", id="review-speaker"),
         Binding("t", "target", "Target", id="review-target"),
@@ -165,7 +187,6 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#review-events", DataTable)
-        table.add_columns("", "sure", "kind", "event")
         self.query_one("#review-details").border_title = "Drafted event"
         table.border_title = "Drafted events"
         self.refresh_all()
@@ -185,11 +206,14 @@ class ReviewScreen(Screen[None]):
         table = self.query_one("#review-events", DataTable)
         keep = select or self.selected
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)  # columns measured afresh: the summaries are cut to this width
+        table.add_columns("", "sure", "kind", "event")
+        room = self._summary_room()
         for event in self.review.events:
             status = self.review.status[event["id"]]
-            summary = Text(printable(event["summary"]), style="strike dim" if status == "rejected" else "")
-            sure = f"{event['found']['confidence']:.0%}" if event.get("found") else "reviewed"
+            said = cut_at_word(printable(event["summary"]), room)
+            summary = Text(said, style="strike dim" if status == "rejected" else "")
+            sure = _sure_column(event)
             table.add_row(MARKS[status], sure, event["kind"], summary, key=event["id"])
         ids = [event["id"] for event in self.review.events]
         if keep in ids:
@@ -198,6 +222,22 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row=min(row, len(ids) - 1))
         self.show_header()
         self.show_event()
+
+    def _summary_room(self) -> int:
+        """The cells the summary column has: the table's width, less the mark, sure and kind columns as wide
+        as their texts (each with its padding). Summaries are cut to it at a word, with "…": the table never
+        scrolls sideways."""
+        width = self._table.scrollable_content_region.width
+        if not width:
+            return 60
+        events = self.review.events
+        sure = max((len(_sure_column(event)) for event in events), default=4)
+        kind = max((len(event["kind"]) for event in events), default=4)
+        return max(12, width - (1 + max(sure, 4) + max(kind, 4) + 2 * 4))
+
+    def on_resize(self) -> None:
+        if self._table.row_count:
+            self.refresh_all()
 
     def show_header(self) -> None:
         counts = self.review.counts()
@@ -242,9 +282,10 @@ class ReviewScreen(Screen[None]):
                 line("Actor", f"{actor['name']} · {sides.get(actor['side'], actor['side'])}")
         for place_id in event["places"]:
             line("Place", places.get(place_id, place_id))
+        labels = {source["id"]: source["label"] for source in self.review.data["sources"]}
         for attribution in event["sources"]:
             cue = f" (“{attribution['cue']['text']}”)" if attribution.get("cue") else ""
-            line("Source", attribution["source"] + cue)
+            line("Source", labels.get(attribution["source"], attribution["source"]) + cue)  # its label, not its id
         for number, quote in enumerate(event["quotes"], 1):
             speaker = names.get(quote["speaker"], {}).get("name", quote["speaker"])
             line(
@@ -275,6 +316,23 @@ class ReviewScreen(Screen[None]):
         return True
 
     # -- actions -------------------------------------------------------------------------------------
+
+    @property
+    def _table(self) -> DataTable:
+        return self.query_one("#review-events", DataTable)
+
+    def action_move(self, step: int) -> None:
+        table = self._table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_move_to(self, row: int) -> None:
+        table = self._table
+        if table.row_count:
+            table.move_cursor(row=row if row >= 0 else table.row_count - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self._table.scrollable_content_region.height - 2))
 
     def action_status(self, status: str) -> None:
         ident = self.selected
@@ -478,7 +536,19 @@ class ReviewScreen(Screen[None]):
             self.offer_another_file(path, why)
             return
         self.app.output = path  # type: ignore[attr-defined]  # ctrl+s saves here from now on
-        self.say(f"saved {path.name} — v opens it in the viewer")
+        pending = self.review.counts()["pending"]
+        still = f" ({counted(pending, 'event')} still to review)" if pending else ""
+        self.say(f"saved {path.name}{still} — v opens it in the viewer")
+        if pending:  # saved all the same, and said where it will matter: the viewer shows them as drafted
+            self.app.notify(
+                f"{counted(pending, 'event')} still to review: saved as the drafter left "
+                f"{'it' if pending == 1 else 'them'}, {'it shows' if pending == 1 else 'they show'} in the viewer "
+                "as drafted (a: accept, x: reject).",
+                title="Saved with events to review",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         self.show_header()
 
     def offer_another_file(self, failed: Path, why: str) -> None:
