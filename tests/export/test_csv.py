@@ -80,7 +80,9 @@ def test_the_header_row_is_the_documented_columns(bundled_timeline):
     assert re.findall(r"`([a-z_]+)`", bullet) == header
 
 
-@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+@pytest.mark.parametrize(
+    "start", FORMULA_STARTS, ids=lambda start: f"U+{ord(start):04X}"
+)  # ASCII ids: any runner can name them
 def test_a_cell_of_the_data_that_would_start_a_formula_is_made_text(start, write_json):
     """OWASP: a text cell starting with = + - @ tab CR (and LF, NUL, their full-width forms) gets a ' first."""
     hostile = f"{start}{FORMULA}"
@@ -96,7 +98,9 @@ def test_a_cell_of_the_data_that_would_start_a_formula_is_made_text(start, write
     assert f"'{hostile}; {hostile}" in {row["actors"] for row in rows}  # two actors: the cell's start guarded
 
 
-@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+@pytest.mark.parametrize(
+    "start", FORMULA_STARTS, ids=lambda start: f"U+{ord(start):04X}"
+)  # ASCII ids: any runner can name them
 def test_ids_kinds_labels_and_defaults_are_made_text_too(start, bundled_timeline):
     """The loader keeps these to ids and vocabularies, but the writer does not rely on it: each text cell goes
     through the same guard. A stand-in row carries a formula in each."""
@@ -126,3 +130,58 @@ def test_the_bundled_reports_cells_are_written_as_they_are(bundled_timeline):
     rows = _rows(export(bundled_timeline, "csv"))
     assert not [value for row in rows for value in row.values() if value.startswith("'")]
     assert [row["summary"] for row in rows] == [row.event.summary for row in bundled_timeline.events]
+
+
+# The columns, spelled out: a renamed, dropped or reordered column fails here (the test above compares the
+# header with the module's own COLUMNS, and the README with both).
+HEADER = [
+    "id", "summary", "kind", "actors", "sides", "sources",
+    "certain_earliest", "certain_latest", "certain_label",
+    "likely_earliest", "likely_latest", "likely_label", "likely_defaults",
+    "quotes", "claims", "likely_defaults_meaning",
+]  # fmt: skip
+
+
+def test_the_header_row_spells_every_column():
+    out = io.StringIO(newline="")
+    write_csv(SimpleNamespace(report=None), [], out)
+    assert out.getvalue() == ",".join(HEADER) + "\r\n"
+
+
+def test_every_column_of_a_row_is_the_value_it_names(bundled_timeline):
+    """Two rows written out whole: lists joined by "; " (actors, their sides once each, the defaults and their
+    meanings), the attribution chain by " → ", both layers' bounds in ISO 8601 and their labels, the counts."""
+    rows = {row["id"]: row for row in _rows(export(bundled_timeline, "csv"))}
+    assert {column: rows["ukrainian-breakthrough"][column] for column in HEADER} == {
+        "id": "ukrainian-breakthrough",
+        "summary": "Ukrainian troops broke through Russian defence lines.",
+        "kind": "action",
+        "actors": "Ukrainian army; Russian army",
+        "sides": "Ukraine; Russia",
+        "sources": "Kharkiv administrator's statements (il a déclaré) → The report's own voice",
+        "certain_earliest": "",
+        "certain_latest": "2022-09-11T23:59:00+03:00",
+        "certain_label": "by Sun 11 Sep 23:59",
+        "likely_earliest": "2022-09-07T23:00:00+03:00",
+        "likely_latest": "2022-09-11T00:00:00+03:00",
+        "likely_label": "≈ 7 Sep 23:00 – 10 Sep",
+        "likely_defaults": "publication-estimate; news-cycle; recent-past; day-count",
+        "quotes": "0",
+        "claims": "0",
+        "likely_defaults_meaning": "publication-estimate: published at the annotation's estimate; "
+        "news-cycle: within the 24 h before publication; "
+        "recent-past: ended within the day before the statement that reports it; "
+        "day-count: N days apart, give or take half a day",
+    }
+    speech = rows["zelensky-video-speech"]
+    assert (speech["quotes"], speech["claims"]) == (
+        "3",
+        str(len(bundled_timeline["zelensky-video-speech"].event.claims)),
+    )
+    regrouping = rows["russian-regrouping"]
+    assert (regrouping["actors"], regrouping["sides"]) == ("Russia; Russian army", "Russia")  # one side, said once
+    assert regrouping["likely_defaults"] == "same-day; attested"
+    assert regrouping["likely_defaults_meaning"] == (
+        "same-day: on the same calendar day as the event it is relative to; attested: within the statement that attests it"
+    )
+    assert (rows["kyiv-defeat"]["likely_defaults"], rows["kyiv-defeat"]["likely_defaults_meaning"]) == ("", "")

@@ -151,3 +151,77 @@ def test_points_left_unbounded_still_get_a_solution_as_potential():
         assert all(c.lo <= potential[c.target] - potential[c.source] <= c.hi for c in network.constraints)
     assert solution.entails_at_most(1, 2, INF) and not solution.entails_at_most(1, 2, 1000)
     assert solution.entails_at_most(2, 1, 0)
+
+
+@st.composite
+def networks_with_open_points(draw):
+    """Networks with negative bounds and points that only some constraints bound, on one side or none
+    (consistent around a hidden solution): the potentials must shift their open points, early and late."""
+    points = draw(st.integers(2, 5))
+    truth = [0] + [draw(st.integers(-10, 10)) for _ in range(points)]
+    network: Network[str] = Network(points + 1)
+    for point in range(1, points + 1):
+        if draw(st.booleans()):
+            network.add(
+                0,
+                point,
+                truth[point] - draw(st.integers(0, 3)),
+                truth[point] + draw(st.integers(0, 3)),
+                f"domain {point}",
+            )
+    for index in range(draw(st.integers(1, 7))):
+        u, v = draw(st.tuples(st.integers(0, points), st.integers(0, points)).filter(lambda p: p[0] != p[1]))
+        actual = truth[v] - truth[u]
+        lo = -INF if draw(st.booleans()) else actual - draw(st.integers(0, 4))
+        hi = INF if draw(st.booleans()) else actual + draw(st.integers(0, 4))
+        if lo != -INF or hi != INF:
+            network.add(u, v, lo, hi, f"c{index}")
+    return network
+
+
+def shortest_paths(network: Network[str]) -> list[list[float]]:
+    """Floyd–Warshall over the distance graph: ``d[u][v]`` is the tightest entailed bound on ``v − u``."""
+    size = network.size
+    d = [[0.0 if u == v else INF for v in range(size)] for u in range(size)]
+    for c in network.constraints:
+        d[c.source][c.target] = min(d[c.source][c.target], c.hi)
+        d[c.target][c.source] = min(d[c.target][c.source], -c.lo)
+    for k, u, v in itertools.product(range(size), repeat=3):
+        d[u][v] = min(d[u][v], d[u][k] + d[k][v])
+    return d
+
+
+@settings(max_examples=300, deadline=None)
+@given(networks_with_open_points())
+def test_entailment_is_exact_with_negative_bounds_and_open_points(network):
+    """Both potentials are solutions even where a point is open below or above and bounds are negative, and
+    every entailment query agrees with all-pairs shortest paths (``early_potential`` must shift its open
+    points early enough: later, it is no solution and refutes true entailments)."""
+    solution = network.solve()
+    assert solution.conflicts == ()
+    for potential in (solution.potential, solution.early_potential):
+        assert all(abs(p) != INF for p in potential)
+        assert all(c.lo <= potential[c.target] - potential[c.source] <= c.hi for c in network.constraints)
+    d = shortest_paths(network)
+    for u, v in itertools.permutations(range(network.size), 2):
+        assert solution.distance(u, v) == d[u][v]
+        most = d[u][v]
+        for bound in (-12, -1, 0, 3) if most == INF else (most - 1, most, most + 1):
+            assert solution.entails_at_most(u, v, bound) == (most <= bound), (u, v, bound)
+    for v in range(network.size):
+        assert solution.distances_to(v) == [d[u][v] for u in range(network.size)]
+
+
+def test_an_open_point_before_a_bounded_one_by_a_negative_gap_is_entailed_before_it():
+    """Point 2 is open below and at least 5 before point 1 (in [10, 20]); point 3 is open on both sides, at
+    most 3 after point 2. The early potential must put 2 and 3 early enough for "3 ≤ 1 − 2"."""
+    network: Network[str] = Network(4)
+    network.add(0, 1, 10, 20, "a in [10, 20]")
+    network.add(1, 2, -INF, -5, "b at least 5 before a")
+    network.add(2, 3, 0, 3, "c at most 3 after b")
+    solution = network.solve()
+    assert solution.lower(2) == -INF and solution.upper(2) == 15
+    early = solution.early_potential
+    assert all(c.lo <= early[c.target] - early[c.source] <= c.hi for c in network.constraints)
+    assert solution.entails_at_most(1, 3, -2) and not solution.entails_at_most(1, 3, -3)
+    assert solution.entails_at_most(2, 1, INF) and not solution.entails_at_most(3, 1, 1000)
