@@ -200,6 +200,13 @@ class TimelineView:
         note = self.match_note(self.timeline[selected]) if selected and self.filters.text.strip() else None
         return f"{line} · {note}" if note else line
 
+    def shown(self) -> str:
+        """What the rows are, for an export to say: "27 events", or "4 of 27 events · filter: actor …"."""
+        total = len(self.timeline.events)
+        if not self.filters.active:
+            return counted(total, "event")
+        return f"{len(self.rows)} of {counted(total, 'event')} · filter: {self.describe_filters()}"
+
     def describe_filters(self) -> str:
         if not self.filters.active:
             return "none"

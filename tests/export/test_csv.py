@@ -138,7 +138,7 @@ HEADER = [
     "id", "summary", "kind", "actors", "sides", "sources",
     "certain_earliest", "certain_latest", "certain_label",
     "likely_earliest", "likely_latest", "likely_label", "likely_defaults",
-    "quotes", "claims", "likely_defaults_meaning",
+    "quotes", "claims", "likely_defaults_meaning", "shown",
 ]  # fmt: skip
 
 
@@ -172,6 +172,7 @@ def test_every_column_of_a_row_is_the_value_it_names(bundled_timeline):
         "news-cycle: within the 24 h before publication; "
         "recent-past: ended within the day before the statement that reports it; "
         "day-count: N days apart, give or take half a day",
+        "shown": "27 events",  # which events the file holds (the export key's names its filter)
     }
     speech = rows["zelensky-video-speech"]
     assert (speech["quotes"], speech["claims"]) == (

@@ -4,8 +4,6 @@ selection and filters between them. What to show is decided by :mod:`tui.view`."
 from __future__ import annotations
 
 import gc
-import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,7 +30,6 @@ from tui.view import LEGEND, Filters, TimelineView, counted
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
-EXPORT_TYPES = {"timelinejs": "application/json", "csv": "text/csv", "markdown": "text/markdown"}
 SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
@@ -368,9 +365,7 @@ class NewslineApp(BaseApp[None]):
         from tui.app.screens.export import ExportScreen
 
         folder = self.export_folder or Path.cwd()
-        shown = f"{counted(len(self.view.rows), 'event')} shown of {len(self.view.timeline)}"
-        if self.view.filters.active:
-            shown += f" (filter: {self.view.describe_filters()})"
+        shown = self.view.shown()
 
         def chosen(fmt: str | None) -> None:
             if fmt is not None:
@@ -379,79 +374,15 @@ class NewslineApp(BaseApp[None]):
         self.push_screen(ExportScreen(shown, str(folder)), chosen)
 
     def export_shown(self, fmt: str, folder: Path) -> Path | None:
-        """Write the events the filters show as ``fmt`` into ``folder`` as ``<report id>-timeline.<suffix>``,
-        atomically, and say where: the path written, or None when it was not (yet) written.
+        """Write what the filters show as ``fmt`` into ``folder`` (:func:`tui.app.exporting.export_shown`)."""
+        from tui.app.exporting import export_shown
 
-        Never over the file open here (its export goes under the next free name, ``…-timeline-2.json``), and
-        never over another existing file without the user's yes: the app asks first (:class:`ReplaceScreen`).
-        """
-        from tui.app.screens.export import ReplaceScreen
-        from tui.export import SUFFIXES
-        from tui.model.files import TargetExists
+        return export_shown(self, fmt, folder)
 
-        name = re.sub(r"[^A-Za-z0-9._-]", "_", self.report.document.id).lstrip(".") or "newsline"
-        path = folder / f"{name}-timeline{SUFFIXES[fmt]}"
-        if self._is_source(path):
-            path = _free_name(path)
-        try:
-            return self._write_export(fmt, path, replace=False)
-        except TargetExists:
-            pass
-        new_path = _free_name(path)
-
-        def answered(choice: str | None) -> None:
-            if choice is None:
-                self.notify(f"Nothing exported: {path.name} is left as it was.", markup=False)
-                return
-            target = path if choice == "replace" else new_path
-            try:
-                self._write_export(fmt, target, replace=choice == "replace")
-            except TargetExists:  # it appeared while the question showed
-                self.notify(f"Nothing exported: {target.name} appeared meanwhile.", severity="error", markup=False)
-
-        self.push_screen(ReplaceScreen(str(path), new_path.name), answered)
-        return None
-
-    def _is_source(self, path: Path) -> bool:
-        try:
-            return self._source is not None and os.path.samefile(path, self._source)
-        except OSError:
-            return False
-
-    def _write_export(self, fmt: str, path: Path, *, replace: bool) -> Path | None:
-        """Write the export to ``path`` (TargetExists if it exists and not ``replace``), and say where."""
-        from tui.export import write_export
-        from tui.model.files import TargetExists
-
-        rows = self.view.rows
-        try:
-            write_atomically(
-                path,
-                lambda out: write_export(self.view.timeline, fmt, out, rows),
-                replace=replace,
-                protect=() if self._source is None else (self._source,),
-            )
-        except OSError as error:
-            if isinstance(error, TargetExists):
-                raise
-            reason = error.strerror or str(error)
-            self.notify(f"Nothing exported: cannot write {path}: {reason}.", severity="error", markup=False)
-            return None
-        if self.is_web:  # newsline serve: the file is on the server; the page downloads a copy
-            self.deliver_text(path, save_filename=path.name, mime_type=EXPORT_TYPES[fmt], encoding="utf-8")
-            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt}: downloading {path.name}", markup=False)
-        else:
-            self.notify(f"Exported {counted(len(rows), 'event')} as {fmt} to {path}", markup=False)
-        return path
-
-
-def _free_name(path: Path) -> Path:
-    """The first of ``name-2.ext``, ``name-3.ext``… beside ``path`` that names nothing yet."""
-    for number in range(2, 10_000):
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        if not os.path.lexists(candidate):
-            return candidate
-    return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+    @property
+    def source(self) -> Path | None:
+        """The events file the app reads (None for a report given in memory): never written over."""
+        return self._source
 
 
 def _collect_from_now_on() -> None:

@@ -111,7 +111,23 @@ def load(file: Path | None) -> Report | None:
         return load_report(file or bundled_path())
     except ReportError as error:
         print(error, file=sys.stderr)
+        if file is not None and (is_text(file.name) or "not valid JSON" in str(error)):
+            name = printable(str(file))
+            review = f"'newsline {name}' drafts it and opens the draft for review, and " if is_text(file.name) else ""
+            print(
+                f"  {name} is not an events file. If it is a report's plain text, {review}"
+                f"'newsline draft {name}' writes its draft as an events file.",
+                file=sys.stderr,
+            )
         return None
+
+
+TEXT_SUFFIXES = (".txt", ".text")  # a report's plain text: drafted and reviewed, not opened as events
+
+
+def is_text(name: str) -> bool:
+    """Whether the file named is a report's plain text, to draft and review, rather than an events file."""
+    return name.lower().endswith(TEXT_SUFFIXES)
 
 
 def source(file: Path | None) -> Path:

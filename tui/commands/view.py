@@ -20,13 +20,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load, report_arguments, source
+from tui.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Command,
+    file_argument,
+    is_text,
+    load,
+    report_arguments,
+    source,
+)
 from tui.printable import printable
 
 if TYPE_CHECKING:
     from tui.app import NewslineApp
-
-TEXT_SUFFIXES = (".txt", ".text")  # a report's plain text: drafted and reviewed, not opened as events
 
 # From this size on, a file is read inside the app, behind a loading screen: 2 MB is about 2 000 events,
 # read and resolved in a fraction of a second; 100 000 events take seconds, which a blank terminal hides.
@@ -38,11 +45,6 @@ def run(args: Sequence[str]) -> int:
     if args[:1] and is_text(args[0]):
         return REVIEW.run(args)
     return explore(prepare(args))
-
-
-def is_text(name: str) -> bool:
-    """Whether the file named is a report's plain text, to draft and review, rather than an events file."""
-    return name.lower().endswith(TEXT_SUFFIXES)
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:

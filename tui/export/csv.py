@@ -39,6 +39,7 @@ COLUMNS = (
     "quotes",
     "claims",
     "likely_defaults_meaning",
+    "shown",
 )
 
 
@@ -51,8 +52,11 @@ def cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
+def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *, shown: str | None = None) -> None:
+    """One row per event; every row's ``shown`` cell says which events the file holds: "27 events", or with
+    the app's filters "4 of 27 events · filter: actor Volodymyr Zelensky"."""
     report = timeline.report
+    kept = cell(shown or f"{len(rows)} {'event' if len(rows) == 1 else 'events'}")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     iso = _Iso()
@@ -79,6 +83,7 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) ->
                 len(event.quotes),
                 len(event.claims),
                 _meanings(meanings, row.defaults),
+                kept,
             )
         )
 

@@ -49,7 +49,7 @@ def _unlinked(found: re.Match[str]) -> str:
     return "\u2060@" if mark == "@" else f"{mark[:-1]}\\{mark[-1]}"
 
 
-def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
+def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *, shown: str | None = None) -> None:
     report = timeline.report
     document = report.document
     write = _Lines(out)
@@ -57,8 +57,8 @@ def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextI
     published = moment_label(document.published.estimate)
     write(
         f"Report {text(document.id)} ({text(document.language)}), published {published} (estimate). "
-        f"{len(rows)} {'event' if len(rows) == 1 else 'events'}, in the order newsline resolves them; "
-        "each time says whether the report's words make it certain or it is only likely.",
+        f"{text(shown) if shown else str(len(rows)) + (' event' if len(rows) == 1 else ' events')}, in the order "
+        "newsline resolves them; each time says whether the report's words make it certain or it is only likely.",
         "",
     )
     named: set[str] = set()
@@ -123,19 +123,16 @@ def _event(timeline: Timeline, row: ResolvedEvent) -> list[str]:
 
 
 def _by_day(rows: Sequence[ResolvedEvent]) -> list[tuple[str, list[ResolvedEvent]]]:
-    """Groups of events by the days their likely time spans, earliest first; display order within."""
+    """Groups of events by the days their likely time spans, in the order the app shows them: each group where
+    its first event comes in display order (the Kyiv defeat, shown first, opens the chronology), display
+    order within."""
     groups: dict[tuple[date | None, date | None], list[ResolvedEvent]] = {}
     for row in rows:
         earliest, latest = row.likely_bounds  # not row.likely: its label and explanation are not needed here
         first = earliest.date() if earliest is not None else None
         last = _last_day(latest) if latest is not None else None
         groups.setdefault((first, last), []).append(row)
-
-    def order(key: tuple[date | None, date | None]) -> tuple[int, date, date]:
-        first, last = key
-        return (0 if first else 1 if last else 2, first or last or date.max, last or date.max)
-
-    return [(_heading(*key), groups[key]) for key in sorted(groups, key=order)]
+    return [(_heading(*key), group) for key, group in groups.items()]  # a dict keeps the order of first rows
 
 
 def _last_day(latest: datetime) -> date:

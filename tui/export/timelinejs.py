@@ -33,15 +33,17 @@ from tui.view import attribution_chain, default_meaning, when_plainly
 HEADLINE_LENGTH = 60
 
 
-def write_timelinejs(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO) -> None:
+def write_timelinejs(
+    timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *, shown: str | None = None
+) -> None:
     """One JSON document, written a slide at a time (the same text ``json.dumps`` makes of the whole)."""
     report = timeline.report
     document = report.document
     published = moment_label(document.published.estimate)
     title_text = (
         f"<p>Report {html_text(document.id)} ({html_text(document.language)}), published {html_text(published)} "
-        f"(estimate). {len(rows)} {'event' if len(rows) == 1 else 'events'}, placed by newsline from the "
-        "report's own words.</p>"
+        f"(estimate). {html_text(shown) if shown else str(len(rows)) + (' event' if len(rows) == 1 else ' events')}, "
+        "placed by newsline from the report's own words.</p>"
     )
     title = {"text": {"headline": html_text(document.headline.text), "text": title_text}, "autolink": False}
     out.write(f'{{"title":{_json(title)},"events":[')
