@@ -7,13 +7,29 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from tui.model import Report
 from tui.model.files import TargetExists, write_atomically
-from tui.view import counted
+from tui.view import TimelineView, counted
 
-if TYPE_CHECKING:
-    from tui.app.app import NewslineApp
+
+class NewslineApp(Protocol):
+    """What the export needs of the viewer (tui.app.app.NewslineApp, which imports this module)."""
+
+    report: Report | None
+    view: TimelineView | None
+    is_web: bool
+
+    @property
+    def source(self) -> Path | None: ...
+
+    def notify(self, message: str, **options: Any) -> None: ...
+
+    def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+
+    def deliver_text(self, path: Path, **options: Any) -> Any: ...
+
 
 EXPORT_TYPES = {"timelinejs": "application/json", "csv": "text/csv", "markdown": "text/markdown"}
 
