@@ -131,3 +131,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             inspect.iscoroutinefunction(getattr(item, "obj", None))
         ):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Take hypothesis's garbage-collector callback out before the worker exits. xdist's worker is ended by an
+    interrupt of its main thread (execnet's ``interrupt_main``); when that KeyboardInterrupt landed inside the
+    callback, Python could only report it as "ignored", and a passing run ended with a
+    PytestUnraisableExceptionWarning about ``gc_callback``. Nothing measures collections once the tests are done."""
+    import gc
+
+    gc.callbacks[:] = [
+        callback
+        for callback in gc.callbacks
+        if getattr(callback, "__qualname__", "") != "gc_cumulative_time.<locals>.gc_callback"
+    ]

@@ -26,7 +26,9 @@ def test_the_timeline_is_drawn_help_opens_and_q_ends_the_session():
         assert "Timeline" in browser.frames_received()
         assert wait_until(lambda: browser.evaluate(FOCUS_TERMINAL), 10), "the terminal never took focus"
         browser.press("?")
-        assert browser.wait_for(lambda: "newsline — keys" in browser.frames_received(), 20), "? did not show the help"
+        assert browser.wait_for(lambda: "newsline — marks, defaults and keys" in browser.frames_received(), 20), (
+            "? did not show the help"
+        )
         drawn = len(browser.frames_received())
         browser.press("?")  # closes the help (escape would do, but an escape then "q" reads as alt+q)
         assert browser.wait_for(lambda: len(browser.frames_received()) > drawn, 20), "the help did not close"
