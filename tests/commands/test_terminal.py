@@ -203,6 +203,7 @@ def test_newsline_opens_a_plain_text_report_drafts_it_and_saves_the_review(termi
     screen = terminal.wait_for_text("Accept", timeout=90)  # spaCy loads in a worker first; the footer comes last
     assert "Review the draft of greve.txt" in screen and "to review" in screen
     assert "Drafted events" in screen
+    assert "K Kind" in screen and "? Help" in screen  # the kind on K (k moves, as in the viewer), every key reachable
 
     terminal.keys("a")  # accept the first event
     terminal.wait_for_text("1 accepted", timeout=30)
