@@ -944,3 +944,81 @@ def test_publication_day_is_for_an_unknown_publication_with_days_named():
     text = "Titre\n\nLe procès s'est ouvert mardi."
     assert added(timeline_of(text, event("opened", text[7:], time="mardi")), "publication-day") == []
     assert added(timeline_of(text, event("opened", text[7:]), published="unknown"), "publication-day") == []
+
+
+# -- survivors of the first mutation run, each a rule of its own ------------------------------------------
+
+
+def test_same_day_reads_plus_tot_alone_a_day_at_most_as_a_cue_of_hours():
+    text = "Titre\n\nIls sont entrés samedi. Plus tôt, ils avaient attendu."
+    timeline = timeline_of(
+        text,
+        event("entered", "Ils sont entrés samedi.", time="samedi", tense=("compound-past", "sont entrés")),
+        event("waited", "Plus tôt, ils avaient attendu.", tense=("pluperfect", "avaient attendu"),
+              relations=(("before", "entered", "Plus tôt"),)),
+    )  # fmt: skip
+    assert added(timeline, "same-day") == [
+        ("origin", "waited.start", SATURDAY, INF),
+        ("origin", "waited.end", -INF, SUNDAY),
+    ]
+
+
+def test_same_day_spreads_along_the_cue_that_names_the_dated_event_not_another_one():
+    text = "Titre\n\nIls sont entrés samedi. Ils ont chanté. Peu après l'entrée et peu avant le chant, ils ont hissé le drapeau."
+    timeline = timeline_of(
+        text,
+        event("entered", "Ils sont entrés samedi.", time="samedi", tense=("compound-past", "sont entrés")),
+        event("sang", "Ils ont chanté.", tense=("imperfect", "ont chanté")),
+        event("flag", "Peu après l'entrée et peu avant le chant, ils ont hissé le drapeau.", tense=("imperfect", "ont hissé"),
+              relations=(("before", "sang", "peu avant"), ("after", "entered", "Peu après"))),
+    )  # fmt: skip
+    spans = {(c.evidence.event, c.evidence.span.text) for c in timeline.events[0]._context.likely.solution.network.constraints
+             if c.evidence.text == "same-day"}  # fmt: skip
+    assert spans == {("flag", "Peu après"), ("sang", "peu avant")}
+
+
+def test_a_state_two_statements_attest_lies_within_the_first():
+    text = "Titre\n\nTASS a rapporté que l'armée se regroupait. Le ministère a dit qu'elle se regroupait."
+    timeline = timeline_of(
+        text,
+        event("tass", "TASS a rapporté que l'armée se regroupait.", kind="statement",
+              relations=(("during", "regrouping", "se regroupait"),)),
+        event("regrouping", "TASS a rapporté que l'armée se regroupait.", kind="state"),
+        event("ministry", "Le ministère a dit qu'elle se regroupait.", kind="statement",
+              relations=(("during", "regrouping", "se regroupait"),)),
+    )  # fmt: skip
+    assert added(timeline, "attested") == [
+        ("tass.start", "regrouping.start", 0, INF),
+        ("regrouping.end", "tass.end", 0, INF),
+    ]
+
+
+def test_temporal_focus_looks_back_to_the_last_placed_event_not_the_one_before():
+    text = "Titre\n\nVendredi, ils sont partis. Samedi, ils sont entrés. Ils ont hissé le drapeau."
+    timeline = timeline_of(
+        text,
+        event("left", "Vendredi, ils sont partis.", time="Vendredi", tense=("compound-past", "sont partis")),
+        event("entered", "Samedi, ils sont entrés.", time="Samedi", tense=("compound-past", "sont entrés")),
+        event("flag", "Ils ont hissé le drapeau.", tense=("compound-past", "ont hissé")),
+    )
+    assert added(timeline, "temporal-focus") == [
+        ("entered.start", "flag.start", 0, INF),
+        ("flag.end", "entered.end", 0, INF),
+    ]
+
+
+def test_publication_day_leaves_the_untimed_and_what_it_cannot_read():
+    text = (
+        "Titre\n\nLe procès s'est ouvert mardi. Bientôt, ils voteront. Ils ont attendu. Hier, les jurés ont délibéré."
+    )
+    timeline = timeline_of(
+        text,
+        event("opened", "Le procès s'est ouvert mardi.", time="mardi"),
+        event("vote", "Bientôt, ils voteront.", time="Bientôt"),
+        event("waited", "Ils ont attendu."),
+        event("deliberated", "Hier, les jurés ont délibéré.", time="Hier"),
+        published="unknown",
+    )
+    assert {c[1] for c in added(timeline, "publication-day")} == {
+        "opened.start", "opened.end", "deliberated.start", "deliberated.end",
+    }  # fmt: skip
