@@ -35,6 +35,23 @@ _UNSAFE = re.compile(
     "]"
 )
 
+# The same test, quicker, for the common case: every character of the class above below U+10000 and the
+# whole of the planes beyond it. Python's regular expressions test a class holding only characters below
+# U+10000 against a table, one look-up a character; with the ranges beyond, against each range in turn,
+# five times slower (2 against 10 ns a character) — and all the output of ``newsline timeline --json`` at
+# 100 000 events is scanned. Text where this finds nothing is safe; where it finds something, the exact
+# class decides.
+_SUSPECT = re.compile(
+    "["
+    + "".join(
+        f"{first}-{last}" if first != last else first
+        for first, last in re.findall(r"(.)(?:-(.))?", _UNSAFE.pattern[1:-1], re.DOTALL)
+        for last in [last or first]
+        if ord(last) <= 0xFFFF
+    )
+    + "\U00010000-\U0010ffff]"
+)
+
 NEWLINE = "␤"
 REPLACEMENT = "�"
 
@@ -46,7 +63,7 @@ def printable(text: str, *, lines: bool = False) -> str:
     ``lines`` keeps line breaks (for the article's own paragraphs), a tab a space, invisible and
     width-ambiguous characters a space, regional indicators their letter, the rest ``�``.
     """
-    if _UNSAFE.search(text) is None:
+    if _SUSPECT.search(text) is None:
         return text
     replace = _replace_keeping_lines if lines else _replace
     return _UNSAFE.sub(replace, text)
@@ -87,7 +104,7 @@ def escaped_json(text: str) -> str:
     """JSON text with every character :func:`printable` would replace written as a ``\\u`` escape instead:
     the same JSON to a parser, and nothing that acts on a terminal it is printed to (``json.dumps`` leaves
     C1 controls, bidi overrides and line separators as they are when it keeps non-ASCII text)."""
-    if _UNSAFE.search(text) is None:
+    if _SUSPECT.search(text) is None:
         return text
     return _UNSAFE.sub(_json_escape, text)
 
