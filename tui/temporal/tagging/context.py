@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -75,6 +76,15 @@ class Context:
         bounds = [0] + [m.end() for m in re.finditer(r"[.!?;\n]+\s|\n", self.folded)] + [len(self.folded)]
         self._sentences = list(pairwise(bounds))
 
+    def _sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset``, found by bisection (the sentences are in order and touch): asked
+        once per expression, a scan of them all made a long report's tagging grow with its square."""
+        sentences = self._sentences
+        at = bisect_right(sentences, (offset, len(self.folded) + 1)) - 1
+        if 0 <= at < len(sentences) and sentences[at][0] <= offset < sentences[at][1]:
+            return sentences[at]
+        return (0, len(self.folded))
+
     # -- tense --------------------------------------------------------------------------------------
 
     def tense(self, start: int, end: int) -> Tense:
@@ -84,7 +94,7 @@ class Context:
             return "past"  # "depuis le 1er janvier": a start that has come
         if re.search(r"(?:d'ici|until|by)\s+(?:a\s+|au\s+|la\s+|le\s+)?$", before):
             return "future"  # "d'ici (à) la fin mars": a limit ahead
-        lo, hi = next(((a, b) for a, b in self._sentences if a <= start < b), (0, len(self.folded)))
+        lo, hi = self._sentence_at(start)
         lo, hi = max(lo, start - 200), min(hi, end + 200)  # a long "sentence" (a list, a table) is read nearby
         sentence = self._verbs[lo:start] + " " * (end - start) + self._verbs[end:hi]  # the verb, not the expression
         best: tuple[int, Tense] | None = None
@@ -102,8 +112,7 @@ class Context:
         """Whether the verb just before ``start``, in its clause, is a future or conditional ("aura lieu le
         1er novembre", "se tiendra le", "sera publié le"): the expression is then what is announced, the
         next such day however far, not the nearest."""
-        lo = next((a for a, b in self._sentences if a <= start < b), 0)
-        lo = max(lo, start - 60)
+        lo = max(self._sentence_at(start)[0], start - 60)
         clause = self._verbs[lo:start]
         clause = clause[max(clause.rfind(mark) for mark in ";:()") + 1 :]
         last: tuple[int, Tense] | None = None
