@@ -302,6 +302,12 @@ class Solution(Generic[E]):
         """Every point's upper bound, and the negated lower bounds (``-lower``), as lists by point."""
         return self._upper.distance, self._lower.distance
 
+    def tree(self, lower: bool) -> tuple[list[_Stored[E] | None], array[int]]:
+        """The shortest-path tree behind the lower bounds (or the upper ones): for every point, the stored
+        constraint on the last edge of its chain (None where no constraint bounds it) and the point before."""
+        paths = self._lower if lower else self._upper
+        return paths.via, paths.parent
+
     def upper_reasons(self, point: int) -> list[Constraint[E]]:
         """The constraints whose chain yields the point's upper bound, from the origin outwards."""
         return self._chain(self._upper, point)[::-1]

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from itertools import islice
 from typing import Generic, Literal, NamedTuple, TypeVar, overload
 
 from tui.model import Event, Relation, Report, Span
@@ -40,6 +41,7 @@ from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
 from tui.temporal.labels import day_label, interval_label, moment_label
 from tui.temporal.network import Conflict, Network, Solution
+from tui.temporal.reasons import Chains, Said
 from tui.temporal.relations import Gap, gap_for
 
 T = TypeVar("T")
@@ -64,6 +66,8 @@ EXACT_COVER_LIMIT = 100
 # How many events' worked-out answers (labels, explanations, dates) a timeline keeps: far more than a
 # screen shows, a few megabytes at most.
 KEPT_EVENTS = 4096
+# How many bounds and labels, which events share, a timeline keeps (all of them, in most reports).
+KEPT_SHARED = 16384
 
 DEFAULT_NAMES = tuple(DEFAULTS)
 
@@ -130,6 +134,11 @@ class _Context:
 
     def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
         self._answers: dict[int, dict[str, object]] = {}
+        self._bounds: dict[tuple[float, float], Bounds] = {}  # by (lower, upper) in minutes
+        self._labels: dict[tuple[datetime | None, datetime | None], str] = {}  # by (earliest, latest)
+        self._chains: dict[tuple[str, bool], Chains] = {}  # by layer and side (lower bounds or upper)
+        self._explained: dict[tuple[str, Said, Said], str] = {}
+        self._made: dict[tuple[str, bool, int], Step] = {}  # a link's step, by layer, side and point
         self._moments: dict[float, datetime | None] = {}  # a step's bound, by minute
         self._said: dict[Evidence, str] = {}  # a step's reason, by evidence
         self.report = report
@@ -173,23 +182,72 @@ class _Context:
         return found
 
     def answers(self, position: int) -> dict[str, object]:
-        """What has been worked out for the event at ``position``, kept for the ``KEPT_EVENTS`` events
-        first asked about most recently (the oldest is let go first: a plain dict keeps that order)."""
+        """What has been worked out for the event at ``position``, kept for at most the ``KEPT_EVENTS`` events
+        first asked about most recently (the oldest are let go first: a plain dict keeps that order)."""
         kept = self._answers
         found = kept.get(position)
         if found is None:
             found = kept[position] = {}
-            if len(kept) > KEPT_EVENTS:
-                del kept[next(iter(kept))]
+            if len(kept) > KEPT_EVENTS:  # the older half let go at once: a dict let go of its first item
+                # one at a time is scanned past every item let go before (4 µs each, for 100k events)
+                self._answers = dict(islice(kept.items(), len(kept) // 2, None))
         return found
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
         solution = solution or self.solution
-        lo, hi = solution.lower(point), solution.upper(point)
-        return Bounds(
-            None if lo == -INF else from_minutes(lo, self.zone),
-            None if hi == INF else from_minutes(hi, self.zone),
-        )
+        key = solution.lower(point), solution.upper(point)
+        found = self._bounds.get(key)
+        if found is None:  # events share their bounds (a day, an evening): each pair is made into dates once
+            lo, hi = key
+            found = Bounds(
+                None if lo == -INF else from_minutes(lo, self.zone),
+                None if hi == INF else from_minutes(hi, self.zone),
+            )
+            if len(self._bounds) >= KEPT_SHARED:
+                self._bounds.clear()
+            self._bounds[key] = found
+        return found
+
+    def interval_label(self, earliest: datetime | None, latest: datetime | None) -> str:
+        """:func:`interval_label`, said once for the events that share their bounds."""
+        key = earliest, latest
+        found = self._labels.get(key)
+        if found is None:
+            if len(self._labels) >= KEPT_SHARED:
+                self._labels.clear()
+            found = self._labels[key] = interval_label(earliest, latest)
+        return found
+
+    def said(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> Said:
+        """What the chain behind a point's lower (or upper) bound says in ``layer``: :meth:`reasons`, read
+        for every point of the layer at most once (see :mod:`tui.temporal.reasons`)."""
+        chains = self._chains.get((layer, lower))
+        if chains is None:
+            solution = self.solution if layer == "certain" else self.likely.solution
+            chains = self._chains[layer, lower] = Chains(*solution.tree(lower), self.describe)
+        return chains.at(point)
+
+    def explain(self, label: str, earliest: Said, latest: Said) -> str:
+        """``label`` with its reasons: the words and defaults of both bounds' chains, then the publication
+        they depend on, each said once (:meth:`reasons` of each side, the publication's last); said once for
+        the events that share them."""
+        key = label, earliest, latest
+        found = self._explained.get(key)
+        if found is None:
+            reasons = [*earliest.words] if earliest.said else []
+            if latest.said:
+                reasons += latest.words
+            for said, side in ((earliest, "earliest"), (latest, "latest")):
+                if said.said and said.publication:
+                    reasons.append(self.describe(self.publication[side]))
+                elif said.said and said.timed and not said.estimate:
+                    reasons.append(self.describe(self.publication["range"]))
+            words = list(dict.fromkeys(reasons))
+            found = f"{label} ← {', '.join(words)}" if words else f"{label} ← nothing in the report"
+            if len(self._explained) >= KEPT_SHARED:
+                self._explained.clear()
+            self._explained[key] = found
+        return found
 
     def describe(self, evidence: Evidence) -> str:
         if evidence.kind == "default" and evidence.text == "publication-estimate":
@@ -226,10 +284,49 @@ class _Context:
             found = [found[0], tail[0]._replace(skipped=len(found) - MAX_STEPS), *tail[1:]]
         return found
 
+    def chain_steps(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> list[Step]:
+        """:meth:`steps` of the chain behind a point's lower bound (or upper) in ``layer``, read from the point
+        back to its anchor, and each link's step made once for the events whose chains share it: a chain is
+        walked whole only to count its links, whose steps are made for the anchor and the last links only."""
+        solution = self.solution if layer == "certain" else self.likely.solution
+        via, parent = solution.tree(lower)
+        nearest: list[int] = []  # the points of the links nearest this point, this point first
+        count = anchor = 0
+        node = point
+        while node > 0:
+            stored = via[node]
+            if stored is None:
+                break
+            if stored[4].kind != "order":  # see steps
+                count += 1
+                anchor = node
+                if count <= MAX_STEPS:
+                    nearest.append(node)
+            node = parent[node]
+        if count <= MAX_STEPS:
+            return [self._step(layer, lower, node) for node in reversed(nearest)]
+        tail = [self._step(layer, lower, node) for node in reversed(nearest[: MAX_STEPS - 1])]
+        return [self._step(layer, lower, anchor), tail[0]._replace(skipped=count - MAX_STEPS), *tail[1:]]
+
+    def _step(self, layer: Literal["certain", "likely"], lower: bool, node: int) -> Step:
+        """The step of the link that bounds point ``node`` (see :meth:`chain_steps`), made once."""
+        key = layer, lower, node
+        found = self._made.get(key)
+        if found is None:
+            solution = self.solution if layer == "certain" else self.likely.solution
+            minutes = solution.lower(node) if lower else solution.upper(node)
+            evidence = solution.tree(lower)[0][node][4]  # type: ignore[index]
+            found = self.steps([(node, minutes, evidence)], "earliest" if lower else "latest")[0]
+            if len(self._made) >= KEPT_SHARED:
+                self._made.clear()
+            self._made[key] = found
+        return found
+
     def reasons(self, evidence: list[Evidence], side: Literal["earliest", "latest"]) -> tuple[Evidence, ...]:
         """The report's words and the defaults behind a bound (the evidence of the chain of constraints that
         makes it), then the publication they depend on, named by the side of it they use; empty when only
-        assumptions bound it. (One pass: every label and explanation of a timeline comes through here.)"""
+        assumptions bound it. The definition: labels and explanations read the same a step at a time, once
+        for every point of the network (:meth:`said`, :mod:`tui.temporal.reasons`), as a test checks."""
         words: list[Evidence] = []
         publication = timed = estimate = said = False
         for found in evidence:
@@ -276,8 +373,10 @@ class _kept(Generic[T]):
         answers = context._answers.get(instance.position)
         if answers is None:
             answers = context.answers(instance.position)
-        elif self.name in answers:
-            return answers[self.name]  # type: ignore[no-any-return]
+        else:
+            found = answers.get(self.name, _UNSEEN)
+            if found is not _UNSEEN:
+                return found  # type: ignore[no-any-return]
         value = answers[self.name] = self.compute(instance)
         return value
 
@@ -316,11 +415,13 @@ class ResolvedEvent:
 
     # -- the certain layer -----------------------------------------------------------------------------
 
-    @_kept
+    # Not kept with the answers: the timeline keeps the dates of every bound its events share (see bounds),
+    # and finding them there costs no more than finding a kept answer.
+    @property
     def start(self) -> Bounds:
         return self._context.bounds(self._points[0])
 
-    @_kept
+    @property
     def end(self) -> Bounds:
         return self._context.bounds(self._points[1])
 
@@ -375,9 +476,18 @@ class ResolvedEvent:
         return self._context.reasons(solution.upper_evidence(last), "latest")
 
     @_kept
+    def _certain_said(self) -> tuple[Said, Said]:
+        """What the chains behind the earliest and the latest bound say: :attr:`earliest_reasons` and
+        :attr:`latest_reasons`, read once for the events that share their chains."""
+        start, end = self._points
+        context = self._context
+        last = end if context.solution.upper(end) != INF else start  # as for latest_reasons
+        return context.said("certain", True, start), context.said("certain", False, last)
+
+    @_kept
     def _placed_only_against(self) -> TimedRelation | None:
         """The measured relation that is all the words say of its time, for an event they do not date."""
-        if self.start.earliest is not None or self.latest_reasons:
+        if self.start.earliest is not None or self._certain_said[1].said:
             return None
         return next((relation for relation in self.relations if relation.gap.metric and not relation.guessed), None)
 
@@ -391,9 +501,9 @@ class ResolvedEvent:
         if relation is not None:
             return f"{relation.phrase}: {self._context.report.event(relation.other).summary}"
         earliest = self.start.earliest
-        if earliest is None and not self.latest_reasons:
+        if earliest is None and not self._certain_said[1].said:
             return "undated"  # only the assumptions bound it
-        return interval_label(earliest, self.latest)
+        return self._context.interval_label(earliest, self.latest)
 
     @_kept
     def explanation(self) -> str:
@@ -401,7 +511,7 @@ class ResolvedEvent:
         relation, label = self._placed_only_against, self.label
         if relation is not None:
             return f"{label} ← ‘{relation.cue.text}’, and no date for either event"
-        return _explain(label, (*self.earliest_reasons, *self.latest_reasons), self._context)
+        return self._context.explain(label, *self._certain_said)
 
     @_kept
     def certain(self) -> Layer:
@@ -416,26 +526,25 @@ class ResolvedEvent:
     # -- the likely layer ------------------------------------------------------------------------------
 
     @_kept
-    def _likely_reasons(self) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
-        solution = self._context.likely.solution
+    def _likely_said(self) -> tuple[Said, Said]:
+        """What the chains behind the likely bounds say (as :attr:`_certain_said` in the certain layer)."""
         start, end = self._points
-        last = end if solution.upper(end) != INF else start
-        return (
-            self._context.reasons(solution.lower_evidence(start), "earliest"),
-            self._context.reasons(solution.upper_evidence(last), "latest"),
-        )
+        context = self._context
+        last = end if context.likely.solution.upper(end) != INF else start
+        return context.said("likely", True, start), context.said("likely", False, last)
 
     @_kept
     def defaults(self) -> tuple[str, ...]:
         """The names of the defaults the likely bounds rest on, in the order of the table."""
-        used = {e.text for reasons in self._likely_reasons for e in reasons if e.kind == "default"}
-        return tuple(name for name in DEFAULT_NAMES if name in used)
+        earliest, latest = self._likely_said
+        used = (earliest.defaults if earliest.said else _NONE) | (latest.defaults if latest.said else _NONE)
+        return tuple(name for name in DEFAULT_NAMES if name in used) if used else ()
 
-    @_kept
+    @property
     def likely_start(self) -> Bounds:
         return self._context.bounds(self._points[0], self._context.likely.solution)
 
-    @_kept
+    @property
     def likely_end(self) -> Bounds:
         return self._context.bounds(self._points[1], self._context.likely.solution)
 
@@ -451,13 +560,13 @@ class ResolvedEvent:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside."""
         earliest, latest = self.likely_bounds
-        defaults, (from_earliest, from_latest) = self.defaults, self._likely_reasons
-        if not defaults and not (from_earliest or from_latest):
+        defaults, (from_earliest, from_latest) = self.defaults, self._likely_said
+        if not defaults and not (from_earliest.said or from_latest.said):
             label = self.label  # nothing beyond the words: the certain reading, said the same way
         else:
-            label = interval_label(earliest, latest)
+            label = self._context.interval_label(earliest, latest)
             label = f"≈ {label}" if defaults else label
-        explanation = _explain(label, (*from_earliest, *from_latest), self._context)
+        explanation = self._context.explain(label, from_earliest, from_latest)
         notes: list[str] = []
         if earliest is None or latest is None:
             open_side = "earliest" if earliest is None else "latest"
@@ -474,34 +583,32 @@ class ResolvedEvent:
         """The chains behind the certain layer's bounds, each from its anchor to the event: the earliest's,
         then the latest's (none for a side the layer leaves open)."""
         layer = self.certain
-        return self._steps(self._context.solution, layer.earliest is not None, layer.latest is not None)
+        return self._steps("certain", layer.earliest is not None, layer.latest is not None)
 
     @_kept
     def likely_steps(self) -> tuple[Step, ...]:
         """The same for the likely layer: where a default sets a bound, its link names it."""
         earliest, latest = self.likely_bounds
-        return self._steps(self._context.likely.solution, earliest is not None, latest is not None)
+        return self._steps("likely", earliest is not None, latest is not None)
 
     def steps(self, layer: Literal["certain", "likely"]) -> tuple[Step, ...]:
         """The steps behind the bounds of ``layer`` ("certain" or "likely")."""
         return self.certain_steps if layer == "certain" else self.likely_steps
 
-    def _steps(self, solution: Solution[Evidence], earliest: bool, latest: bool) -> tuple[Step, ...]:
+    def _steps(self, layer: Literal["certain", "likely"], earliest: bool, latest: bool) -> tuple[Step, ...]:
         start, end = self._points
+        context = self._context
         found: list[Step] = []
         if earliest:
-            found += self._context.steps(solution.lower_links(start), "earliest")
+            found += context.chain_steps(layer, True, start)
         if latest:
+            solution = context.solution if layer == "certain" else context.likely.solution
             last = end if solution.upper(end) != INF else start  # as for the latest bound itself
-            found += self._context.steps(solution.upper_links(last), "latest")
+            found += context.chain_steps(layer, False, last)
         return tuple(found)
 
 
-def _explain(label: str, evidence: Iterable[Evidence], context: _Context) -> str:
-    ordered = sorted(evidence, key=lambda e: e.kind == "publication")
-    reasons = list(dict.fromkeys(context.describe(e) for e in ordered))
-    return f"{label} ← {', '.join(reasons)}" if reasons else f"{label} ← nothing in the report"
-
+_NONE: frozenset[str] = frozenset()
 
 _CONVERSE = {"before": "after", "after": "before", "during": "includes", "same": "same"}
 
@@ -675,12 +782,13 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
     window = to_minutes(published.earliest) - widen[0], to_minutes(published.latest) + widen[1]
     network.add(0, 1, *window, _PUBLISHED, STRENGTH["publication"])
     normalised: dict[str, Normalised | None] = {}
+    read: dict[str, Normalised | None] = {}  # each time expression's reading, by its words
     add = network.add  # the loops below run once per event and relation: 100k events, 500k constraints
     ordered, relation_strength = STRENGTH["order"], STRENGTH["relation"]
     for event in events:
         start, end = points[event.id]
         add(start, end, 0, INF, _ORDERED, ordered)
-        normalised[event.id] = _add_time(network, event, points, report) if event.time is not None else None
+        normalised[event.id] = _add_time(network, event, points, report, read) if event.time is not None else None
         for relation in event.relations:
             if guessed(relation.found):
                 continue  # the likely layer's drafted-attachment default
@@ -739,17 +847,28 @@ _REPORTED_PAST = Evidence("reported", "begun by publication, as its past tense s
 
 
 def _add_time(
-    network: Network[Evidence], event: Event, points: Mapping[str, tuple[int, int]], report: Report
+    network: Network[Evidence],
+    event: Event,
+    points: Mapping[str, tuple[int, int]],
+    report: Report,
+    read: dict[str, Normalised | None],
 ) -> Normalised | None:
     """Bound the event by its time expression, relative to the publication or to its ``time_anchor``.
 
     An expression in reported speech ("depuis septembre" in Thursday's announcement) is relative to the
     moment it was said: the anchor event's start. Calendar words in it are still read against the
     publication days, which is exact unless the speech and the report lie a week apart.
+
+    ``read`` holds the expressions of the report already normalised: a reading depends only on the words and
+    the publication, and a long report repeats its words ("samedi"), each read in about a millisecond.
     """
     if event.time is None:
         return None
-    found = normalise(event.time.text, report.document.published, report.document.language)
+    text = event.time.text
+    if text in read:
+        found = read[text]
+    else:
+        found = read[text] = normalise(text, report.document.published, report.document.language)
     if found is None or guessed(event.time_found):
         return found  # a guessed attachment: the likely layer adds it (see add_time_window)
     evidence = Evidence("time", event.time.text, event.id, event.time)

@@ -1,0 +1,97 @@
+"""Explanations read a chain a step at a time (tui.temporal.reasons), once for every point of the network, and
+the steps of a chain are made once for the events that share them, yet both say exactly what reading each
+bound's whole chain says (``_Context.reasons`` and ``_Context.steps``, the definitions): on the bundled
+report, hostile and synthetic ones, random ones, and whatever the order the events are asked in."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+
+from tui.model import Report, parse_report
+from tui.temporal import ResolvedEvent, resolve
+from tui.temporal.defaults import DEFAULTS
+from tui.temporal.evidence import Evidence
+from tui.temporal.network import INF
+
+from ..hostile import hostile_report_data
+from ..synthetic import synthetic_report
+from .test_likely import reports
+
+
+def explained(row: ResolvedEvent, label: str, evidence: tuple[Evidence, ...]) -> str:
+    """An explanation as the whole chains say it: the words and defaults, the publication's last, once each."""
+    ordered = sorted(evidence, key=lambda e: e.kind == "publication")
+    reasons = list(dict.fromkeys(row._context.describe(e) for e in ordered))
+    return f"{label} ← {', '.join(reasons)}" if reasons else f"{label} ← nothing in the report"
+
+
+def likely_reasons(row: ResolvedEvent) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+    context = row._context
+    solution = context.likely.solution
+    start, end = row._points
+    last = end if solution.upper(end) != INF else start
+    return (
+        context.reasons(solution.lower_evidence(start), "earliest"),
+        context.reasons(solution.upper_evidence(last), "latest"),
+    )
+
+
+def steps(row: ResolvedEvent, layer: str) -> tuple:
+    """The steps of both bounds' chains, each chain read whole."""
+    context = row._context
+    solution = context.solution if layer == "certain" else context.likely.solution
+    earliest, latest = (row.certain.earliest, row.certain.latest) if layer == "certain" else row.likely_bounds
+    start, end = row._points
+    found = []
+    if earliest is not None:
+        found += context.steps(solution.lower_links(start), "earliest")
+    if latest is not None:
+        found += context.steps(solution.upper_links(end if solution.upper(end) != INF else start), "latest")
+    return tuple(found)
+
+
+def check(row: ResolvedEvent) -> None:
+    earliest, latest = row.earliest_reasons, row.latest_reasons
+    said = row._certain_said
+    assert (said[0].said, said[1].said) == (bool(earliest), bool(latest)), row.id
+    if row._placed_only_against is None and not row.label.startswith("ongoing"):
+        assert row.explanation == explained(row, row.label, (*earliest, *latest)), row.id
+    from_earliest, from_latest = likely_reasons(row)
+    used = {e.text for reasons in (from_earliest, from_latest) for e in reasons if e.kind == "default"}
+    assert row.defaults == tuple(name for name in DEFAULTS if name in used), row.id
+    likely = row.likely
+    assert (row._likely_said[0].said, row._likely_said[1].said) == (bool(from_earliest), bool(from_latest))
+    expected = explained(row, likely.label, (*from_earliest, *from_latest))
+    assert likely.explanation == "; ".join((expected, *likely.notes)), row.id
+    assert row.certain_steps == steps(row, "certain"), row.id
+    assert row.likely_steps == steps(row, "likely"), row.id
+
+
+def check_all(report: Report, backwards: bool = False) -> None:
+    timeline = resolve(report)
+    for row in reversed(timeline.events) if backwards else timeline.events:
+        check(row)
+
+
+def test_the_bundled_report(report):
+    check_all(report)
+    check_all(report, backwards=True)
+
+
+def test_a_hostile_report():
+    check_all(parse_report(json.dumps(hostile_report_data())))
+
+
+def test_long_chains_shared_by_many_events_in_either_order():
+    for week in (False, True):
+        report = parse_report(json.dumps(synthetic_report(400, week=week)))
+        check_all(report)
+        check_all(report, backwards=True)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_on_any_report(report):
+    check_all(report)
