@@ -5,8 +5,10 @@ JSON object per line and event for machines. Every string from the data goes thr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Iterable
+from datetime import datetime
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load
@@ -29,8 +31,16 @@ def execute(options: argparse.Namespace) -> int:
 
     timeline = resolve(report)
     if options.json:
+        line, write, lines = _Lines(timeline), sys.stdout.write, []
         for resolved in timeline.events:
-            print(escaped_json(json.dumps(_event_json(timeline, resolved), ensure_ascii=False)))
+            lines.append(escaped_json(line(resolved)))
+            if len(lines) == 256:  # written a few hundred lines at a time: one call, not two, a line
+                lines.append("")
+                write("\n".join(lines))
+                lines.clear()
+        if lines:
+            lines.append("")
+            write("\n".join(lines))
     else:
         from tui.table import print_table
 
@@ -83,6 +93,84 @@ def _step_json(step: Step) -> dict[str, object]:
     if step.skipped:
         found["skipped"] = step.skipped  # links of a long chain left out before this one
     return found
+
+
+class _Lines:
+    """Each event's line of ``timeline --json``: the text ``json.dumps(_event_json(timeline, event),
+    ensure_ascii=False)`` makes (a test checks it), written from pieces each made once. Events share their
+    bounds, labels and explanations, and the steps of the chains that run through one another, yet
+    ``json.dumps`` would write each of them anew, with its dates, for every event (the steps are most of the
+    text: a dozen an event)."""
+
+    KEPT = 16384  # pieces kept, of each kind: far more than the events near one another share
+
+    def __init__(self, timeline: Timeline) -> None:
+        from tui.view import involved
+
+        self.timeline = timeline
+        self.involved = involved
+        self._layers: dict[tuple[object, ...], str] = {}  # a layer's text before its steps, by its fields
+        self._steps: dict[int, tuple[Step, str]] = {}  # a step's text, by the step (kept alive with it)
+        self._people: dict[frozenset[str], tuple[str, str]] = {}  # actors' and sides' texts, by the actors
+
+    def __call__(self, resolved: ResolvedEvent) -> str:
+        event, timeline = resolved.event, self.timeline
+        people = self._people.get(actors := self.involved(timeline.report, event))
+        if people is None:
+            report, ordered = timeline.report, sorted(actors)
+            people = _strings(ordered), _strings(sorted({report.actor(actor).side for actor in ordered}))
+            if len(self._people) >= self.KEPT:
+                self._people.clear()
+            self._people[actors] = people
+        return (
+            f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
+            f'"sentences": {_strings([span.text for span in event.sentences])}, '
+            f'"granularity": {_string(resolved.granularity)}, '
+            f'"certain": {self._layer(resolved.certain, resolved.certain_steps)}, '
+            f'"likely": {self._layer(resolved.likely, resolved.likely_steps)}, '
+            f'"defaults": {_strings(resolved.defaults)}, "actors": {people[0]}, "sides": {people[1]}, '
+            f'"certainly_before": {_strings(timeline.certainly_next(resolved.id))}}}'
+        )
+
+    def _layer(self, found: Layer, steps: tuple[Step, ...]) -> str:
+        key = found.earliest, found.latest, found.label, found.explanation
+        head = self._layers.get(key)
+        if head is None:
+            head = (
+                f'{{"earliest": {_moment(found.earliest)}, "latest": {_moment(found.latest)}, '
+                f'"label": {_string(found.label)}, "explanation": {_string(found.explanation)}, "steps": ['
+            )
+            if len(self._layers) >= self.KEPT:
+                self._layers.clear()
+            self._layers[key] = head
+        return f"{head}{', '.join(map(self._step, steps))}]}}"
+
+    def _step(self, step: Step) -> str:
+        kept = self._steps.get(id(step))
+        if kept is not None:
+            return kept[1]
+        text = (
+            f'{{"side": {_string(step.side)}, "event": {_string(step.event) if step.event is not None else "null"}, '
+            f'"point": {_string(step.point)}, "bound": {_moment(step.bound)}, "reason": {_string(step.reason)}, '
+            f'"kind": {_string(step.evidence.kind)}' + (f', "skipped": {step.skipped}}}' if step.skipped else "}")
+        )
+        if len(self._steps) >= self.KEPT:
+            self._steps.clear()
+        self._steps[id(step)] = step, text
+        return text
+
+
+def _string(text: str) -> str:
+    """A string as ``json.dumps(text, ensure_ascii=False)`` writes it (with the very function it uses)."""
+    return encode_basestring(text)
+
+
+def _strings(texts: Iterable[str]) -> str:
+    return f"[{', '.join(map(encode_basestring, texts))}]"
+
+
+def _moment(moment: datetime | None) -> str:
+    return f'"{moment.isoformat()}"' if moment is not None else "null"
 
 
 TIMELINE = Command(

@@ -1,0 +1,48 @@
+"""``newsline timeline --json`` writes each event's line from pieces made once (tui.commands.timeline._Lines),
+yet the very text ``json.dumps`` makes of the event's dictionary (``_event_json``, the definition): on the
+bundled report, hostile and synthetic ones and random ones."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+
+from tui.commands.timeline import _event_json, _Lines
+from tui.model import Report, parse_report
+from tui.temporal import resolve
+
+from ..hostile import hostile_report_data
+from ..synthetic import synthetic_report
+from ..temporal.test_likely import reports
+
+
+def check(report: Report) -> None:
+    timeline = resolve(report)
+    line = _Lines(timeline)
+    for row in timeline.events:
+        assert line(row) == json.dumps(_event_json(timeline, row), ensure_ascii=False), row.id
+
+
+def test_the_bundled_report(report):
+    check(report)
+
+
+def test_a_hostile_report():
+    check(parse_report(json.dumps(hostile_report_data())))
+
+
+def test_synthetic_reports_with_long_chains():
+    for week in (False, True):
+        check(parse_report(json.dumps(synthetic_report(300, week=week))))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_on_any_report(report):
+    check(report)
+
+
+def test_pieces_kept_are_let_go_past_their_bound(report, monkeypatch):
+    monkeypatch.setattr(_Lines, "KEPT", 2)
+    check(report)
