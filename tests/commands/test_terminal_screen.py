@@ -104,7 +104,8 @@ def test_on_resize_under_30_rows_the_list_comes_first(terminal: SizedTerminal):
     terminal.wait_for_text("2 h per column")
     terminal.resize(80, 24)
     screen = wait_for(
-        "the axis to go", lambda: (s := terminal.capture()) and "Time axis" not in s and "of 27 events" in s and s,
+        "the axis to go, and the footer to fit", lambda: (s := terminal.capture()) and "Time axis" not in s
+        and "of 27 events" in s and not re.search(r"\b\w ?▏", s.splitlines()[-1]) and s,
         10, lambda: terminal.screen,
     )  # fmt: skip
     footer_keys_whole(screen.splitlines()[-1])

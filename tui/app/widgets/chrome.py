@@ -140,8 +140,11 @@ class KeysFooter(Footer):
         return shown, None, True, hidden
 
     def on_resize(self) -> None:
-        """Another width may fit more keys, or fewer."""
-        self.bindings_changed(self.screen)
+        """Another width may fit more keys, or fewer: rebuilt whether or not the terminal has focus (a
+        terminal resized from outside may not report focus, and the footer would stay cut)."""
+        if self.is_attached and not self._update_pending:
+            self._update_pending = True
+            self.call_after_refresh(self._update_keys)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
