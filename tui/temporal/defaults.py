@@ -210,7 +210,7 @@ def read_likely(
     for conflict in solution.conflicts[len(certain.conflicts) :]:
         dropped = conflict.dropped.evidence
         if dropped.kind == "default" and dropped.event is not None:
-            others = tuple(c.evidence for c in conflict.constraints if c is not conflict.dropped)
+            others = tuple(c.evidence for c in conflict.constraints if c != conflict.dropped)  # built anew: by value
             set_aside.setdefault(dropped.event, []).append((dropped, others))
     for event_id, notes in reader.skipped.items():
         set_aside.setdefault(event_id, []).extend(notes)
