@@ -25,10 +25,19 @@ def print_table(timeline: Timeline, out: TextIO, width: int | None = None) -> No
     report = timeline.report
     width = max(40, width or shutil.get_terminal_size((100, 24)).columns)
     rows = []
+    # Events share their labels and their actors: each is made printable, and later wrapped, once.
+    whens: dict[str, str] = {}
+    whos: dict[tuple[str, ...], str] = {}
     for resolved in timeline.events:
-        actors = ", ".join(report.actor(a).name for a in resolved.event.actors)
+        label, actors = resolved.likely_label, resolved.event.actors
+        when = whens.get(label)
+        if when is None:
+            when = whens[label] = printable(label)
+        who = whos.get(actors)
+        if who is None:
+            who = whos[actors] = printable(", ".join(report.actor(a).name for a in actors))
         mark = " " if timeline.ordered_with_next(resolved.id) else "?"
-        rows.append((printable(resolved.likely.label), mark, printable(resolved.event.summary), printable(actors)))
+        rows.append((when, mark, printable(resolved.event.summary), who))
     when_width = min(WHEN_MOST, max((cell_len(row[0]) for row in rows), default=4), width // 3)
     who_width = min(WHO_MOST, max((cell_len(row[3]) for row in rows), default=3), width // 5)
     who_width = max(who_width, 3)
@@ -40,10 +49,15 @@ def print_table(timeline: Timeline, out: TextIO, width: int | None = None) -> No
     write(_line(("when", " ", "event", "who"), (when_width, 1, event_width, who_width)).rstrip() + "\n")
     write("─" * (when_width + 1 + event_width + who_width + 3 * len(GAP)) + "\n")
     widths = (when_width, 1, event_width, who_width)
+    wrapped: dict[tuple[str, int], list[str]] = {}  # the labels' and the actors', each wrapped once
     for when, mark, summary, who in rows:
-        whens = _wrap(when, when_width)
+        whens = wrapped.get((when, when_width))
+        if whens is None:
+            whens = wrapped[when, when_width] = _wrap(when, when_width)
         events = _wrap(summary, event_width)
-        whos = _wrap(who, who_width)
+        whos = wrapped.get((who, who_width))
+        if whos is None:
+            whos = wrapped[who, who_width] = _wrap(who, who_width)
         for index in range(max(len(whens), len(events), len(whos))):
             cells = (
                 whens[index] if index < len(whens) else "",
@@ -77,6 +91,8 @@ def _line(cells: Iterable[str], widths: Iterable[int]) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` cells, broken between words; a word longer than a line is cut."""
+    if text and cell_len(text) <= width and text == " ".join(text.split()):
+        return [text]  # one line already, its words one space apart: what the words rejoined would make
     return list(_wrapped(text, width)) or [""]
 
 
