@@ -194,8 +194,8 @@ class _Context:
         return found
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
-        solution = solution or self.solution
-        key = solution.lower(point), solution.upper(point)
+        upper, negated_lower = (solution or self.solution).bounds()
+        key = -negated_lower[point], upper[point]  # as Solution.lower and .upper say them
         found = self._bounds.get(key)
         if found is None:  # events share their bounds (a day, an evening): each pair is made into dates once
             lo, hi = key
@@ -556,17 +556,21 @@ class ResolvedEvent:
         return start.earliest, end.latest if end.latest is not None else start.latest
 
     @_kept
+    def likely_label(self) -> str:
+        """The likely layer's label (see :attr:`likely`) without its explanation: what the table prints."""
+        defaults, (from_earliest, from_latest) = self.defaults, self._likely_said
+        if not defaults and not (from_earliest.said or from_latest.said):
+            return self.label  # nothing beyond the words: the certain reading, said the same way
+        label = self._context.interval_label(*self.likely_bounds)
+        return f"≈ {label}" if defaults else label
+
+    @_kept
     def likely(self) -> Layer:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside."""
         earliest, latest = self.likely_bounds
-        defaults, (from_earliest, from_latest) = self.defaults, self._likely_said
-        if not defaults and not (from_earliest.said or from_latest.said):
-            label = self.label  # nothing beyond the words: the certain reading, said the same way
-        else:
-            label = self._context.interval_label(earliest, latest)
-            label = f"≈ {label}" if defaults else label
-        explanation = self._context.explain(label, from_earliest, from_latest)
+        label = self.likely_label
+        explanation = self._context.explain(label, *self._likely_said)
         notes: list[str] = []
         if earliest is None or latest is None:
             open_side = "earliest" if earliest is None else "latest"
