@@ -1,6 +1,7 @@
-"""``newsline timeline --json`` writes each event's line from pieces made once (tui.commands.timeline._Lines),
-yet the very text ``json.dumps`` makes of the event's dictionary (``_event_json``, the definition): on the
-bundled report, hostile and synthetic ones and random ones."""
+"""``newsline timeline --json`` writes each event's line from pieces made and escaped once
+(tui.commands.timeline._Lines), yet the very text ``json.dumps`` makes of the event's dictionary
+(``_event_json``, the definition), escaped by ``escaped_json``: on the bundled report, hostile and synthetic
+ones and random ones."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tui.commands.timeline import _event_json, _Lines
 from tui.model import Report, parse_report
+from tui.printable import escaped_json
 from tui.temporal import resolve
 
 from ..hostile import hostile_report_data
@@ -21,7 +23,7 @@ def check(report: Report) -> None:
     timeline = resolve(report)
     line = _Lines(timeline)
     for row in timeline.events:
-        assert line(row) == json.dumps(_event_json(timeline, row), ensure_ascii=False), row.id
+        assert line(row) == escaped_json(json.dumps(_event_json(timeline, row), ensure_ascii=False)), row.id
 
 
 def test_the_bundled_report(report):

@@ -33,7 +33,7 @@ def execute(options: argparse.Namespace) -> int:
     if options.json:
         line, write, lines = _Lines(timeline), sys.stdout.write, []
         for resolved in timeline.events:
-            lines.append(escaped_json(line(resolved)))
+            lines.append(line(resolved))
             if len(lines) == 256:  # written a few hundred lines at a time: one call, not two, a line
                 lines.append("")
                 write("\n".join(lines))
@@ -97,10 +97,11 @@ def _step_json(step: Step) -> dict[str, object]:
 
 class _Lines:
     """Each event's line of ``timeline --json``: the text ``json.dumps(_event_json(timeline, event),
-    ensure_ascii=False)`` makes (a test checks it), written from pieces each made once. Events share their
-    bounds, labels and explanations, and the steps of the chains that run through one another, yet
-    ``json.dumps`` would write each of them anew, with its dates, for every event (the steps are most of the
-    text: a dozen an event)."""
+    ensure_ascii=False)`` makes, escaped by :func:`escaped_json` (a test checks it), written from pieces each
+    made and escaped once. Events share their bounds, labels and explanations, and the steps of the chains
+    that run through one another, yet ``json.dumps`` would write each of them anew, with its dates, for every
+    event (the steps are most of the text: a dozen an event), and the escaping would scan it all again.
+    Escaping the pieces is escaping the line: it replaces characters one at a time."""
 
     KEPT = 16384  # pieces kept, of each kind: far more than the events near one another share
 
@@ -118,25 +119,28 @@ class _Lines:
         people = self._people.get(actors := self.involved(timeline.report, event))
         if people is None:
             report, ordered = timeline.report, sorted(actors)
-            people = _strings(ordered), _strings(sorted({report.actor(actor).side for actor in ordered}))
+            sides = sorted({report.actor(actor).side for actor in ordered})
+            people = escaped_json(_strings(ordered)), escaped_json(_strings(sides))
             if len(self._people) >= self.KEPT:
                 self._people.clear()
             self._people[actors] = people
-        return (
+        own = escaped_json(
             f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
             f'"sentences": {_strings([span.text for span in event.sentences])}, '
-            f'"granularity": {_string(resolved.granularity)}, '
-            f'"certain": {self._layer(resolved.certain, resolved.certain_steps)}, '
+            f'"granularity": {_string(resolved.granularity)}'
+        )
+        return (
+            f'{own}, "certain": {self._layer(resolved.certain, resolved.certain_steps)}, '
             f'"likely": {self._layer(resolved.likely, resolved.likely_steps)}, '
-            f'"defaults": {_strings(resolved.defaults)}, "actors": {people[0]}, "sides": {people[1]}, '
-            f'"certainly_before": {_strings(timeline.certainly_next(resolved.id))}}}'
+            f'"defaults": {escaped_json(_strings(resolved.defaults))}, "actors": {people[0]}, "sides": {people[1]}, '
+            f'"certainly_before": {escaped_json(_strings(timeline.certainly_next(resolved.id)))}}}'
         )
 
     def _layer(self, found: Layer, steps: tuple[Step, ...]) -> str:
         key = found.earliest, found.latest, found.label, found.explanation
         head = self._layers.get(key)
         if head is None:
-            head = (
+            head = escaped_json(
                 f'{{"earliest": {_moment(found.earliest)}, "latest": {_moment(found.latest)}, '
                 f'"label": {_string(found.label)}, "explanation": {_string(found.explanation)}, "steps": ['
             )
@@ -149,7 +153,7 @@ class _Lines:
         kept = self._steps.get(id(step))
         if kept is not None:
             return kept[1]
-        text = (
+        text = escaped_json(
             f'{{"side": {_string(step.side)}, "event": {_string(step.event) if step.event is not None else "null"}, '
             f'"point": {_string(step.point)}, "bound": {_moment(step.bound)}, "reason": {_string(step.reason)}, '
             f'"kind": {_string(step.evidence.kind)}' + (f', "skipped": {step.skipped}}}' if step.skipped else "}")
