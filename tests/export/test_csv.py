@@ -107,8 +107,15 @@ def test_ids_kinds_labels_and_defaults_are_made_text_too(start, bundled_timeline
     resolved = bundled_timeline["zelensky-video-speech"]
     formula = f"{start}1+1"
     event = replace_record(resolved.event, id=formula, kind=formula)
-    layer = SimpleNamespace(earliest=resolved.likely.earliest, latest=None, label=formula)
-    row = SimpleNamespace(event=event, certain=layer, likely=layer, defaults=(formula,))
+    bounds = resolved.likely.earliest, None
+    row = SimpleNamespace(
+        event=event,
+        label=formula,
+        certain_bounds=bounds,
+        likely_label=formula,
+        likely_bounds=bounds,
+        defaults=(formula,),
+    )  # what the writer reads of a row: the labels and bounds of both layers (no explanation)
     out = io.StringIO(newline="")
     write_csv(bundled_timeline, [row], out)
     (written,) = _rows(out.getvalue())

@@ -62,7 +62,9 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *,
     iso = _Iso()
     meanings: dict[tuple[str, ...], str] = {}  # events share their defaults: each set said once
     for row in rows:
-        event, certain, likely = row.event, row.certain, row.likely
+        event = row.event
+        certain_earliest, certain_latest = row.certain_bounds  # and the labels: no column holds an explanation
+        likely_earliest, likely_latest = row.likely_bounds
         actors = [report.actor(actor) for actor in event.actors]
         sides = dict.fromkeys(report.side_labels[actor.side] for actor in actors)
         writer.writerow(
@@ -73,12 +75,12 @@ def write_csv(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *,
                 cell("; ".join(actor.name for actor in actors)),
                 cell("; ".join(sides)),
                 cell(" → ".join(attribution_chain(report, event))),
-                iso(certain.earliest),
-                iso(certain.latest),
-                cell(time_of(certain.label)),  # a time: the other event of "a day after: …" is not named here
-                iso(likely.earliest),
-                iso(likely.latest),
-                cell(time_of(likely.label)),
+                iso(certain_earliest),
+                iso(certain_latest),
+                cell(time_of(row.label)),  # a time: the other event of "a day after: …" is not named here
+                iso(likely_earliest),
+                iso(likely_latest),
+                cell(time_of(row.likely_label)),
                 cell("; ".join(row.defaults)),
                 len(event.quotes),
                 len(event.claims),

@@ -518,10 +518,20 @@ class ResolvedEvent:
         """What the report's words entail. An event only the assumptions bound (it was reported by the
         publication) is undated in this layer: its bounds are left open, and the explanation says why."""
         label, latest = self.label, self.latest
-        if label == "undated" or self._placed_only_against is not None:
+        if self._only_assumed:
             note = f"reported by publication, {moment_label(latest)} at the latest" if latest else ""
             return Layer(None, None, label, self.explanation + (f"; {note}" if note else ""), (note,) if note else ())
         return Layer(self.start.earliest, latest, label, self.explanation)
+
+    @property
+    def _only_assumed(self) -> bool:
+        """Whether the words leave the event undated in the certain layer, or place it only against another."""
+        return self.label == "undated" or self._placed_only_against is not None
+
+    @property
+    def certain_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """The certain layer's earliest and latest (see :attr:`certain`), without its explanation."""
+        return (None, None) if self._only_assumed else (self.start.earliest, self.latest)
 
     # -- the likely layer ------------------------------------------------------------------------------
 
