@@ -53,6 +53,7 @@ def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextI
     report = timeline.report
     document = report.document
     write = _Lines(out)
+    said = _Said()
     write(f"# {text(document.headline.text)}", "")
     published = moment_label(document.published.estimate)
     write(
@@ -65,7 +66,7 @@ def write_markdown(timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextI
     for heading, group in _by_day(rows):
         write(f"## {heading}", "")
         for row in group:
-            write(*_event(timeline, row))
+            write(*_event(timeline, row, said))
             named.update(row.defaults)  # while this event's answers are at hand (100k events: one pass)
     used = [name for name in default_names() if name in named]
     if used:  # each default named above, with what it assumes
@@ -103,17 +104,27 @@ class _Lines:
             self.first = False
 
 
-def _event(timeline: Timeline, row: ResolvedEvent) -> list[str]:
+class _Said(dict[str, str]):
+    """:func:`text` of each time, reason, set of people and of sources, made once: events share them."""
+
+    def __missing__(self, value: str) -> str:
+        if len(self) >= 16384:  # kept for the events near one another
+            self.clear()
+        found = self[value] = text(value)
+        return found
+
+
+def _event(timeline: Timeline, row: ResolvedEvent, said: _Said) -> list[str]:
     report = timeline.report
     event = row.event
     who = ", ".join(report.actor(actor).name for actor in event.actors) or "—"
     lines = [
         f"### {text(event.summary)}",
         "",
-        f"**When:** {text(when_plainly(row))}  ",
-        f"**Why:** {text(why_plainly(row))}  ",
-        f"**Who:** {text(who)}  ",
-        f"**Sources:** {text(' → '.join(attribution_chain(report, event)))}",
+        f"**When:** {said[when_plainly(row)]}  ",
+        f"**Why:** {said[why_plainly(row)]}  ",
+        f"**Who:** {said[who]}  ",
+        f"**Sources:** {said[' → '.join(attribution_chain(report, event))]}",
         "",
     ]
     for quote in event.quotes:

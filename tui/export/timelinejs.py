@@ -21,7 +21,7 @@ event handler), and it shortens a link's text, so the text would no longer read 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from typing import TextIO
@@ -47,8 +47,9 @@ def write_timelinejs(
     )
     title = {"text": {"headline": html_text(document.headline.text), "text": title_text}, "autolink": False}
     out.write(f'{{"title":{_json(title)},"events":[')
+    said = _Said(html_text), _Said(html_label)
     for index, row in enumerate(rows):
-        out.write(("," if index else "") + _json(_slide(timeline, row)))
+        out.write(("," if index else "") + _json(_slide(timeline, row, *said)))
     out.write("]}\n")
 
 
@@ -77,7 +78,21 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
+class _Said(dict[str, str]):
+    """A field's escaping of each time, reason, set of people and of sources, made once: events share them."""
+
+    def __init__(self, escaped: Callable[[str], str]) -> None:
+        super().__init__()
+        self.escaped = escaped
+
+    def __missing__(self, value: str) -> str:
+        if len(self) >= 16384:  # kept for the events near one another
+            self.clear()
+        found = self[value] = self.escaped(value)
+        return found
+
+
+def _slide(timeline: Timeline, row: ResolvedEvent, text: _Said, label: _Said) -> dict[str, object]:
     report = timeline.report
     event = row.event
     likely = row.likely
@@ -90,9 +105,9 @@ def _slide(timeline: Timeline, row: ResolvedEvent) -> dict[str, object]:
     slide: dict[str, object] = {
         "unique_id": event.id,
         "start_date": _parts(start),
-        "display_date": html_label(display),
-        "text": {"headline": html_text(_short(event.summary)), "text": _body(timeline, row)},
-        "group": html_label(_side(timeline, row)),
+        "display_date": label[display],
+        "text": {"headline": html_text(_short(event.summary)), "text": _body(timeline, row, text)},
+        "group": label[_side(timeline, row)],
         "autolink": False,
     }
     if end is not None and end > start:
@@ -130,18 +145,18 @@ def _side(timeline: Timeline, row: ResolvedEvent) -> str:
     return "The report"
 
 
-def _body(timeline: Timeline, row: ResolvedEvent) -> str:
+def _body(timeline: Timeline, row: ResolvedEvent, said: _Said) -> str:
     report = timeline.report
     event = row.event
     parts = [f"<p>{html_text(event.summary)}</p>"]
     who = ", ".join(report.actor(actor).name for actor in event.actors)
     if who:
-        parts.append(f"<p><b>Who:</b> {html_text(who)}</p>")
-    parts.append(f"<p><b>Why this time:</b> {html_text(row.likely.explanation)}</p>")
+        parts.append(f"<p><b>Who:</b> {said[who]}</p>")
+    parts.append(f"<p><b>Why this time:</b> {said[row.likely.explanation]}</p>")
     if row.defaults:  # each default with what it assumes
         defaults = "; ".join(f"{name} ({default_meaning(name)})" for name in row.defaults)
-        parts.append(f"<p><b>Likely by default:</b> {html_text(defaults)}</p>")
-    parts.append(f"<p><b>Sources:</b> {html_text(' → '.join(attribution_chain(report, event)))}</p>")
+        parts.append(f"<p><b>Likely by default:</b> {said[defaults]}</p>")
+    parts.append(f"<p><b>Sources:</b> {said[' → '.join(attribution_chain(report, event))]}</p>")
     for quote in event.quotes:
         speaker = report.actor(quote.speaker).name
         parts.append(
