@@ -9,6 +9,8 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 
+import tui.temporal.reasons as reasons_module
+import tui.temporal.timeline as timeline_module
 from tui.model import Report, parse_report
 from tui.temporal import ResolvedEvent, resolve
 from tui.temporal.defaults import DEFAULTS
@@ -95,3 +97,16 @@ def test_long_chains_shared_by_many_events_in_either_order():
 @given(reports())
 def test_on_any_report(report):
     check_all(report)
+
+
+def test_with_little_kept_the_same(monkeypatch):
+    """What is kept to share (bounds, labels, explanations, steps, the chains' readings) is let go past its
+    bound and worked out again alike."""
+    report = parse_report(json.dumps(synthetic_report(300, week=True)))
+    expected = [(row.certain, row.likely, row.certain_steps, row.likely_steps) for row in resolve(report).events]
+    monkeypatch.setattr(timeline_module, "KEPT_SHARED", 3)
+    monkeypatch.setattr(timeline_module, "KEPT_EVENTS", 5)
+    monkeypatch.setattr(reasons_module, "KEPT_STEPS", 3)
+    rows = resolve(report).events
+    assert [(row.certain, row.likely, row.certain_steps, row.likely_steps) for row in rows] == expected
+    check_all(report, backwards=True)

@@ -30,6 +30,7 @@ class Said(NamedTuple):
 
 
 NOTHING = Said((), False, False, False, False, frozenset())
+KEPT_STEPS = 4096  # how many steps from one reading to the next a chain keeps (see Chains.at)
 _WORDS = frozenset({"time", "relation", "default"})
 
 
@@ -76,6 +77,8 @@ class Chains:
         self._parent = parent
         self._describe = describe
         self._said: list[Said | None] = [None] * len(via)
+        # What a chain says once words are added to what it said: a report repeats its words along its chains.
+        self._then: dict[tuple[int, str, str], tuple[Said, Said]] = {}
 
     def at(self, point: int) -> Said:
         """What the chain that ends at ``point`` says."""
@@ -93,7 +96,19 @@ class Chains:
                 break
             unread.append(node)
             node = parent[node]
-        describe = self._describe
+        describe, known = self._describe, self._then
         for node in reversed(unread):  # from the origin outwards
-            found = kept[node] = then(found, via[node][4], describe)
+            evidence = via[node][4]
+            kind = evidence.kind
+            if kind == "time" or kind == "relation":  # said by their words alone (see Evidence.describe)
+                key = id(found), kind, evidence.text
+                step = known.get(key)
+                if step is None:
+                    if len(known) >= KEPT_STEPS:
+                        known.clear()
+                    step = known[key] = found, then(found, evidence, describe)  # the state kept with its id
+                found = step[1]
+            else:
+                found = then(found, evidence, describe)
+            kept[node] = found
         return found

@@ -135,6 +135,10 @@ class _Context:
     def __init__(self, report: Report, solution: Solution[Evidence], likely: LikelyReading):
         self._answers: dict[int, dict[str, object]] = {}
         self._bounds: dict[tuple[float, float], Bounds] = {}  # by (lower, upper) in minutes
+        # Each point's bounds once found, in the certain layer and in the likely one, which every label, export
+        # and pane reads several times an event: a list's reference a point (a few megabytes at 100k events).
+        points = 2 + 2 * len(report.events)
+        self._at_point: tuple[list[Bounds | None], list[Bounds | None]] = ([None] * points, [None] * points)
         self._labels: dict[tuple[datetime | None, datetime | None], str] = {}  # by (earliest, latest)
         self._chains: dict[tuple[str, bool], Chains] = {}  # by layer and side (lower bounds or upper)
         self._explained: dict[tuple[str, Said, Said], str] = {}
@@ -194,7 +198,15 @@ class _Context:
         return found
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
-        upper, negated_lower = (solution or self.solution).bounds()
+        solution = solution or self.solution
+        kept = self._at_point[solution is not self.solution]
+        found = kept[point]
+        if found is None:
+            found = kept[point] = self._shared_bounds(point, solution)
+        return found
+
+    def _shared_bounds(self, point: int, solution: Solution[Evidence]) -> Bounds:
+        upper, negated_lower = solution.bounds()
         key = -negated_lower[point], upper[point]  # as Solution.lower and .upper say them
         found = self._bounds.get(key)
         if found is None:  # events share their bounds (a day, an evening): each pair is made into dates once
@@ -203,8 +215,10 @@ class _Context:
                 None if lo == -INF else from_minutes(lo, self.zone),
                 None if hi == INF else from_minutes(hi, self.zone),
             )
-            if len(self._bounds) >= KEPT_SHARED:
+            if len(self._bounds) >= KEPT_SHARED:  # let go of them all, those kept by point too: a bounded number
                 self._bounds.clear()
+                for kept in self._at_point:
+                    kept[:] = [None] * len(kept)
             self._bounds[key] = found
         return found
 
@@ -415,15 +429,15 @@ class ResolvedEvent:
 
     # -- the certain layer -----------------------------------------------------------------------------
 
-    # Not kept with the answers: the timeline keeps the dates of every bound its events share (see bounds),
-    # and finding them there costs no more than finding a kept answer.
+    # Not kept with the answers: the timeline keeps every point's bounds (see _Context.bounds), and finding
+    # them there costs less than finding a kept answer.
     @property
     def start(self) -> Bounds:
-        return self._context.bounds(self._points[0])
+        return self._context.bounds(2 + 2 * self.position)  # its start point (_points_of, without a call)
 
     @property
     def end(self) -> Bounds:
-        return self._context.bounds(self._points[1])
+        return self._context.bounds(3 + 2 * self.position)  # its end point
 
     @property
     def earliest(self) -> datetime | None:
@@ -552,11 +566,11 @@ class ResolvedEvent:
 
     @property
     def likely_start(self) -> Bounds:
-        return self._context.bounds(self._points[0], self._context.likely.solution)
+        return self._context.bounds(2 + 2 * self.position, self._context.likely.solution)
 
     @property
     def likely_end(self) -> Bounds:
-        return self._context.bounds(self._points[1], self._context.likely.solution)
+        return self._context.bounds(3 + 2 * self.position, self._context.likely.solution)
 
     @property
     def likely_bounds(self) -> tuple[datetime | None, datetime | None]:
