@@ -75,7 +75,11 @@ def html_label(value: str) -> str:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
+
+
+# json.dumps with these options builds a new encoder at each call: one for every slide, made once.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class _Said(dict[str, str]):
