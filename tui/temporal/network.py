@@ -207,18 +207,18 @@ def _shortest_paths(
     With ``start`` (shortest paths of a graph this one only adds edges to) the search resumes from those
     distances, from the ``seeds``: the points the added edges leave.
     """
-    queued = [False] * size
+    queued = bytearray(size)
     # The distances are read in the hot loop, so they are a list (an array would box each one read); the
-    # constraints and parents are only written there, and an array takes them as fast.
+    # parents too, while the search writes them (a list takes an int faster than an array), then an array.
     if start is not None:
         distance = list(start.distance)
-        via, parent = list(start.via), array("q", start.parent)
+        via, parent = list(start.via), start.parent.tolist()
         sources = [seed for seed in seeds or () if distance[seed] != INF]
     else:
         sources = [0] if sources is None else sources
         distance = [INF] * size
         via = [None] * size
-        parent = array("q", [-1]) * size
+        parent = [-1] * size
         for source in sources:
             distance[source] = 0
     for source in sources:
@@ -237,7 +237,8 @@ def _shortest_paths(
             budget *= 2
         du = distance[u]
         edges = iter(graph[u])
-        for v, weight, constraint in zip(edges, edges, edges, strict=False):
+        # Triples by construction: zip's strict keyword would only be parsed again at every point popped.
+        for v, weight, constraint in zip(edges, edges, edges):  # noqa: B905
             candidate = du + weight
             if candidate < distance[v]:
                 distance[v] = candidate
@@ -246,10 +247,10 @@ def _shortest_paths(
                 if not queued[v]:
                     queued[v] = True
                     append(v)
-    return _Paths(array("d", distance), via, parent)
+    return _Paths(array("d", distance), via, array("q", parent))
 
 
-def _parent_cycle(parent: array[int], via: list[_Stored[Any] | None]) -> _Cycle | None:
+def _parent_cycle(parent: list[int] | array[int], via: list[_Stored[Any] | None]) -> _Cycle | None:
     """A cycle among the parent pointers, as the constraints on its edges, if there is one."""
     state = [0] * len(parent)  # 0: not seen, 1: on the current walk, 2: known to lead to no cycle
     for start in range(len(parent)):

@@ -847,13 +847,16 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
     likely_upper, likely_lower = likely.solution.bounds()
     upper, lower = solution.bounds()
 
-    def start_key(upper: list[float], negated_lower: list[float], point: int) -> tuple[float, float]:
-        lo, hi = -negated_lower[point], upper[point]
-        return (lo if lo == -INF else hi if hi == INF else (lo + hi) / 2), lo
-
     def order(row: ResolvedEvent) -> tuple[float, float, float, float, int]:
-        point = row._points[0]
-        return *start_key(likely_upper, likely_lower, point), *start_key(upper, lower, point), row.position
+        point = 2 + 2 * row.position  # its start (see _points_of)
+        likely_lo, likely_hi, lo, hi = -likely_lower[point], likely_upper[point], -lower[point], upper[point]
+        return (
+            likely_lo if likely_lo == -INF else likely_hi if likely_hi == INF else (likely_lo + likely_hi) / 2,
+            likely_lo,
+            lo if lo == -INF else hi if hi == INF else (lo + hi) / 2,
+            lo,
+            row.position,
+        )
 
     resolved.sort(key=order)
     return Timeline(report, tuple(resolved), solution)
