@@ -11,6 +11,8 @@
     newsline export [FILE] --to FORMAT [-o PATH]   export to TimelineJS, CSV or Markdown
     newsline serve [FILE] [--host H] [--port N] [--max-pages N] [--allow-host NAME]
                                        run the app in a browser
+    newsline corpus [add|reports|timeline|export] [--store FILE]
+                                       many reports, one story, in an embedded store
 
 ``newsline --help`` lists them all; ``newsline COMMAND --help`` gives a command's options. The exit
 statuses, the events file argument and the handling of an output that fails are in :mod:`.common`.
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 
 from tui.commands.common import EXIT_OK, StrictParser, guarded_output
 
-NAMES = ("view", "timeline", "times", "draft", "export", "serve")  # in the order --help lists them
+NAMES = ("view", "timeline", "times", "draft", "export", "serve", "corpus")  # in the order --help lists them
 
 USAGE = """newsline [FILE]                 open FILE in the explorer (default: the bundled report)
        newsline REPORT.txt [options]   draft a plain-text report, review the draft, explore it
@@ -55,7 +57,7 @@ def _dispatch(args: list[str]) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """``newsline``'s parser, with every command under it: the one help that lists them all."""
-    from tui.commands import draft, export, serve, timeline, times, view
+    from tui.commands import corpus, draft, export, serve, timeline, times, view
 
     top = argparse.ArgumentParser(
         prog="newsline",
@@ -70,7 +72,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"newsline {__version__}")
     commands = top.add_subparsers(title="commands", metavar="COMMAND", parser_class=StrictParser)
     top.set_defaults(command=None)
-    for command in (view.VIEW, timeline.TIMELINE, times.TIMES, draft.DRAFT, export.EXPORT, serve.SERVE):
+    for command in (view.VIEW, timeline.TIMELINE, times.TIMES, draft.DRAFT, export.EXPORT, serve.SERVE, corpus.CORPUS):
         command.add_to(commands)
     return top
 

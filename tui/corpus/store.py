@@ -1,0 +1,354 @@
+"""The corpus store: one embedded DuckDB file (``newsline.duckdb`` by default) holding every report added, its
+events file, and its events read for the corpus — both layers of their time, their actors, places, sources,
+quotes and claims — with the story each event belongs to.
+
+The schema (``SCHEMA`` below is the one declaration; ``newsline corpus --help`` and the README show it):
+
+``reports``        one row a report: ``key`` (the content hash of its file), ``name``, ``outlet``, ``url``,
+                   ``published`` (ISO 8601 as given, NULL when unknown), ``headline``, ``events_json`` (the events
+                   file, as ``newsline draft`` writes it), ``added``
+``events``         one row an event: ``report``, ``id`` (its id in the report), ``kind``, ``summary``, ``text``,
+                   ``certain_earliest``/``certain_latest``/``likely_earliest``/``likely_latest`` (minutes since
+                   1970-01-01 UTC, NULL where the layer leaves a side open or the publication is unknown),
+                   ``certain_label``, ``likely_label``, ``dated``, ``story``
+``event_actors``   ``report``, ``event``, ``actor`` (display name) — who an event involves
+``event_places``   ``report``, ``event``, ``place``
+``event_sources``  ``report``, ``event``, ``position`` (0 = the origin), ``label`` — its attribution chain
+``quotes``         ``report``, ``event``, ``position``, ``speaker``, ``mode``, ``text`` (verbatim)
+``claims``         ``report``, ``event``, ``position``, ``quantity``, ``unit``, ``about``, ``text``, ``qualifier``
+
+A report is written in one transaction with all its rows, so it is in the store whole or not at all; a report
+whose key is there already is not added again (``corpus add`` is resumable). Rows go in by column
+(``unnest``), not one statement a row: DuckDB's ``executemany`` takes seconds for what this takes milliseconds.
+
+DuckDB is imported on first use (never before the app's first screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.corpus.records import ClaimRecord, Drafted, EventRecord, QuoteRecord
+
+if TYPE_CHECKING:
+    import duckdb
+
+DEFAULT_STORE = "newsline.duckdb"
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    key VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    outlet VARCHAR,
+    url VARCHAR,
+    published VARCHAR,
+    headline VARCHAR NOT NULL,
+    events_json VARCHAR NOT NULL,
+    added TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    report VARCHAR NOT NULL,
+    id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    summary VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    certain_earliest DOUBLE,
+    certain_latest DOUBLE,
+    likely_earliest DOUBLE,
+    likely_latest DOUBLE,
+    certain_label VARCHAR NOT NULL,
+    likely_label VARCHAR NOT NULL,
+    dated BOOLEAN NOT NULL,
+    story BIGINT,
+    PRIMARY KEY (report, id)
+);
+CREATE TABLE IF NOT EXISTS event_actors (report VARCHAR NOT NULL, event VARCHAR NOT NULL, actor VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS event_places (report VARCHAR NOT NULL, event VARCHAR NOT NULL, place VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS event_sources (
+    report VARCHAR NOT NULL, event VARCHAR NOT NULL, position INTEGER NOT NULL, label VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    report VARCHAR NOT NULL, event VARCHAR NOT NULL, position INTEGER NOT NULL,
+    speaker VARCHAR NOT NULL, mode VARCHAR NOT NULL, text VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    report VARCHAR NOT NULL, event VARCHAR NOT NULL, position INTEGER NOT NULL,
+    quantity DOUBLE NOT NULL, unit VARCHAR NOT NULL, about VARCHAR NOT NULL, text VARCHAR NOT NULL, qualifier VARCHAR
+);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor);
+"""
+
+_EVENT_COLUMNS = (
+    "report, id, kind, summary, text, certain_earliest, certain_latest, likely_earliest, likely_latest, "
+    "certain_label, likely_label, dated"
+)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is not a newsline corpus: the message names the file and what was
+    expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """A report of the corpus as listed: its key, file name, outlet, address, publication and headline."""
+
+    key: str
+    name: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    headline: str
+    events: int
+
+
+class Store:
+    """An open corpus store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | str = DEFAULT_STORE, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            import duckdb
+        except ImportError as error:  # pragma: no cover - a dependency of the package
+            raise StoreError(f"{self.path}: DuckDB is not installed ({error}); reinstall newsline.") from None
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no corpus store here; add reports with 'newsline corpus add'.")
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{self.path}: not a regular file; expected a newsline corpus store (DuckDB).")
+        try:
+            self.connection: duckdb.DuckDBPyConnection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(
+                f"{self.path}: cannot be opened as a corpus store ({_first_line(error)}); expected a DuckDB "
+                "file written by 'newsline corpus add'."
+            ) from None
+        try:
+            if not read_only:
+                self.connection.execute(SCHEMA)
+                self.connection.execute(
+                    "INSERT INTO meta VALUES ('newsline-corpus', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+                )
+            found = self.connection.execute("SELECT value FROM meta WHERE key = 'newsline-corpus'").fetchone()
+        except duckdb.Error:
+            found = None
+        if found is None or found[0] != SCHEMA_VERSION:
+            self.connection.close()
+            raise StoreError(
+                f"{self.path}: not a newsline corpus store of schema version {SCHEMA_VERSION}; expected a file "
+                "written by 'newsline corpus add' (or a new file name)."
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- writing -----------------------------------------------------------------------------------------
+
+    def known(self, keys: Iterable[str]) -> set[str]:
+        """Which of these report keys the store holds already."""
+        keys = list(keys)
+        if not keys:
+            return set()
+        rows = self.connection.execute("SELECT key FROM reports WHERE list_contains(?, key)", [keys]).fetchall()
+        return {key for (key,) in rows}
+
+    def add(self, drafted: Sequence[Drafted]) -> int:
+        """Store these drafted reports, each whole (one transaction for the batch): those whose key is
+        there already, or that could not be drafted, are left out. How many were stored."""
+        fresh = [item for item in drafted if item.error is None]
+        known = self.known(item.key for item in fresh)
+        seen: set[str] = set()
+        kept = []
+        for item in fresh:
+            if item.key not in known and item.key not in seen:
+                seen.add(item.key)
+                kept.append(item)
+        if not kept:
+            return 0
+        now = datetime.now(UTC)
+        events = [event for item in kept for event in item.events]
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            _insert(connection, "reports", [
+                [item.key for item in kept], [item.name for item in kept], [item.outlet for item in kept],
+                [item.url for item in kept], [item.published for item in kept], [item.headline for item in kept],
+                [item.events_json for item in kept], [now] * len(kept),
+            ])  # fmt: skip
+            _insert(connection, "events (" + _EVENT_COLUMNS + ")", [
+                [e.report for e in events], [e.id for e in events], [e.kind for e in events],
+                [e.summary for e in events], [e.text for e in events], [e.certain_earliest for e in events],
+                [e.certain_latest for e in events], [e.likely_earliest for e in events],
+                [e.likely_latest for e in events], [e.certain_label for e in events],
+                [e.likely_label for e in events], [e.dated for e in events],
+            ])  # fmt: skip
+            _insert(connection, "event_actors", _columns((e.report, e.id, a) for e in events for a in e.actors), 3)
+            _insert(connection, "event_places", _columns((e.report, e.id, p) for e in events for p in e.places), 3)
+            _insert(connection, "event_sources", _columns(
+                (e.report, e.id, n, label) for e in events for n, label in enumerate(e.sources)), 4)  # fmt: skip
+            _insert(connection, "quotes", _columns(
+                (e.report, e.id, n, q.speaker, q.mode, q.text)
+                for e in events for n, q in enumerate(e.quotes)), 6)  # fmt: skip
+            _insert(connection, "claims", _columns(
+                (e.report, e.id, n, c.quantity, c.unit, c.about, c.text, c.qualifier)
+                for e in events for n, c in enumerate(e.claims)), 8)  # fmt: skip
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return len(kept)
+
+    def set_stories(self, stories: dict[tuple[str, str], int]) -> None:
+        """Record the story of every event (see :func:`tui.corpus.identity.stories`)."""
+        if not stories:
+            return
+        keys = list(stories)
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute("CREATE TEMP TABLE IF NOT EXISTS story_of (report VARCHAR, id VARCHAR, story BIGINT)")
+            connection.execute("DELETE FROM story_of")
+            _insert(connection, "story_of", [[r for r, _ in keys], [i for _, i in keys], list(stories.values())])
+            connection.execute(
+                "UPDATE events SET story = story_of.story FROM story_of "
+                "WHERE events.report = story_of.report AND events.id = story_of.id"
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    # -- reading -----------------------------------------------------------------------------------------
+
+    def reports(self) -> list[ReportRow]:
+        """Every report, by publication (unknown last), then name."""
+        rows = self.connection.execute(
+            "SELECT r.key, r.name, r.outlet, r.url, r.published, r.headline, count(e.id) FROM reports r "
+            "LEFT JOIN events e ON e.report = r.key GROUP BY ALL ORDER BY r.published NULLS LAST, r.name, r.key"
+        ).fetchall()
+        return [ReportRow(*row) for row in rows]
+
+    def events_json(self, key: str) -> str:
+        """The events file of one report, as stored."""
+        found = self.connection.execute("SELECT events_json FROM reports WHERE key = ?", [key]).fetchone()
+        if found is None:
+            raise KeyError(key)
+        return found[0]
+
+    def count(self, table: str = "events") -> int:
+        if table not in ("reports", "events", "event_actors", "quotes", "claims", "event_sources"):
+            raise ValueError(table)
+        return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+
+    def events(
+        self, *, actor: str | None = None, outlet: str | None = None, report: str | None = None
+    ) -> list[EventRecord]:
+        """The events of the corpus (optionally only those one actor is involved in, of one outlet, or of one
+        report), with everything a record holds, in (report, event) order."""
+        where, parameters = [], []
+        if actor is not None:
+            where.append("(e.report, e.id) IN (SELECT report, event FROM event_actors WHERE actor = ?)")
+            parameters.append(actor)
+        if outlet is not None:
+            where.append("r.outlet = ?")
+            parameters.append(outlet)
+        if report is not None:
+            where.append("e.report = ?")
+            parameters.append(report)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        connection = self.connection
+        rows = connection.execute(
+            f"SELECT e.report, e.id, e.kind, e.summary, e.text, e.certain_earliest, e.certain_latest, "
+            f"e.likely_earliest, e.likely_latest, e.certain_label, e.likely_label, e.dated, r.outlet "
+            f"FROM events e JOIN reports r ON r.key = e.report {clause} ORDER BY e.report, e.id",
+            parameters,
+        ).fetchall()
+        if not rows:
+            return []
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (report VARCHAR, id VARCHAR)")
+        connection.execute("DELETE FROM wanted")
+        _insert(connection, "wanted", [[row[0] for row in rows], [row[1] for row in rows]])
+        by_key: dict[str, dict[tuple[str, str], list[Any]]] = {}
+        for table, columns in (
+            ("event_actors", "actor"),
+            ("event_places", "place"),
+            ("event_sources", "label"),
+            ("quotes", "speaker, mode, text"),
+            ("claims", "quantity, unit, about, text, qualifier"),
+        ):
+            order = "t.actor" if table == "event_actors" else "t.place" if table == "event_places" else "t.position"
+            found = by_key[table] = {}
+            for report_key, event_id, *values in connection.execute(
+                f"SELECT t.report, t.event, {', '.join('t.' + c.strip() for c in columns.split(','))} FROM {table} t "
+                f"SEMI JOIN wanted w ON w.report = t.report AND w.id = t.event ORDER BY t.report, t.event, {order}"
+            ).fetchall():
+                found.setdefault((report_key, event_id), []).append(values[0] if len(values) == 1 else values)
+        actors, places, sources = by_key["event_actors"], by_key["event_places"], by_key["event_sources"]
+        quotes, claims = by_key["quotes"], by_key["claims"]
+        records = []
+        for row in rows:
+            key = (row[0], row[1])
+            records.append(
+                EventRecord(
+                    report=row[0], id=row[1], kind=row[2], summary=row[3], text=row[4],
+                    actors=tuple(actors.get(key, ())), places=tuple(places.get(key, ())),
+                    sources=tuple(sources.get(key, ())),
+                    certain_earliest=row[5], certain_latest=row[6], likely_earliest=row[7], likely_latest=row[8],
+                    certain_label=row[9], likely_label=row[10],
+                    claims=tuple(ClaimRecord(*values) for values in claims.get(key, ())),
+                    quotes=tuple(QuoteRecord(*values) for values in quotes.get(key, ())),
+                    dated=row[11], outlet=row[12],
+                )
+            )  # fmt: skip
+        return records
+
+    def stories(self) -> dict[tuple[str, str], int]:
+        """The story of every event the matching has placed."""
+        rows = self.connection.execute("SELECT report, id, story FROM events WHERE story IS NOT NULL").fetchall()
+        return {(report, event_id): story for report, event_id, story in rows}
+
+    def actor_events(self, actor: str) -> list[tuple[str, str, float | None, float | None]]:
+        """One actor's timeline, straight from the store: (report, event, likely earliest, likely latest) of
+        every event it is involved in, by likely earliest (open sides last). Answered from the actor index."""
+        return self.connection.execute(
+            "SELECT e.report, e.id, e.likely_earliest, e.likely_latest FROM event_actors a "
+            "JOIN events e ON e.report = a.report AND e.id = a.event WHERE a.actor = ? "
+            "ORDER BY e.likely_earliest NULLS LAST, e.report, e.id",
+            [actor],
+        ).fetchall()
+
+    def outlet_events(self, outlet: str) -> list[tuple[str, str, float | None, float | None]]:
+        """One outlet's events, by likely earliest: (report, event, likely earliest, likely latest)."""
+        return self.connection.execute(
+            "SELECT e.report, e.id, e.likely_earliest, e.likely_latest FROM reports r "
+            "JOIN events e ON e.report = r.key WHERE r.outlet = ? "
+            "ORDER BY e.likely_earliest NULLS LAST, e.report, e.id",
+            [outlet],
+        ).fetchall()
+
+
+def _columns(rows: Iterator[tuple[Any, ...]]) -> list[list[Any]]:
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, columns: list[list[Any]], width: int = 0) -> None:
+    """Insert rows given by column, in one statement."""
+    if not columns or not columns[0]:
+        return
+    unnests = ", ".join(f"unnest(${n})" for n in range(1, len(columns) + 1))
+    connection.execute(f"INSERT INTO {table} SELECT {unnests}", columns)
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
