@@ -374,3 +374,19 @@ def test_newsline_corpus_opens_in_a_real_terminal_and_quits(tmp_path: Path):
         wait_for("newsline corpus to quit", lambda: not terminal.alive(), 10, lambda: terminal.screen)
     finally:
         terminal.kill()
+
+
+async def test_a_report_that_cannot_be_read_is_said_not_opened(corpus):
+    story, _, _ = corpus
+
+    def broken(key: str) -> str:
+        return '{"format": "newsline/1", "document": "\x1b]0;pwned\x07"}'
+
+    app = CorpusApp(story, events_json=broken, title="corpus.duckdb", keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleScreen)
+        (notice,) = list(app._notifications)
+        assert notice.message.startswith("Cannot open ttn-fr-3.json:") and "\x1b" not in notice.message

@@ -20,7 +20,7 @@ from tui.app.widgets.chrome import KeysFooter, SearchBar, StatusLine
 from tui.app.widgets.story import CorpusHeader, StoryEventPane, StoryList, TellersPane
 from tui.corpus.story import Story
 from tui.corpus.view import LEGEND, MARKS, CorpusFilters, StoryView
-from tui.view import TimelineView, default_meaning, default_names
+from tui.view import TimelineView, default_meaning, default_names, printable
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 SEARCH_PLACEHOLDER = "Search summaries, sentences, quotes, sources and names — enter keeps, escape clears"
@@ -190,7 +190,7 @@ class CorpusApp(BaseApp[None]):
             try:
                 report = parse_report(self._events_json(teller.report), teller.name)
             except (KeyError, ReportError) as error:
-                self.notify(f"Cannot open {teller.name}: {error}", severity="error", markup=False)
+                self.notify(printable(f"Cannot open {teller.name}: {error}"), severity="error", markup=False)
                 return
             view = self._reports[teller.report] = TimelineView(resolve(report))
         self.article_report = teller.report
