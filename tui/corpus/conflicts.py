@@ -3,10 +3,10 @@
 Within a story event (the events :func:`tui.corpus.identity.stories` found to be one), two claims are about
 the same thing when their units fold to the same word and what they count (``about``) folds to the same
 words once its figures and hedges are left out ("au moins 10 personnes" and "8 personnes" both count
-"personn"). Where ``about`` says no more than the unit (the drafter's "22 ans"), the word the event's text
-puts right before the figure tells what it measures: "âgés de 21 ans" and "sûreté de 22 ans" are not about
-one thing. A claim whose unit is a function word ("21 et 32 ans" read as 21 "et") says nothing comparable
-and is left out.
+"perso", as matching reads words). Where ``about`` says no more than the unit (the drafter's "22 ans"), the
+word the event's text puts right before the figure, joined to it by "de", tells what it measures: "âgés de
+21 ans" and "sûreté de 22 ans" are not about one thing. A claim whose unit is a function word ("21 et 32
+ans" read as 21 "et") says nothing comparable and is left out.
 
 A group of such claims from two reports or more with different quantities is a conflict: who (report,
 outlet) claimed which figure, with the report's verbatim words. A figure hedged ("at least", "about") still
@@ -15,6 +15,7 @@ conflicts with another: the reader is shown both and their hedges, and judges.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -73,20 +74,25 @@ class FigureConflict:
 
 def counted(about: str, unit: str, before: str = "") -> tuple[str, frozenset[str]]:
     """What a claim counts, comparably: its folded unit, and the content words of ``about`` without figures
-    or hedges, or, when they are only the unit's, those with the last content word of ``before`` (the text
-    before the figure)."""
+    or hedges, or, when they are only the unit's, those with the word ``before`` (the text before the figure)
+    ends with, joined to it by "de" ("âgés de")."""
     words = frozenset(word for word in content_words(about, ignore=_not_counted()) if not word.isdigit())
     unit_words = content_words(unit)
-    if words <= unit_words:
-        context = [word for word in ordered_words(before, ignore=_not_counted()) if not word.isdigit()]
+    measured = _MEASURED.search(fold(before))
+    if words <= unit_words and measured:
+        context = [word for word in ordered_words(measured.group(1), ignore=_not_counted()) if not word.isdigit()]
         words = unit_words | frozenset(context[-1:])
     return " ".join(sorted(unit_words)) or fold(unit).strip(), words
 
 
 def _before(claim: ClaimRecord, text: str) -> str:
     """The event's text before the claim's words (empty when they are not found in it)."""
-    found = text.find(claim.text)
+    found = text.lower().find(claim.text.lower())
     return text[:found] if found > 0 else ""
+
+
+# What a figure measures, said just before it: "âgés de 21 ans", "une peine de sûreté de 22 ans".
+_MEASURED = re.compile(r"([^\W\d_]+)\s+(?:de|d')\s*$")
 
 
 def figure_conflicts(events_by_story: Mapping[int, Sequence[EventRecord]]) -> list[FigureConflict]:

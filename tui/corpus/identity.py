@@ -361,7 +361,7 @@ def stories(events: Sequence[EventRecord], variant: Variant = MATCHING) -> dict[
     pairs.sort(key=lambda pair: (-pair[0], features[pair[1]].key, features[pair[2]].key))
     parent = list(range(len(features)))
     reports: list[set[str]] = [{item.key[0]} for item in features]
-    certain: list[Bounds] = [item.certain for item in features]
+    certain: list[Bounds] = [item.certain if variant.veto else (None, None) for item in features]
     # The latest start and the earliest end of a story's dated likely intervals: with a gap, no two of them
     # may lie further apart than it (which holds of every pair when the latest start is within the gap of the
     # earliest end).
