@@ -47,4 +47,6 @@ def test_on_any_report(report):
 
 def test_pieces_kept_are_let_go_past_their_bound(report, monkeypatch):
     monkeypatch.setattr(_Lines, "KEPT", 2)
+    monkeypatch.setattr(_Lines, "KEPT_CHAINS", 2)  # chains' texts let go: made again from the tree
     check(report)
+    check(parse_report(json.dumps(synthetic_report(60))))

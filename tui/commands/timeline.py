@@ -9,13 +9,13 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load
 from tui.printable import escaped_json
 
 if TYPE_CHECKING:
-    from tui.temporal import Layer, ResolvedEvent, Step, Timeline
+    from tui.temporal import Evidence, Layer, ResolvedEvent, Step, Timeline
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -104,15 +104,25 @@ class _Lines:
     Escaping the pieces is escaping the line: it replaces characters one at a time."""
 
     KEPT = 16384  # pieces kept, of each kind: far more than the events near one another share
+    KEPT_CHAINS = 2048  # chains' texts kept, by layer and side (a kilobyte each): those of the events nearby
 
     def __init__(self, timeline: Timeline) -> None:
+        from tui.temporal.timeline import MAX_STEPS
         from tui.view import involved
 
         self.timeline = timeline
         self.involved = involved
+        self.max_steps = MAX_STEPS
         self._layers: dict[tuple[object, ...], str] = {}  # a layer's text before its steps, by its fields
         self._steps: dict[int, tuple[Step, str]] = {}  # a step's text, by the step (kept alive with it)
         self._people: dict[frozenset[str], tuple[str, str]] = {}  # actors' and sides' texts, by the actors
+        # A chain's text and its count of steps, by layer, side and the point it ends at (see _chain).
+        self._texts: dict[tuple[str, bool], dict[int, tuple[str, int]]] = {
+            (layer, lower): {} for layer in ("certain", "likely") for lower in (True, False)
+        }
+        self._points: dict[int, str] = {}  # a step's event and point, by point
+        self._bounds: dict[float, str] = {}  # a step's bound, by minute
+        self._reasons: dict[Evidence, str] = {}  # a step's reason and kind, by evidence
 
     def __call__(self, resolved: ResolvedEvent) -> str:
         event, timeline = resolved.event, self.timeline
@@ -130,13 +140,13 @@ class _Lines:
             f'"granularity": {_string(resolved.granularity)}'
         )
         return (
-            f'{own}, "certain": {self._layer(resolved.certain, resolved.certain_steps)}, '
-            f'"likely": {self._layer(resolved.likely, resolved.likely_steps)}, '
+            f'{own}, "certain": {self._layer(resolved, "certain", resolved.certain)}, '
+            f'"likely": {self._layer(resolved, "likely", resolved.likely)}, '
             f'"defaults": {escaped_json(_strings(resolved.defaults))}, "actors": {people[0]}, "sides": {people[1]}, '
             f'"certainly_before": {escaped_json(_strings(timeline.certainly_next(resolved.id)))}}}'
         )
 
-    def _layer(self, found: Layer, steps: tuple[Step, ...]) -> str:
+    def _layer(self, resolved: ResolvedEvent, name: Literal["certain", "likely"], found: Layer) -> str:
         key = found.earliest, found.latest, found.label, found.explanation
         head = self._layers.get(key)
         if head is None:
@@ -147,7 +157,86 @@ class _Lines:
             if len(self._layers) >= self.KEPT:
                 self._layers.clear()
             self._layers[key] = head
-        return f"{head}{', '.join(map(self._step, steps))}]}}"
+        chains = [self._chain(name, lower, point) for lower, point in resolved.chains(name)]
+        return f"{head}{', '.join(chain for chain in chains if chain)}]}}"
+
+    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> str:
+        """The steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as :meth:`_step`
+        writes it, joined: a point's chain is its parent's in the shortest-path tree and, unless its link is
+        the order constraint (which makes no step), its own step, so each point's is made once from its
+        parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS`` steps, its middle
+        left out, is made from its steps). No step is built: each is written from the pieces of its text,
+        each made once."""
+        context = self.timeline.context
+        assert context is not None
+        solution = context.layer_solution(layer)
+        via, parent = solution.tree(lower)
+        memo = self._texts[layer, lower]
+        unread: list[int] = []
+        node, text, count = point, "", 0
+        while node > 0:
+            found = memo.get(node)
+            if found is not None:
+                text, count = found
+                break
+            if via[node] is None:
+                break
+            unread.append(node)
+            node = parent[node]
+        if unread:
+            if len(memo) >= self.KEPT_CHAINS:
+                memo.clear()
+            side = '{"side": "earliest", ' if lower else '{"side": "latest", '
+            distance = solution.lower if lower else solution.upper
+            for node in reversed(unread):  # from the anchor outwards
+                evidence = via[node][4]  # type: ignore[index]
+                if evidence.kind != "order":  # see _Context.steps
+                    count += 1
+                    if count <= self.max_steps:
+                        own = f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}"
+                        text = f"{text}, {own}" if count > 1 else own
+                memo[node] = text, count
+        if count > self.max_steps:
+            return ", ".join(map(self._step, context.chain_steps(layer, lower, point)))
+        return text
+
+    def _point(self, node: int) -> str:
+        """A step's ``event`` and ``point``, escaped, with the comma after them."""
+        found = self._points.get(node)
+        if found is None:
+            if node == 1:
+                found = '"event": null, "point": "publication", '
+            else:
+                index, is_end = divmod(node - 2, 2)
+                event = self.timeline.report.events[index].id
+                found = escaped_json(f'"event": {_string(event)}, "point": "{"end" if is_end else "start"}", ')
+            if len(self._points) >= self.KEPT:
+                self._points.clear()
+            self._points[node] = found
+        return found
+
+    def _bound(self, minutes: float) -> str:
+        """A step's ``bound``, with the comma after it."""
+        found = self._bounds.get(minutes)
+        if found is None:
+            assert self.timeline.context is not None
+            found = f'"bound": {_moment(self.timeline.context.moment(minutes))}, '
+            if len(self._bounds) >= self.KEPT:
+                self._bounds.clear()
+            self._bounds[minutes] = found
+        return found
+
+    def _reason(self, evidence: Evidence) -> str:
+        """A step's ``reason`` and ``kind``, escaped, with the brace that ends it (the step skips nothing)."""
+        found = self._reasons.get(evidence)
+        if found is None:
+            assert self.timeline.context is not None
+            reason = self.timeline.context.describe(evidence)
+            found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(evidence.kind)}}}')
+            if len(self._reasons) >= self.KEPT:
+                self._reasons.clear()
+            self._reasons[evidence] = found
+        return found
 
     def _step(self, step: Step) -> str:
         kept = self._steps.get(id(step))

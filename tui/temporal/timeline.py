@@ -322,6 +322,14 @@ class _Context:
         tail = [self._step(layer, lower, node) for node in reversed(nearest[: MAX_STEPS - 1])]
         return [self._step(layer, lower, anchor), tail[0]._replace(skipped=count - MAX_STEPS), *tail[1:]]
 
+    def layer_solution(self, layer: Literal["certain", "likely"]) -> Solution[Evidence]:
+        """The solved network of ``layer``, whose shortest-path trees are its chains (:meth:`Solution.tree`)."""
+        return self.solution if layer == "certain" else self.likely.solution
+
+    def moment(self, minutes: float) -> datetime | None:
+        """A bound in minutes as the date a step gives it (None where open)."""
+        return from_minutes(minutes, self.zone) if -INF < minutes < INF else None
+
     def _step(self, layer: Literal["certain", "likely"], lower: bool, node: int) -> Step:
         """The step of the link that bounds point ``node`` (see :meth:`chain_steps`), made once."""
         key = layer, lower, node
@@ -623,16 +631,30 @@ class ResolvedEvent:
         """The steps behind the bounds of ``layer`` ("certain" or "likely")."""
         return self.certain_steps if layer == "certain" else self.likely_steps
 
-    def _steps(self, layer: Literal["certain", "likely"], earliest: bool, latest: bool) -> tuple[Step, ...]:
+    def chains(self, layer: Literal["certain", "likely"]) -> tuple[tuple[bool, int], ...]:
+        """The chains behind the bounds of ``layer``, as :meth:`steps` reads them: each as its side (True for
+        the earliest bound's, the lower one) and the point it ends at (see :meth:`_Context.chain_steps`)."""
+        if layer == "certain":
+            found = self.certain
+            return self._chains("certain", found.earliest is not None, found.latest is not None)
+        earliest, latest = self.likely_bounds
+        return self._chains("likely", earliest is not None, latest is not None)
+
+    def _chains(
+        self, layer: Literal["certain", "likely"], earliest: bool, latest: bool
+    ) -> tuple[tuple[bool, int], ...]:
         start, end = self._points
-        context = self._context
+        if not latest:
+            return ((True, start),) if earliest else ()
+        solution = self._context.solution if layer == "certain" else self._context.likely.solution
+        last = end if solution.upper(end) != INF else start  # as for the latest bound itself
+        return ((True, start), (False, last)) if earliest else ((False, last),)
+
+    def _steps(self, layer: Literal["certain", "likely"], earliest: bool, latest: bool) -> tuple[Step, ...]:
+        chain_steps = self._context.chain_steps
         found: list[Step] = []
-        if earliest:
-            found += context.chain_steps(layer, True, start)
-        if latest:
-            solution = context.solution if layer == "certain" else context.likely.solution
-            last = end if solution.upper(end) != INF else start  # as for the latest bound itself
-            found += context.chain_steps(layer, False, last)
+        for lower, point in self._chains(layer, earliest, latest):
+            found += chain_steps(layer, lower, point)
         return tuple(found)
 
 
@@ -654,10 +676,12 @@ class Timeline:
         report: Report,
         events: tuple[ResolvedEvent, ...],
         solution: Solution[Evidence],
+        context: _Context | None = None,
     ) -> None:
         self.report = report
         self.events = events
         self._solution = solution
+        self.context = context  # what the events share: both layers' chains, each step made once
         self._by_id = {resolved.id: resolved for resolved in events}
         for place, resolved in enumerate(events):
             resolved.display_index = place
@@ -859,7 +883,7 @@ def _resolve(report: Report, defaults: bool) -> Timeline:
         )
 
     resolved.sort(key=order)
-    return Timeline(report, tuple(resolved), solution)
+    return Timeline(report, tuple(resolved), solution, context)
 
 
 def _points_of(position: int) -> tuple[int, int]:
