@@ -193,3 +193,14 @@ def test_every_column_of_a_row_is_the_value_it_names(bundled_timeline):
         "same-day: on the same calendar day as the event it is relative to; attested: within the statement that attests it"
     )
     assert (rows["kyiv-defeat"]["likely_defaults"], rows["kyiv-defeat"]["likely_defaults_meaning"]) == ("", "")
+
+
+def test_the_shown_cell_counts_the_events_or_names_the_filter(bundled_timeline):
+    """Every row says which events the file holds: "27 events", "1 event", or the app's filter as it reads."""
+    (one,) = _rows(export(bundled_timeline, "csv", bundled_timeline.events[:1]))
+    assert one["shown"] == "1 event"
+    two = _rows(export(bundled_timeline, "csv", bundled_timeline.events[:2]))
+    assert [row["shown"] for row in two] == ["2 events", "2 events"]
+    shown = "2 of 27 events · filter: actor Volodymyr Zelensky"
+    filtered = _rows(export(bundled_timeline, "csv", bundled_timeline.events[:2], shown=shown))
+    assert [row["shown"] for row in filtered] == [shown, shown]

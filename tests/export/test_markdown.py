@@ -214,3 +214,124 @@ def test_any_markup_renders_back_to_itself_at_a_lines_start_in_gfm(value):
     html = _gfm(f"{text(value)}\n\n> {text(value)}\n")
     assert html.tags() == ["p", "blockquote", "p"], (text(value), html.tags())
     assert html.texts("p") == [expected, expected]
+
+
+# -- What each part of the chronology says (issue 19: tests that notice a broken rule) --------------------
+
+SMALL_CHRONOLOGY = """\
+# Alice a parlé jeudi.
+
+Report small (fr), published Sun 11 Sep 12:00 (estimate). 2 events, in the order newsline resolves them; \
+each time says whether the report's words make it certain or it is only likely.
+
+## Thu 8 Sep 2022
+
+### Bob says no
+
+**When:** likely Thu 8 Sep (certain: 6 Sep 23:00 – 8 Sep)  
+**Why:** ≈ Thu 8 Sep ← default same-day (‘Plus tôt’), ‘jeudi’, ‘Plus tôt’, read for a publication from \
+Sat 10 Sep 20:00 to Sun 11 Sep 23:59  
+**Who:** Bob  
+**Sources:** Radio (selon Radio)
+
+> « \\[bold\\]non »
+>
+> — Bob (direct)
+
+### Alice speaks
+
+**When:** Thu 8 Sep (certain)  
+**Why:** Thu 8 Sep ← ‘jeudi’, read for a publication from Sat 10 Sep 20:00 to Sun 11 Sep 23:59  
+**Who:** Alice  
+**Sources:** The report
+
+## News-reading defaults
+
+A time marked “likely” rests on these readings of how news is written, not on the report's words.
+
+- **same-day**: on the same calendar day as the event it is relative to
+"""  # noqa: W291 (two spaces end a line: a hard break, so When, Why, Who and Sources read on lines of their own)
+
+
+def test_a_small_reports_chronology_line_by_line(small_data, write_json):
+    """The layout a reader pastes: the headline, a sentence on what the file holds, then each day's heading,
+    each event's heading and its When, Why, Who and Sources lines, its quotes, and the defaults its likely
+    times rest on, each block after one blank line (a heading glued to the next line, or a stray "None",
+    fails here), no blank line before the first and one newline after the last."""
+    timeline = resolve(load_report(write_json(small_data)))
+    assert export(timeline, "markdown") == SMALL_CHRONOLOGY
+
+
+def test_the_opening_sentence_counts_the_events_or_names_the_filter(small_data, write_json):
+    timeline = resolve(load_report(write_json(small_data)))
+
+    def opening(markdown: str) -> str:
+        return markdown.split("\n")[2]
+
+    assert opening(export(timeline, "markdown")).startswith(
+        "Report small (fr), published Sun 11 Sep 12:00 (estimate). 2 events, in the order newsline resolves them"
+    )
+    assert "). 1 event, in the order" in opening(export(timeline, "markdown", timeline.events[:1]))  # one: singular
+    filtered = opening(export(timeline, "markdown", timeline.events[:1], shown="1 of 2 events · filter: actor Bob"))
+    assert "(estimate). 1 of 2 events · filter: actor Bob, in the order newsline resolves them" in filtered
+
+
+def test_days_a_time_only_begins_or_has_no_bound_say_so(to_come_data, write_json):
+    """An event with an earliest time and no latest one sits under "From <day>"; one with neither under
+    "Undated", first, as the app shows it. An event with no actor says "—" for who; a chain of sources is
+    read origin first, joined by arrows."""
+    timeline = resolve(load_report(write_json(to_come_data)), defaults=False)  # the report's words alone
+    tree = _tree(export(timeline, "markdown"))
+    assert _headings(tree, 2) == ["Undated", "Tue 6 Sep 2022 – Thu 8 Sep 2022", "Thu 8 Sep 2022", "From Thu 8 Sep 2022"]
+    paragraphs = [_text(node) for node in tree.walk() if node.type == "paragraph"]
+    (vote,) = [p for p in paragraphs if p.startswith("When: from Thu 8 Sep (certain)")]
+    assert vote.endswith("Who: — Sources: Radio → The report")
+    likely = _tree(export(resolve(load_report(write_json(to_come_data))), "markdown"))  # to-come: from publication
+    assert _headings(likely, 2) == ["Thu 8 Sep 2022", "From Sun 11 Sep 2022", "News-reading defaults"]
+
+
+def test_every_default_named_is_listed_once_with_its_meaning_in_the_engines_order(to_come_data, write_json):
+    timeline = resolve(load_report(write_json(to_come_data)))
+    markdown = export(timeline, "markdown")
+    section = markdown[markdown.index("## News-reading defaults") :]
+    assert section.splitlines() == [
+        "## News-reading defaults",
+        "",
+        "A time marked “likely” rests on these readings of how news is written, not on the report's words.",
+        "",
+        "- **publication-estimate**: published at the annotation's estimate",
+        "- **same-day**: on the same calendar day as the event it is relative to",
+        "- **to-come**: begins after the publication",
+    ]
+    certain = export(resolve(load_report(write_json(to_come_data)), defaults=False), "markdown")
+    assert "News-reading defaults" not in certain  # no likely time, no default to explain
+
+
+def test_a_caveat_is_kept_only_with_a_claim_it_is_about(bundled_timeline):
+    """The report's caveat is about the territory figures: an export without them leaves it out."""
+    with_claims = [row for row in bundled_timeline.events if row.event.claims]
+    without = [row for row in bundled_timeline.events if not row.event.claims]
+    assert "## The report's own caveats" in export(bundled_timeline, "markdown", with_claims)
+    markdown = export(bundled_timeline, "markdown", without)
+    assert "## Claims" not in markdown and "caveats" not in markdown
+    assert "On ne sait pas si Zelensky" not in markdown
+
+
+def test_the_claims_and_the_caveats_are_lists_each_after_its_heading_and_a_blank_line(bundled_timeline):
+    """A list glued to its heading still renders, but a stray line ("None") would show: each section is its
+    heading, one blank line, one item per claim (its figure as the app says it, the words quoted, the event)
+    or caveat (its words quoted, then its note), and one blank line."""
+    markdown = export(bundled_timeline, "markdown")
+    lines = markdown[markdown.index("## Claims") :].split("\n")
+    claims = [claim for row in bundled_timeline.events for claim in row.event.claims]
+    caveats = bundled_timeline.report.caveats
+    assert lines[:2] == ["## Claims", ""]
+    assert [line[:2] for line in lines[2 : 2 + len(claims)]] == ["- "] * len(claims)
+    assert lines[2].startswith(
+        "- about 2,000 km: territory retaken by the Ukrainian army — “quelque 2 000 kilomètres” ("
+    )
+    rest = lines[2 + len(claims) :]
+    assert rest[:3] == ["", "## The report's own caveats", ""]
+    assert [line[:3] for line in rest[3:-1]] == ["- “"] * len(caveats)
+    assert rest[3].startswith("- “On ne sait pas si Zelensky voulait également dire kilomètres carrés.” — The report")
+    assert rest[-1] == "" and markdown.endswith(".\n")  # one newline after the last line

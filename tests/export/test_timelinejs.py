@@ -133,3 +133,83 @@ def test_the_two_escapes():
     assert html_label("Ukraine") == "Ukraine" and html_label("Sat 10 Sep · evening (certain)") == (
         "Sat 10 Sep · evening (certain)"
     )
+
+
+# -- What each part of a slide says (issue 19: tests that notice a broken rule) ----------------------------
+
+
+def test_the_title_slide_says_what_the_file_holds(small_data, write_json):
+    """The report's id, language and estimated publication, then how many events (one: singular) or, from the
+    app's filters, which; in a paragraph of the title slide's text."""
+    timeline = resolve(load_report(write_json(small_data)))
+
+    def title(rows=None, shown=None) -> dict:
+        return json.loads(export(timeline, "timelinejs", rows, shown=shown))["title"]["text"]
+
+    assert title() == {
+        "headline": "Alice a parlé jeudi.",
+        "text": "<p>Report small (fr), published Sun 11 Sep 12:00 (estimate). 2 events, placed by newsline from "
+        "the report's own words.</p>",
+    }
+    assert "(estimate). 1 event, placed" in title(timeline.events[:1])["text"]
+    shown = title(timeline.events[:1], "1 of 2 events · filter: actor <Bob>")["text"]
+    assert "(estimate). 1 of 2 events · filter: actor &lt;Bob&gt;, placed by newsline" in shown  # escaped text
+
+
+HEADLINES = {
+    "x" * 60: "x" * 60,  # up to 60 characters: whole
+    # longer: cut at the last space within 59 characters, a trailing comma, semicolon or colon left out, then "…"
+    "Kharkiv counter-offensive: Ukrainian troops retake Kupiansk and Izyum": (
+        "Kharkiv counter-offensive: Ukrainian troops retake…"
+    ),
+    "Shares in Paris, Frankfurt and Milan fell; so did the DAX, on the news": (
+        "Shares in Paris, Frankfurt and Milan fell; so did the DAX…"
+    ),
+}
+
+
+def test_a_long_summary_is_cut_at_a_word_for_the_slides_headline(small_data, write_json):
+    """The headline shows on the time nav's marker: at most 60 characters, never half a word; the body keeps
+    the summary whole."""
+    for summary, headline in HEADLINES.items():
+        small_data["events"][0]["summary"] = summary
+        slides = {
+            slide["unique_id"]: slide for slide in _slides(resolve(load_report(write_json(small_data))))["events"]
+        }
+        assert slides["alice-speaks"]["text"]["headline"] == headline
+        assert len(headline) <= 60
+        assert slides["alice-speaks"]["text"]["text"].startswith(f"<p>{summary}</p>")
+
+
+def test_a_slides_body_says_who_why_which_defaults_and_the_sources(bundled_timeline):
+    """Paragraph by paragraph: the summary, the actors (", "), the likely time's explanation, each default with
+    its meaning ("; "), the attribution chain origin first (" → ")."""
+    (slide,) = _slides(bundled_timeline, [bundled_timeline["ukrainian-breakthrough"]])["events"]
+    row = bundled_timeline["ukrainian-breakthrough"]
+    assert slide["text"]["text"] == (
+        "<p>Ukrainian troops broke through Russian defence lines.</p>"
+        "<p><b>Who:</b> Ukrainian army, Russian army</p>"
+        f"<p><b>Why this time:</b> {html_text(row.likely.explanation)}</p>"
+        "<p><b>Likely by default:</b> publication-estimate (published at the annotation&#x27;s estimate); "
+        "news-cycle (within the 24 h before publication); "
+        "recent-past (ended within the day before the statement that reports it); "
+        "day-count (N days apart, give or take half a day)</p>"
+        "<p><b>Sources:</b> Kharkiv administrator&#x27;s statements (il a déclaré) → The report&#x27;s own voice</p>"
+    )
+
+
+def test_an_event_with_neither_bound_stands_at_the_publications_latest(to_come_data, write_json):
+    """Told in the future with no time, an event has no bound in the report's words: its slide stands at the
+    latest moment of the publication and says so, with no end. With no actor and a source of no side, it is
+    on the report's own row. An event that only begins has no end date either."""
+    timeline = resolve(load_report(write_json(to_come_data)), defaults=False)
+    slides = {slide["unique_id"]: slide for slide in _slides(timeline)["events"]}
+    silence = slides["silence"]
+    assert silence["start_date"] == {"year": 2022, "month": 9, "day": 11, "hour": 23, "minute": 59}
+    assert silence["display_date"].endswith(" · shown at the latest it can be, Sun 11 Sep 23:59")
+    assert "end_date" not in silence
+    assert silence["group"] == "The report"
+    vote = slides["vote"]
+    assert vote["start_date"] == {"year": 2022, "month": 9, "day": 8, "hour": 0, "minute": 0}
+    assert "end_date" not in vote and vote["group"] == "The report"
+    assert "<b>Who:</b>" not in vote["text"]["text"]  # no actor, no line for them
