@@ -47,7 +47,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -302,11 +302,13 @@ def pair_score(
 
 
 def scored_pairs(
-    events: Sequence[EventRecord], variant: Variant = MATCHING
+    events: Sequence[EventRecord], variant: Variant = MATCHING, focus: Collection[Key] | None = None
 ) -> tuple[list[_Features], list[tuple[float, int, int]]]:
     """The events' features in (report, id) order, and every candidate pair ``(score, i, j)`` (``i < j``,
-    indices into them) that can be one event, found through the capped inverted index (see the module doc)."""
+    indices into them) that can be one event, found through the capped inverted index (see the module doc).
+    With ``focus``, only the pairs holding one of those events at least: the others were decided before."""
     features = sorted((_features(event, variant) for event in events), key=lambda item: item.key)
+    focused = None if focus is None else [item.key in focus for item in features]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(features):
         for word in item.summary | item.sentence:
@@ -319,9 +321,11 @@ def scored_pairs(
     for found in postings.values():
         if len(found) < 2 or len(found) > BLOCK:
             continue
+        if focused is not None and not any(focused[index] for index in found):
+            continue
         for position, first in enumerate(found):
             for second in found[position + 1 :]:
-                if (first, second) in seen:
+                if (first, second) in seen or (focused is not None and not (focused[first] or focused[second])):
                     continue
                 seen.add((first, second))
                 score = pair_score(features[first], features[second], weight, variant, reports)
@@ -351,12 +355,15 @@ def _report_likeness(features: Sequence[_Features]) -> Callable[[str, str], floa
     return lambda first, second: likeness(*sorted((first, second)))
 
 
-def stories(events: Sequence[EventRecord], variant: Variant = MATCHING) -> dict[Key, int]:
+def stories(
+    events: Sequence[EventRecord], variant: Variant = MATCHING, focus: Collection[Key] | None = None
+) -> dict[Key, int]:
     """Every (report, event id) with its story number: events of one number are one event of the corpus; an
     event matched with none has a number of its own. Numbers are 0, 1, … in the order of each story's first
     (report, id) key. Two events of one report are never of one story, nor two dated events whose certain
-    intervals are disjoint."""
-    features, pairs = scored_pairs(events, variant)
+    intervals are disjoint. With ``focus`` (the events just added), only pairs holding one of them are
+    scored: the others are linked only through them (the stories they already make are the store's)."""
+    features, pairs = scored_pairs(events, variant, focus)
     pairs = [pair for pair in pairs if pair[0] >= variant.threshold]
     pairs.sort(key=lambda pair: (-pair[0], features[pair[1]].key, features[pair[2]].key))
     parent = list(range(len(features)))

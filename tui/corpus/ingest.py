@@ -234,6 +234,7 @@ def add_reports(
     work = [(entry, key) for entry, key in work if key not in there]
     advance = progress(len(work), outcome.known) if progress else (lambda _done: None)
     batch: list[Drafted] = []
+    added: list[str] = []
     for drafted in _run(work, jobs=jobs, scheduler=scheduler, language=language):
         if drafted.error is not None:
             outcome.refused.append(drafted.error)
@@ -241,17 +242,80 @@ def add_reports(
             batch.append(drafted)
             if len(batch) >= BATCH:
                 outcome.stored += store.add(batch)
+                added.extend(item.key for item in batch)
                 batch.clear()
         advance(1)
     if batch:
         outcome.stored += store.add(batch)
-    if match and outcome.stored:
-        rematch(store)
+        added.extend(item.key for item in batch)
+    if match and added:
+        match_added(store, added)
     return outcome
 
 
+MATCH_CHUNK = 64  # reports matched at a time against their neighbours in the store
+SLACK = 24 * 60.0  # minutes: events whose likely intervals come within a day of each other are compared
+
+
+def match_added(store: Any, reports: Sequence[str]) -> None:
+    """Match the events of the reports just added with each other and with the events already in the store.
+
+    The reports are taken in the order of their keys, ``MATCH_CHUNK`` at a time — whatever the order their
+    drafts came back in, the same stories result — and each chunk is matched (:func:`tui.corpus.identity.stories`)
+    together with its neighbours in the store (:meth:`Store.neighbours`: the events that come within a day of
+    theirs, and the rest of those events' stories), never with the whole corpus, so memory is bounded by the
+    chunk. Stories already stored are kept: an added event joins the stored story its cluster shares most
+    events with (ties: the lower number), if that story holds no event of its report and its certain
+    intervals keep a common point with the event's; otherwise it starts a story of its own (with the other
+    added events of its cluster)."""
+    from tui.corpus.identity import disjoint, stories
+
+    ordered = sorted(set(reports))
+    for start in range(0, len(ordered), MATCH_CHUNK):
+        chunk = ordered[start : start + MATCH_CHUNK]
+        added = set(store.event_keys(chunk))
+        if not added:
+            continue
+        records = store.events(keys=sorted(added | set(store.neighbours(chunk, SLACK))))
+        by_key = {(record.report, record.id): record for record in records}
+        stored = {key: number for key, number in store.stories(keys=list(by_key)).items() if key not in added}
+        members: dict[int, list[tuple[str, str]]] = {}
+        for key, number in stored.items():
+            members.setdefault(number, []).append(key)
+        clusters: dict[int, list[tuple[str, str]]] = {}
+        for key, number in stories(records, focus=added).items():
+            clusters.setdefault(number, []).append(key)
+        fresh = store.next_story()
+        placed: dict[tuple[str, str], int] = {}
+        for number in sorted(clusters):
+            cluster = sorted(clusters[number])
+            new = [key for key in cluster if key in added]
+            if not new:
+                continue
+            shared: dict[int, int] = {}
+            for key in cluster:
+                if key in stored:
+                    shared[stored[key]] = shared.get(stored[key], 0) + 1
+            home = None
+            for story in sorted(shared, key=lambda story: (-shared[story], story)):
+                held = members[story] + [key for key, there in placed.items() if there == story]
+                if {report for report, _ in held} & {report for report, _ in new}:
+                    continue
+                certains = [(by_key[key].certain_earliest, by_key[key].certain_latest) for key in held + new]
+                if any(disjoint(one, other) for one in certains for other in certains):
+                    continue
+                home = story
+                break
+            if home is None:
+                home, fresh = fresh, fresh + 1
+            for key in new:
+                placed[key] = home
+        store.set_stories(placed)
+
+
 def rematch(store: Any) -> None:
-    """Match every event of the store across reports again, and record the stories."""
+    """Match every event of the store across reports again, from scratch, and record the stories (the
+    development set's measure, and a store whose stories were made by an older matching)."""
     from tui.corpus.identity import stories
 
     store.set_stories(stories(store.events()))

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 DEFAULT_STORE = "newsline.duckdb"
 SCHEMA_VERSION = "1"
+HORIZON = 7 * 24 * 60.0  # minutes: how far an open side of a likely interval reaches when looking for neighbours
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -252,11 +253,25 @@ class Store:
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
 
     def events(
-        self, *, actor: str | None = None, outlet: str | None = None, report: str | None = None
+        self,
+        *,
+        actor: str | None = None,
+        outlet: str | None = None,
+        report: str | None = None,
+        keys: Sequence[tuple[str, str]] | None = None,
     ) -> list[EventRecord]:
-        """The events of the corpus (optionally only those one actor is involved in, of one outlet, or of one
-        report), with everything a record holds, in (report, event) order."""
+        """The events of the corpus (optionally only those one actor is involved in, of one outlet, of one
+        report, or those of the (report, id) ``keys``), with everything a record holds, in (report, event)
+        order."""
         where, parameters = [], []
+        connection = self.connection
+        if keys is not None:
+            if not keys:
+                return []
+            connection.execute("CREATE TEMP TABLE IF NOT EXISTS asked (report VARCHAR, id VARCHAR)")
+            connection.execute("DELETE FROM asked")
+            _insert(connection, "asked", [[r for r, _ in keys], [i for _, i in keys]])
+            where.append("(e.report, e.id) IN (SELECT report, id FROM asked)")
         if actor is not None:
             where.append("(e.report, e.id) IN (SELECT report, event FROM event_actors WHERE actor = ?)")
             parameters.append(actor)
@@ -267,7 +282,6 @@ class Store:
             where.append("e.report = ?")
             parameters.append(report)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        connection = self.connection
         rows = connection.execute(
             f"SELECT e.report, e.id, e.kind, e.summary, e.text, e.certain_earliest, e.certain_latest, "
             f"e.likely_earliest, e.likely_latest, e.certain_label, e.likely_label, e.dated, r.outlet "
@@ -313,10 +327,72 @@ class Store:
             )  # fmt: skip
         return records
 
-    def stories(self) -> dict[tuple[str, str], int]:
-        """The story of every event the matching has placed."""
-        rows = self.connection.execute("SELECT report, id, story FROM events WHERE story IS NOT NULL").fetchall()
+    def neighbours(self, reports: Sequence[str], slack: float) -> list[tuple[str, str]]:
+        """The events of other reports that could be one with an event of ``reports``: those whose likely
+        interval comes within ``slack`` minutes of one of theirs (an open side reaching ``HORIZON`` past the
+        other; an event open on both sides looks for none, though others may find it), with
+        every other event of the stories they are in — what matching the reports' events needs to see, and
+        no more of the corpus. Events of undated reports have no interval: they are looked for among the
+        events of the other undated reports."""
+        if not reports:
+            return []
+        connection = self.connection
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS added (key VARCHAR)")
+        connection.execute("DELETE FROM added")
+        _insert(connection, "added", [list(reports)])
+        rows = connection.execute(
+            """
+            WITH probe AS (
+                SELECT coalesce(likely_earliest, likely_latest - ?) - ? AS lo,
+                       coalesce(likely_latest, likely_earliest + ?) + ? AS hi
+                FROM events WHERE report IN (SELECT key FROM added) AND dated
+                  AND (likely_earliest IS NOT NULL OR likely_latest IS NOT NULL)
+            ),
+            near AS (
+                SELECT DISTINCT e.report, e.id, e.story FROM events e JOIN probe p
+                  ON coalesce(e.likely_earliest, e.likely_latest - ?) <= p.hi
+                 AND coalesce(e.likely_latest, e.likely_earliest + ?) >= p.lo
+                WHERE e.dated AND e.report NOT IN (SELECT key FROM added)
+                UNION
+                SELECT e.report, e.id, e.story FROM events e
+                WHERE NOT e.dated AND e.report NOT IN (SELECT key FROM added)
+                  AND EXISTS (SELECT 1 FROM events n WHERE n.report IN (SELECT key FROM added) AND NOT n.dated)
+            )
+            SELECT report, id FROM near
+            UNION
+            SELECT e.report, e.id FROM events e WHERE e.story IN (SELECT story FROM near WHERE story IS NOT NULL)
+            ORDER BY 1, 2
+            """,
+            [HORIZON, slack, HORIZON, slack, HORIZON, HORIZON],
+        ).fetchall()
+        return [(report, event_id) for report, event_id in rows]
+
+    def stories(self, keys: Sequence[tuple[str, str]] | None = None) -> dict[tuple[str, str], int]:
+        """The story of every event the matching has placed (or of those of the (report, id) ``keys``)."""
+        connection = self.connection
+        if keys is None:
+            rows = connection.execute("SELECT report, id, story FROM events WHERE story IS NOT NULL").fetchall()
+        else:
+            connection.execute("CREATE TEMP TABLE IF NOT EXISTS asked (report VARCHAR, id VARCHAR)")
+            connection.execute("DELETE FROM asked")
+            _insert(connection, "asked", [[r for r, _ in keys], [i for _, i in keys]])
+            rows = connection.execute(
+                "SELECT e.report, e.id, e.story FROM events e SEMI JOIN asked a ON a.report = e.report AND a.id = e.id "
+                "WHERE e.story IS NOT NULL"
+            ).fetchall()
         return {(report, event_id): story for report, event_id, story in rows}
+
+    def next_story(self) -> int:
+        """A story number no event has yet."""
+        found = self.connection.execute("SELECT max(story) FROM events").fetchone()
+        return 0 if found is None or found[0] is None else found[0] + 1
+
+    def event_keys(self, reports: Sequence[str]) -> list[tuple[str, str]]:
+        """The (report, id) of every event of these reports."""
+        rows = self.connection.execute(
+            "SELECT report, id FROM events WHERE list_contains(?, report) ORDER BY report, id", [list(reports)]
+        ).fetchall()
+        return [(report, event_id) for report, event_id in rows]
 
     def actor_events(self, actor: str) -> list[tuple[str, str, float | None, float | None]]:
         """One actor's timeline, straight from the store: (report, event, likely earliest, likely latest) of
