@@ -189,6 +189,25 @@ async def test_a_disagreement_is_marked_and_said(app):
         assert "its time cannot hold with the other reports'" in pane_text(app, "tellers")
 
 
+async def test_figures_the_reports_give_differently_are_marked_and_said():
+    """8 dead in one report, at least 10 in another: "≠" on the row, who gave which in the event pane."""
+    from ..corpus.test_figures_shown import story
+
+    told = story()
+    app = CorpusApp(told, events_json=lambda key: "", title="corpus.duckdb", keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        list_ = app.query_one("#timeline", StoryList)
+        index = next(i for i, row in enumerate(app.view.rows) if row.conflicts)
+        list_.cursor = index
+        await pilot.pause()
+        assert list_.render_line(index - list_.scroll_offset.y).text.startswith("≠ ")
+        said = pane_text(app, "story-event")
+        assert "≠ The reports give different figures (1):" in said
+        assert "8 (Benin Web TV · a.txt: “8 personnes”) ≠ at least 10 (" in said
+        assert "[red]" in said  # the hostile outlet's name kept as text, not read as markup
+
+
 async def test_filters_by_outlet_then_by_report_and_escape_clears(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -390,3 +409,25 @@ async def test_a_report_that_cannot_be_read_is_said_not_opened(corpus):
         assert not isinstance(app.screen, ArticleScreen)
         (notice,) = list(app._notifications)
         assert notice.message.startswith("Cannot open ttn-fr-3.json:") and "\x1b" not in notice.message
+
+
+async def test_one_keymap_moves_the_corpus_keys_and_is_checked_against_both_apps(corpus, tmp_path):
+    """A keymap naming the corpus's own ids is accepted by the check both apps share (the viewer refused
+    them as unknown), a typo there is refused with a suggestion, and the moved key works in the corpus."""
+    from tui.app.bindings import keymap_places
+    from tui.app.keymap import KeymapError, load_keymap
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keymap]\ncorpus-teller-next = "n"\n', encoding="utf-8")
+    assert load_keymap(keymap, places=keymap_places) == {"corpus-teller-next": "n"}
+    keymap.write_text('[keymap]\ncorpus-teller-nxt = "n"\n', encoding="utf-8")
+    with pytest.raises(KeymapError, match='did you mean "corpus-teller-next"'):
+        load_keymap(keymap, places=keymap_places)
+
+    story, files, _ = corpus
+    app = CorpusApp(story, events_json=files.__getitem__, title="corpus.duckdb", keymap={"corpus-teller-next": "n"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert app.query_one("#tellers", TellersPane).current_teller.outlet == "Libération"

@@ -39,6 +39,24 @@ def event_json(event: StoryEvent) -> dict[str, object]:
         },
         "likely": {"earliest": _iso(event.likely[0]), "latest": _iso(event.likely[1]), "label": event.label("likely")},
         "disagreeing": list(event.disagreeing),
+        "figure_conflicts": [
+            {
+                "unit": conflict.unit,
+                "about": conflict.about,
+                "figures": [
+                    {
+                        "quantity": item.quantity,
+                        "qualifier": item.qualifier,
+                        "report": item.report,
+                        "outlet": item.outlet,
+                        "event": item.event,
+                        "text": item.text,
+                    }
+                    for item in conflict.figures
+                ],
+            }
+            for conflict in event.conflicts
+        ],
         "outlets": list(event.outlets),
         "actors": list(event.actors),
         "tellers": [
@@ -72,10 +90,13 @@ def write_json_lines(story: Story, out: TextIO) -> None:
 
 
 def write_table(story: Story, out: TextIO, width: int | None = None) -> None:
-    """The story as a table: when (likely), the event, and who tells it; a ``!`` where reports disagree."""
+    """The story as a table: when (likely), the event, and who tells it; a ``!`` where reports disagree on the
+    time, a ``≠`` where they give different figures (:func:`tui.corpus.view.row_mark`)."""
+    from tui.corpus.view import row_mark
+
     width = max(60, width or shutil.get_terminal_size((100, 24)).columns)
     rows = [
-        (printable(event.label()), "!" if event.disagreeing else " ", printable(event.summary),
+        (printable(event.label()), row_mark(event), printable(event.summary),
          printable(", ".join(event.outlets)))
         for event in story.events
     ]  # fmt: skip
@@ -87,9 +108,11 @@ def write_table(story: Story, out: TextIO, width: int | None = None) -> None:
     for label, mark, summary, tellers in rows:
         out.write(f"{label[:when]:<{when}}  {mark} {_cut(summary, what):<{what}}  {_cut(tellers, who)}".rstrip() + "\n")
     disagreeing = sum(1 for event in story.events if event.disagreeing)
+    differing = sum(1 for event in story.events if event.conflicts)
     out.write(
         f"\n{len(story.events)} story events from {len({t.report for e in story.events for t in e.tellers})} reports"
         + (f"; ! {disagreeing} where reports disagree on the time" if disagreeing else "")
+        + (f"; ≠ {differing} where they give different figures" if differing else "")
         + "; ≈ likely (the reports' words and named defaults)\n"
     )
 
@@ -100,7 +123,7 @@ def _cut(text: str, width: int) -> str:
 
 CSV_COLUMNS = (
     "story", "summary", "likely", "likely_earliest", "likely_latest", "certain", "certain_earliest",
-    "certain_latest", "disagreeing", "outlets", "reports", "actors",
+    "certain_latest", "disagreeing", "outlets", "reports", "actors", "figures_differ",
 )  # fmt: skip
 
 
@@ -118,6 +141,7 @@ def write_csv(story: Story, out: TextIO) -> None:
                 _iso(event.likely[1]) or "", cell(event.label("certain")), _iso(event.certain[0]) or "",
                 _iso(event.certain[1]) or "", cell("; ".join(event.disagreeing)), cell("; ".join(event.outlets)),
                 cell("; ".join(teller.name for teller in event.tellers)), cell("; ".join(event.actors)),
+                cell(" | ".join(event.figures_differ())),
             ]
         )  # fmt: skip
 
@@ -131,6 +155,8 @@ def write_markdown(story: Story, out: TextIO) -> None:
         out.write(f"## {text(event.label())} — {text(event.summary)}\n\n")
         if event.disagreeing:
             out.write(f"The reports disagree on its time: {text(', '.join(event.disagreeing))}.\n\n")
+        for line in event.figures_differ():
+            out.write(f"Figures differ — {text(line)}\n\n")
         for teller in event.tellers:
             where = text(teller.outlet or teller.name)
             out.write(f"- {where} ({text(teller.published or 'publication unknown')}): {text(teller.event.text)}\n")

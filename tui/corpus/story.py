@@ -15,8 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timezone
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tui.corpus.records import EventRecord, moment
+
+if TYPE_CHECKING:
+    from tui.corpus.conflicts import FigureConflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +33,17 @@ class Teller:
     published: str | None
     event: EventRecord
 
+    @property
+    def outlet_and_name(self) -> str:
+        """ "Le Monde · a.json" — the outlet (when the manifest gave one) and the report's file."""
+        return f"{self.outlet} · {self.name}" if self.outlet else self.name
+
 
 @dataclass(frozen=True)
 class StoryEvent:
     """One event of the story: the reports that tell it (earliest publication first) and its time across
-    them. ``disagreeing`` names the reports whose intervals cannot all hold (empty when they agree)."""
+    them. ``disagreeing`` names the reports whose intervals cannot all hold (empty when they agree);
+    ``conflicts`` the figures its reports give differently for one thing, each with who gave which."""
 
     number: int
     tellers: tuple[Teller, ...]
@@ -41,6 +51,7 @@ class StoryEvent:
     likely: tuple[float | None, float | None]
     disagreeing: tuple[str, ...]
     zone: timezone
+    conflicts: tuple[FigureConflict, ...] = ()
 
     @property
     def id(self) -> str:
@@ -81,6 +92,23 @@ class StoryEvent:
         earliest, latest = self.likely if layer == "likely" else self.certain
         label = interval_label(_at(earliest, self.zone), _at(latest, self.zone))
         return label if layer == "certain" or label == "undated" else f"≈ {label}"
+
+    def figures_differ(self) -> list[str]:
+        """Each figure conflict in a line: what is counted, then each figure with the report that gives it and
+        its words — "morts: 8 (Le Monde · a.txt: “8 morts”) ≠ 10 (AFP · b.txt: “10 morts”)" (raw text: the
+        caller escapes it for where it goes)."""
+        from tui.view import figure
+
+        names = {teller.report: teller.outlet_and_name for teller in self.tellers}
+        lines = []
+        for conflict in self.conflicts:
+            said = " ≠ ".join(
+                f"{figure(item.quantity, '', item.qualifier).strip()} ({names.get(item.report, item.report)}: "
+                f"“{item.text}”)"
+                for item in conflict.figures
+            )
+            lines.append(f"{conflict.about or conflict.unit}: {said}")
+        return lines
 
     @property
     def midpoint(self) -> float:
@@ -123,6 +151,7 @@ def build_story(
 ) -> Story:
     """The story from the store's events, their stories and its reports (``ReportRow``\\ s: key, name,
     outlet, published)."""
+    from tui.corpus.conflicts import figure_conflicts
     from tui.corpus.identity import story_bounds
 
     about = {row.key: row for row in reports}  # type: ignore[attr-defined]
@@ -133,6 +162,9 @@ def build_story(
         if number is None:  # not matched yet: a story event of its own
             number, alone = alone, alone + 1
         groups.setdefault(number, []).append(record)
+    conflicts: dict[int, list[FigureConflict]] = {}
+    for conflict in figure_conflicts(groups):
+        conflicts.setdefault(conflict.story, []).append(conflict)
     events = []
     for number, members in groups.items():
         tellers = sorted(
@@ -150,7 +182,15 @@ def build_story(
         )
         certain, likely, disagreeing = story_bounds(members)
         events.append(
-            StoryEvent(number, tuple(tellers), certain, likely, tuple(disagreeing), _zone(tellers[0].published))
+            StoryEvent(
+                number,
+                tuple(tellers),
+                certain,
+                likely,
+                tuple(disagreeing),
+                _zone(tellers[0].published),
+                tuple(conflicts.get(number, ())),
+            )
         )
     events.sort(key=lambda event: (event.midpoint, event.tellers[0].published or "", event.tellers[0].name,
                                    event.first.id))  # fmt: skip

@@ -19,9 +19,16 @@ from tui.view import counted, folded
 
 MARKS = (
     ("!", "the reports that tell this event give times that cannot all hold (the event pane says which)"),
+    ("≠", "the reports that tell this event give different figures for one thing (the event pane says who)"),
     ("≈", "a likely time: it rests on a news-reading default of a report that tells it"),
 )
-LEGEND = "! reports disagree · ≈ rests on a default"  # the marks, said short under the story
+LEGEND = "! times · ≠ figures differ · ≈ a default"  # the marks, said short under the story
+
+
+def row_mark(event: StoryEvent) -> str:
+    """A story event's mark, one cell: "!" where its reports' times cannot all hold (said first: the time is
+    what the story orders by), else "≠" where they give different figures, else a space."""
+    return "!" if event.disagreeing else "≠" if event.conflicts else " "
 
 
 @dataclass(frozen=True)

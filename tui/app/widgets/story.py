@@ -23,7 +23,7 @@ from tui.app.widgets.timeline import (
     _ninth_decile,
 )
 from tui.corpus.story import StoryEvent, Teller
-from tui.corpus.view import StoryView, publication
+from tui.corpus.view import StoryView, publication, row_mark
 from tui.view import counted, figure, printable, short_label
 
 
@@ -94,7 +94,7 @@ class StoryList(TimelineList):
             columns = [(" " * MARK, mark), (_fit(summary_text, width - MARK), summary)]
         else:
             label = self.shown_label(index)
-            columns = [(("!" if row.disagreeing else " ") + " ", mark), (_fit(label, layout.when) + " ", when)]
+            columns = [(row_mark(row) + " ", mark), (_fit(label, layout.when) + " ", when)]
             if layout.who:
                 columns.append((_fit(printable(self.view.outlet_names(row)), layout.who) + " ", who))
             used = sum(cell_len(text) for text, _ in columns)
@@ -133,8 +133,13 @@ class StoryEventPane(DetailPane):
         disagreeing = view.disagreeing(row)
         if disagreeing:
             style = self.get_component_rich_style("story--disagree", partial=True)
-            says = "; ".join(_teller_name(teller) for teller in disagreeing)
+            says = "; ".join(teller.outlet_and_name for teller in disagreeing)
             parts.append(Text(printable(f"! These reports disagree: their times cannot all hold: {says}"), style=style))
+        differ = row.figures_differ()
+        if differ:
+            style = self.get_component_rich_style("story--disagree", partial=True)
+            parts.append(Text(f"≠ The reports give different figures ({len(differ)}):", style=style))
+            parts += [Text(printable(f"  {line}")) for line in differ]
         return Group(*parts)
 
 
@@ -209,7 +214,7 @@ class TellersPane(DetailPane):
         record = teller.event
         style = self.get_component_rich_style("tellers--current", partial=True) if current else "bold"
         parts = [] if first else [Text()]
-        parts.append(Text(printable(f"{'▌' if current else '•'} {_teller_name(teller)}"), style=style))
+        parts.append(Text(printable(f"{'▌' if current else '•'} {teller.outlet_and_name}"), style=style))
         parts.append(Text(printable(f"  {publication(teller.published)} · its event {record.id}"), style="dim"))
         when = record.likely_label if record.likely_label == record.certain_label else (
             f"{record.likely_label} (likely) · {record.certain_label} (certain)"
@@ -227,8 +232,3 @@ class TellersPane(DetailPane):
             said = f"  {figure(claim.quantity, claim.unit, claim.qualifier)}: {claim.about}  (“{claim.text}”)"
             parts.append(Text(printable(said)))
         return parts
-
-
-def _teller_name(teller: Teller) -> str:
-    """ "Le Monde · a.json" — the outlet (when the manifest gave one) and the report's file."""
-    return f"{teller.outlet} · {teller.name}" if teller.outlet else teller.name
