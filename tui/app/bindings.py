@@ -32,6 +32,16 @@ UNNAMED_KEYS = {
 }
 
 
+def keymap_places() -> list[tuple[str, list[Binding]]]:
+    """Every place a keymap's ids are checked against: the viewer's (:func:`binding_places`) and the keys only
+    the corpus app has (``newsline corpus``: its other keys are the viewer's, with the same ids), so that one
+    keymap serves both apps."""
+    from tui.app.widgets.story import TellersPane
+
+    corpus = [binding for binding in TellersPane.BINDINGS if isinstance(binding, Binding) and binding.id]
+    return [*binding_places(), ("Reports that tell a story event (newsline corpus)", corpus)]
+
+
 def binding_places() -> list[tuple[str, list[Binding]]]:
     """Where keys work, and their bindings: the help's sections, and every id a keymap may name.
     Imports the sub-screens, so call it for the help or for a keymap, not while starting."""

@@ -242,7 +242,7 @@ def _export(story, options: argparse.Namespace) -> int:  # type: ignore[no-untyp
 
 
 def _app(store, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from tui.commands.view import no_terminal
+    from tui.commands.view import no_terminal, user_keymap
 
     why = no_terminal()
     if why:
@@ -251,7 +251,10 @@ def _app(store, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     story = _story(store, argparse.Namespace(actor=None, outlet=None))
     from tui.app.corpus import CorpusApp
 
-    app = CorpusApp(story, events_json=store.events_json, title=str(options.store))
+    keymap = user_keymap()  # the viewer's, checked against both apps' keys
+    if keymap is None:
+        return EXIT_BAD_INPUT
+    app = CorpusApp(story, events_json=store.events_json, title=str(options.store), keymap=keymap)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -132,11 +132,11 @@ def open_app(file: Path | None) -> NewslineApp | int:
 def user_keymap() -> dict[str, str] | None:
     """The user's keymap, checked against every binding of both apps, or None once the message saying why
     it cannot be used is on standard error."""
-    from tui.app.bindings import binding_places
+    from tui.app.bindings import keymap_places
     from tui.app.keymap import KeymapError, load_keymap
 
     try:
-        return load_keymap(places=binding_places)
+        return load_keymap(places=keymap_places)
     except KeymapError as error:
         print(error, file=sys.stderr)
         return None
