@@ -100,13 +100,14 @@ def write_table(story: Story, out: TextIO, width: int | None = None) -> None:
          printable(", ".join(event.outlets)))
         for event in story.events
     ]  # fmt: skip
-    when = min(34, max((len(row[0]) for row in rows), default=4))
+    when = min(44, max((len(row[0]) for row in rows), default=4))
     who = min(30, max((len(row[3]) for row in rows), default=3), width // 4)
     what = max(10, width - when - who - 7)
     out.write(f"{'when':<{when}}    {'event':<{what}}  {'told by'}\n".rstrip() + "\n")
     out.write("─" * (when + what + who + 6) + "\n")
     for label, mark, summary, tellers in rows:
-        out.write(f"{label[:when]:<{when}}  {mark} {_cut(summary, what):<{what}}  {_cut(tellers, who)}".rstrip() + "\n")
+        line = f"{_cut(label, when):<{when}}  {mark} {_cut(summary, what):<{what}}  {_cut(tellers, who)}"
+        out.write(line.rstrip() + "\n")
     disagreeing = sum(1 for event in story.events if event.disagreeing)
     differing = sum(1 for event in story.events if event.conflicts)
     out.write(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, timezone
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ class StoryEvent:
     disagreeing: tuple[str, ...]
     zone: timezone
     conflicts: tuple[FigureConflict, ...] = ()
+    show_year: bool = False  # the story's dated events fall in more than one year: each label says its own
 
     @property
     def id(self) -> str:
@@ -83,14 +84,18 @@ class StoryEvent:
         return any(teller.event.dated for teller in self.tellers)
 
     def label(self, layer: str = "likely") -> str:
-        """The time of the layer, as the single report's labels say it; "undated" for undated reports'
-        events (their times are relative to a publication nobody knows: the report's own view shows them)."""
+        """The time of the layer, as the single report's labels say it, with its year where the story spans
+        years ("≈ 6 Jan 08:27 – 7 Jan 08:27, 2018"); "undated" for undated reports' events (their times are
+        relative to a publication nobody knows: the report's own view shows them)."""
         from tui.temporal.labels import interval_label
 
         if not self.dated:
             return self.first.likely_label if layer == "likely" else self.first.certain_label
         earliest, latest = self.likely if layer == "likely" else self.certain
-        label = interval_label(_at(earliest, self.zone), _at(latest, self.zone))
+        start, end = _at(earliest, self.zone), _at(latest, self.zone)
+        label = interval_label(start, end)
+        if self.show_year:
+            label = _with_year(label, start, end)
         return label if layer == "certain" or label == "undated" else f"≈ {label}"
 
     def figures_differ(self) -> list[str]:
@@ -192,9 +197,29 @@ def build_story(
                 tuple(conflicts.get(number, ())),
             )
         )
+    years = {
+        moment.year
+        for event in events
+        if event.dated
+        for moment in (_at(event.likely[0], event.zone), _at(event.likely[1], event.zone))
+        if moment is not None
+    }
+    if len(years) > 1:
+        events = [replace(event, show_year=True) for event in events]
     events.sort(key=lambda event: (event.midpoint, event.tellers[0].published or "", event.tellers[0].name,
                                    event.first.id))  # fmt: skip
     return Story(events)
+
+
+def _with_year(label: str, start: datetime | None, end: datetime | None) -> str:
+    """The label with the year(s) its bounds fall in, unless it says them already: ", 2018", ", 2017–2018"
+    (an end at midnight is exclusive: it belongs to the day before)."""
+    if end is not None and (end.hour, end.minute) == (0, 0) and (start is None or end > start):
+        end -= timedelta(minutes=1)
+    years = sorted({moment.year for moment in (start, end) if moment is not None})
+    if not years or all(str(year) in label for year in years):
+        return label
+    return f"{label}, {years[0]}" if len(years) == 1 else f"{label}, {years[0]}–{years[-1]}"
 
 
 def _zone(published: str | None) -> timezone:
