@@ -66,13 +66,16 @@ def test_a_bad_report_is_named_and_skipped(folder: Path, tmp_path: Path) -> None
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
     (folder / "latin1.txt").write_bytes("Un été à Paris.".encode("latin-1"))
     (folder / "broken.json").write_text('{"format": ', encoding="utf-8")
+    (folder / "other.json").write_text('{"about": "not an events file", "stories": []}', encoding="utf-8")
     with Store(tmp_path / "c.duckdb") as store:
         outcome = add_reports(store, entries_for([folder]), jobs=1)
         assert outcome.stored == 4
-        messages = "\n".join(outcome.refused + outcome.unreadable)
-        for name in ("empty.txt", "latin1.txt", "broken.json"):
-            assert name in messages
-        assert "Traceback" not in messages
+        messages = outcome.refused + outcome.unreadable
+        for name in ("empty.txt", "latin1.txt", "broken.json", "other.json"):
+            assert any(name in message for message in messages)
+        assert all("\n" not in message and "Traceback" not in message for message in messages)  # one paragraph
+        (other,) = [message for message in messages if "other.json" in message]
+        assert "problems found: $.format: expected a value" in other and "more); skipped" in other
         assert {row.name for row in store.reports()} == {*REPORTS, "bundled.json"}
 
 

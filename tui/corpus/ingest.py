@@ -134,6 +134,19 @@ class _Refused(Exception):
     pass
 
 
+def _one_paragraph(message: str, path: str) -> str:
+    """The loader's message said in one paragraph: its first line (the file and how many problems), the
+    first problem, and where to see them all."""
+    first, *problems = message.splitlines()
+    if not problems:
+        return f"{first.rstrip('.')}; skipped."
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (
+        f"{first.rstrip('.')}: {problems[0].strip()}{more}; skipped ('newsline timeline {path}' lists every "
+        "problem; an events file is expected to be in newsline's format)."
+    )
+
+
 def _drafted(entry: Entry, data: bytes, language: str, key: str, name: str) -> Drafted:
     from tui.corpus.reading import event_records
     from tui.model import ReportError, parse_report
@@ -143,7 +156,7 @@ def _drafted(entry: Entry, data: bytes, language: str, key: str, name: str) -> D
         try:
             report = parse_report(data, entry.path)
         except ReportError as error:
-            raise _Refused(str(error)) from None
+            raise _Refused(_one_paragraph(str(error), entry.path)) from None
         events_json = data.decode("utf-8-sig")
     else:
         from tui.draft import draft_report, load_pipeline, published_from
