@@ -88,13 +88,15 @@ def interval_label(earliest: datetime | None, latest: datetime | None) -> str:
             return f"{earliest.day} {earliest:%b} – {last.day} {last:%b}"
         return f"{earliest.day}–{last.day} {last:%b}"
     last_day = _inclusive_end(latest)
-    end = f"{last_day.day} {last_day:%b}" if _at_midnight(latest) else _short(latest)
-    return f"{_short(earliest)} – {end}"
+    years = earliest.year != last_day.year  # "31 Dec 2010 11:00 – 1 Jan 2012 13:00", not two days
+    end = _short(last_day.replace(hour=0, minute=0) if _at_midnight(latest) else latest, years)
+    return f"{_short(earliest, years)} – {end}"
 
 
-def _short(moment: datetime) -> str:
-    """ "9 Sep 17:00", "10 Sep": ranges over days leave out the weekdays, to stay short."""
-    day = f"{moment.day} {moment:%b}"
+def _short(moment: datetime, year: bool = False) -> str:
+    """ "9 Sep 17:00", "10 Sep": ranges over days leave out the weekdays, to stay short (and say the year
+    only where a range spans years)."""
+    day = f"{moment.day} {moment:%b}" + (f" {moment.year}" if year else "")
     return day if _at_midnight(moment) else f"{day} {moment:%H:%M}"
 
 
