@@ -7,7 +7,9 @@ Exit statuses, for every command:
 * :data:`EXIT_CANNOT_WRITE` (1): an output could not be written (a full disk, a file that cannot be
   replaced); also a crash of the app after it opened, as Textual reports it;
 * :data:`EXIT_BAD_INPUT` (2): the input, an option or the place was refused before any work was done —
-  a file that does not load, a value argparse rejects, no terminal to drive, a keymap that cannot work.
+  a file that does not load, a value argparse rejects, no terminal to drive, a keymap that cannot work;
+* :data:`EXIT_INTERRUPTED` (130, as shells say of an interrupt): ``corpus add`` stopped by ctrl+c, what it
+  had drafted kept.
 
 Every message goes to standard error, in one paragraph, through :func:`tui.printable.printable` when it
 holds text from the data or the user; never a traceback.
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CANNOT_WRITE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from tui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_OK, Command, StrictParser
+from tui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_INTERRUPTED, EXIT_OK, Command, StrictParser
 from tui.printable import printable
 
 DEFAULT_STORE = "newsline.duckdb"  # the same as tui.corpus.store.DEFAULT_STORE, without importing DuckDB's side
@@ -118,7 +118,14 @@ def execute(options: argparse.Namespace) -> int:
 
 
 def _add(options: argparse.Namespace) -> int:
-    from tui.corpus.ingest import ClusterUnavailable, ManifestError, add_reports, entries_for, read_manifest
+    from tui.corpus.ingest import (
+        ClusterUnavailable,
+        DraftingStopped,
+        ManifestError,
+        add_reports,
+        entries_for,
+        read_manifest,
+    )
     from tui.corpus.store import Store, StoreError
 
     try:
@@ -148,6 +155,18 @@ def _add(options: argparse.Namespace) -> int:
         except ClusterUnavailable as error:
             print(error, file=sys.stderr)
             return EXIT_BAD_INPUT
+        except DraftingStopped as error:
+            progress.stop()
+            print(error, file=sys.stderr)
+            return EXIT_CANNOT_WRITE
+        except KeyboardInterrupt:
+            progress.stop()
+            print(
+                f"newsline: interrupted; the reports drafted until then are in {printable(str(options.store))}: run "
+                "the same command again to go on.",
+                file=sys.stderr,
+            )
+            return EXIT_INTERRUPTED
     for message in outcome.unreadable + outcome.refused:
         print(message, file=sys.stderr)
     skipped = len(outcome.unreadable) + len(outcome.refused)
@@ -181,13 +200,16 @@ class _Progress:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Take the bar off the terminal (before a message, so that the message is not drawn over)."""
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
     def start(self, total: int, known: int):  # type: ignore[no-untyped-def]
         if self.quiet or not total:
-            if total and not self.quiet:
-                pass
             return lambda _done: None
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

@@ -19,6 +19,7 @@ import io
 import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,10 @@ MANIFEST_COLUMNS = ("file", "published", "outlet", "url")
 
 class ClusterUnavailable(RuntimeError):
     """Dask is not installed, or its scheduler cannot be reached: the message says which and what to do."""
+
+
+class DraftingStopped(RuntimeError):
+    """A drafting process stopped (killed, out of memory): the reports drafted until then are stored."""
 
 
 class ManifestError(ValueError):
@@ -248,21 +253,34 @@ def add_reports(
     advance = progress(len(work), outcome.known) if progress else (lambda _done: None)
     batch: list[Drafted] = []
     added: list[str] = []
-    for drafted in _run(work, jobs=jobs, scheduler=scheduler, language=language):
-        if drafted.error is not None:
-            outcome.refused.append(drafted.error)
-        else:
-            batch.append(drafted)
-            if len(batch) >= BATCH:
-                outcome.stored += store.add(batch)
-                added.extend(item.key for item in batch)
-                batch.clear()
-        advance(1)
-    if batch:
-        outcome.stored += store.add(batch)
-        added.extend(item.key for item in batch)
-    if match and added:
-        match_added(store, added)
+
+    def flush() -> None:
+        if batch:
+            outcome.stored += store.add(batch)
+            added.extend(item.key for item in batch)
+            batch.clear()
+
+    try:
+        for drafted in _run(work, jobs=jobs, scheduler=scheduler, language=language):
+            if drafted.error is not None:
+                outcome.refused.append(drafted.error)
+            else:
+                batch.append(drafted)
+                if len(batch) >= BATCH:
+                    flush()
+            advance(1)
+    except BrokenProcessPool:
+        raise DraftingStopped(
+            "newsline: a drafting process stopped before its report was done (killed, or out of memory?); the "
+            "reports drafted until then are stored: run the same command again to go on."
+        ) from None
+    finally:  # what was drafted is kept, whatever stopped the drafting (an interrupt too): nothing is drafted twice
+        flush()
+    if match:
+        # The reports just added, and any whose events an interrupted add stored but did not match.
+        pending = sorted(set(added) | set(store.unmatched_reports()))
+        if pending:
+            match_added(store, pending)
     return outcome
 
 

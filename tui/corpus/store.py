@@ -382,6 +382,11 @@ class Store:
             ).fetchall()
         return {(report, event_id): story for report, event_id, story in rows}
 
+    def unmatched_reports(self) -> list[str]:
+        """The reports with events not yet matched (an add interrupted after storing them)."""
+        rows = self.connection.execute("SELECT DISTINCT report FROM events WHERE story IS NULL ORDER BY 1").fetchall()
+        return [report for (report,) in rows]
+
     def next_story(self) -> int:
         """A story number no event has yet."""
         found = self.connection.execute("SELECT max(story) FROM events").fetchone()
