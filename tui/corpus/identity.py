@@ -47,9 +47,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tui.corpus.records import EventRecord
@@ -164,6 +164,15 @@ def content_words(
     words of ``ignore``), number words as digits, a word news reports use for the same happening as another
     read as one (``resources/<language>/event_words.txt``, with ``synonyms``), the others stemmed; numbers
     kept (a figure or a clock time is often what two tellings share), one-letter words dropped."""
+    return _content_words(text, language, ignore, synonyms, prefix)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_words(
+    text: str, language: str, ignore: frozenset[str], synonyms: bool, prefix: int | None
+) -> frozenset[str]:
+    # Kept: a neighbour's words are read again by every chunk of reports added near it, and reports repeat
+    # sentences (wire copy); the sets are immutable, so sharing them is safe.
     return frozenset(ordered_words(text, language, ignore, synonyms=synonyms, prefix=prefix))
 
 
@@ -252,14 +261,32 @@ def _apart(first: Bounds, second: Bounds) -> float:
     return 0.0
 
 
+class _Weights(dict[str, float]):
+    """Each word's weight, and each set of words' sum of squared weights, kept as it is first asked for: an
+    event's set meets every pair it is in (the same sums, added in the same order: the same scores)."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        super().__init__(weights)
+        self._squares: dict[frozenset[str], float] = {}
+
+    def squares(self, words: frozenset[str]) -> float:
+        found = self._squares.get(words)
+        if found is None:
+            found = self._squares[words] = sum(self[word] ** 2 for word in words)
+        return found
+
+
+def _squares(words: frozenset[str], weight: Mapping[str, float]) -> float:
+    return weight.squares(words) if isinstance(weight, _Weights) else sum(weight[word] ** 2 for word in words)
+
+
 def _cosine(first: frozenset[str], second: frozenset[str], weight: Mapping[str, float]) -> float:
     if not first or not second:
         return 0.0
     shared = sum(weight[word] ** 2 for word in first & second)
     if not shared:
         return 0.0
-    norm = math.sqrt(sum(weight[word] ** 2 for word in first) * sum(weight[word] ** 2 for word in second))
-    return shared / norm
+    return shared / math.sqrt(_squares(first, weight) * _squares(second, weight))
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -275,7 +302,9 @@ def pair_score(
     variant: Variant,
     reports: Callable[[str, str], float] | None = None,
 ) -> float | None:
-    """How much two events look like one; None when they cannot be one (see the module doc)."""
+    """How much two events look like one; None when they cannot be one (see the module doc). Rounded to 12
+    places: a sum of weights taken in another order (equal sets of words are not always walked alike) must
+    not break a tie another way, so that the same events always make the same stories."""
     if first.key[0] == second.key[0]:
         return None
     both_dated = first.dated and second.dated
@@ -295,7 +324,7 @@ def pair_score(
         score += variant.places * _jaccard(first.places, second.places)
     if variant.kind and first.kind == second.kind:
         score += variant.kind
-    return score
+    return round(score, 12)
 
 
 # -- stories ----------------------------------------------------------------------------------------------
@@ -314,24 +343,37 @@ def scored_pairs(
         for word in item.summary | item.sentence:
             postings[word].append(index)
     total = len(features)
-    weight = {word: math.log((total + 1) / len(found)) + 1.0 for word, found in postings.items()}
+    weight = _Weights({word: math.log((total + 1) / len(found)) + 1.0 for word, found in postings.items()})
     reports = _report_likeness(features) if variant.report else None
     seen: set[tuple[int, int]] = set()
     pairs: list[tuple[float, int, int]] = []
     for found in postings.values():
         if len(found) < 2 or len(found) > BLOCK:
             continue
-        if focused is not None and not any(focused[index] for index in found):
-            continue
+        for first, second in _candidates(found, focused):
+            if (first, second) in seen:
+                continue
+            seen.add((first, second))
+            score = pair_score(features[first], features[second], weight, variant, reports)
+            if score is not None:
+                pairs.append((score, first, second))
+    return features, pairs
+
+
+def _candidates(found: list[int], focused: list[bool] | None) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of one word's events: all of them, or (with ``focused``) those holding
+    a focused event — found from the focused ones, not by walking every pair of the word's events."""
+    if focused is None:
         for position, first in enumerate(found):
             for second in found[position + 1 :]:
-                if (first, second) in seen or (focused is not None and not (focused[first] or focused[second])):
-                    continue
-                seen.add((first, second))
-                score = pair_score(features[first], features[second], weight, variant, reports)
-                if score is not None:
-                    pairs.append((score, first, second))
-    return features, pairs
+                yield first, second
+        return
+    for first in found:
+        if not focused[first]:
+            continue
+        for second in found:
+            if second != first and not (focused[second] and second < first):  # a focused pair once
+                yield (first, second) if first < second else (second, first)
 
 
 def _report_likeness(features: Sequence[_Features]) -> Callable[[str, str], float]:
