@@ -42,6 +42,19 @@ def test_records_come_back_as_they_went_in(tmp_path: Path) -> None:
     assert back == sorted([*drafted("a").events, *drafted("b", 3).events], key=lambda r: (r.report, r.id))
 
 
+def test_an_events_file_comes_back_as_it_went_in_and_is_stored_compressed(tmp_path: Path) -> None:
+    """Its text whole (a quote in French, a lone surrogate escaped as JSON writes it), in a tenth of the room:
+    DuckDB rewrites the reports' row group at each checkpoint, and the files' size set the memory of an add."""
+    text = '{"format": "newsline/1", "quote": "« Nous partons » \\ud800"' + ', "pad": "' + "Kharkiv " * 4000 + '"}'
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([drafted("a", events_json=text)])
+        assert store.events_json("a") == text
+        (size,) = store.connection.execute("SELECT octet_length(events_json) FROM reports").fetchone()
+        assert size < len(text.encode()) / 10
+        with pytest.raises(KeyError):
+            store.events_json("nope")
+
+
 def test_a_report_already_there_is_skipped_and_a_refused_one_not_stored(tmp_path: Path) -> None:
     with Store(tmp_path / "c.duckdb") as store:
         assert store.add([drafted("a")]) == 1
