@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -184,36 +185,34 @@ class SourcesPane(DetailPane):
         return Group(*parts)
 
 
-class QuotesPane(DetailPane):
-    """The selected event's verbatim quotes, each with its speaker. Once focused, ↑/↓ move between quotes:
-    the current one is highlighted, and the copy key copies it."""
+class ItemsPane(DetailPane):
+    """A detail pane over a list of items (an event's quotes, a story event's reports): once focused, a cursor
+    moves between them (``move``), the current one highlighted and scrolled to; unfocused, none is. A subclass
+    says what its items are (:meth:`items`) and how one is drawn (:meth:`item_parts`: its lines, a blank line
+    first where items are set apart, ``SEPARATED``)."""
 
-    BINDINGS = [
-        Binding("up,k", "quote(-1)", "Previous quote", show=False, id="quote-previous"),
-        Binding("down,j", "quote(1)", "Next quote", show=False, id="quote-next"),
-    ]
-    COMPONENT_CLASSES = {"quotes--current"}
+    SEPARATED = False  # a blank line between two items
+    EMPTY = ""  # what the pane says for a row with no item
 
     def __init__(self, view: TimelineView, title: str, **kwargs) -> None:
         super().__init__(view, title, **kwargs)
-        self._row: ResolvedEvent | None = None
+        self._row: Any = None
         self.current = 0
 
-    def show(self, row: ResolvedEvent | None) -> None:
+    def show(self, row: Any) -> None:
         self._row, self.current = row, 0
         super().show(row)
 
-    @property
-    def current_quote(self) -> Quote | None:
-        """The quote under the cursor, while the pane has focus."""
-        if self._row is None or not self.has_focus or not self._row.event.quotes:
-            return None
-        return self._row.event.quotes[self.current]
+    def items(self, row: Any) -> Sequence[Any]:
+        raise NotImplementedError
 
-    def action_quote(self, step: int) -> None:
-        if self._row is None or not self._row.event.quotes:
+    def item_parts(self, row: Any, index: int, *, current: bool) -> list[Text]:
+        raise NotImplementedError
+
+    def move(self, step: int) -> None:
+        if self._row is None or not self.items(self._row):
             return
-        self.current = max(0, min(len(self._row.event.quotes) - 1, self.current + step))
+        self.current = max(0, min(len(self.items(self._row)) - 1, self.current + step))
         self._redraw()
         self.scroll_to(0, self._first_line(self.current), animate=False)
 
@@ -233,24 +232,54 @@ class QuotesPane(DetailPane):
         self.refresh()
 
     def _first_line(self, index: int) -> int:
-        """The wrapped line a quote starts on (each quote and its speaker line start a new line)."""
+        """The wrapped line an item's own first line is on (past the blank line that sets it apart)."""
         assert self._row is not None
         width = max(self.scrollable_content_region.width, 1)
-        line = 0
         console = self.app.console
-        for quote in self._row.event.quotes[:index]:
-            for part in self._quote_parts(quote, current=False):
+        line = 0
+        for number in range(index):
+            for part in self.item_parts(self._row, number, current=False):
                 line += len(console.render_lines(part, console.options.update_width(width), pad=False))
-        return line
+        return line + (1 if index and self.SEPARATED else 0)
 
-    def render_event(self, row: ResolvedEvent) -> Group | Text:
-        quotes = row.event.quotes
-        if not quotes:
-            return Text("No quote in the report for this event.", style="italic dim")
-        parts = []
-        for index, quote in enumerate(quotes):
-            parts.extend(self._quote_parts(quote, current=index == self.current and self.has_focus))
+    def render_event(self, row: Any) -> Group | Text:
+        if not self.items(row):
+            return Text(self.EMPTY, style="italic dim")
+        parts: list[Text] = []
+        for index in range(len(self.items(row))):
+            parts += self.item_parts(row, index, current=index == self.current and self.has_focus)
         return Group(*parts)
+
+    def _blank_before(self, index: int) -> list[Text]:
+        return [Text()] if index and self.SEPARATED else []
+
+
+class QuotesPane(ItemsPane):
+    """The selected event's verbatim quotes, each with its speaker. Once focused, ↑/↓ move between quotes:
+    the current one is highlighted, and the copy key copies it."""
+
+    BINDINGS = [
+        Binding("up,k", "quote(-1)", "Previous quote", show=False, id="quote-previous"),
+        Binding("down,j", "quote(1)", "Next quote", show=False, id="quote-next"),
+    ]
+    COMPONENT_CLASSES = {"quotes--current"}
+    EMPTY = "No quote in the report for this event."
+
+    @property
+    def current_quote(self) -> Quote | None:
+        """The quote under the cursor, while the pane has focus."""
+        if self._row is None or not self.has_focus or not self._row.event.quotes:
+            return None
+        return self._row.event.quotes[self.current]
+
+    def action_quote(self, step: int) -> None:
+        self.move(step)
+
+    def items(self, row: ResolvedEvent) -> Sequence[Quote]:
+        return row.event.quotes
+
+    def item_parts(self, row: ResolvedEvent, index: int, *, current: bool) -> list[Text]:
+        return self._quote_parts(row.event.quotes[index], current=current)
 
     def _quote_parts(self, quote: Quote, *, current: bool) -> list[Text]:
         speaker = self.view.report.actor(quote.speaker).name

@@ -4,6 +4,8 @@ event, and each report that tells it. They look and move as the viewer's panes d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.console import Group
 from rich.segment import Segment
@@ -12,7 +14,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import Static
 
-from tui.app.widgets.details import DetailPane, _line
+from tui.app.widgets.details import DetailPane, ItemsPane, _line
 from tui.app.widgets.timeline import (
     MARK,
     MEASURE_ALL_UP_TO,
@@ -143,7 +145,7 @@ class StoryEventPane(DetailPane):
         return Group(*parts)
 
 
-class TellersPane(DetailPane):
+class TellersPane(ItemsPane):
     """Each report that tells the selected story event: its outlet, file and publication, its own time, its
     sentences, its attribution chain and its quotes with their speakers. Once focused, ↑/↓ move between the
     reports; the article key opens the current one."""
@@ -153,17 +155,9 @@ class TellersPane(DetailPane):
         Binding("down,j", "teller(1)", "Next report", show=False, id="corpus-teller-next"),
     ]
     COMPONENT_CLASSES = {"tellers--current", "tellers--disagree"}
+    SEPARATED = True
 
     view: StoryView  # type: ignore[assignment]
-
-    def __init__(self, view: StoryView, title: str, **kwargs) -> None:
-        super().__init__(view, title, **kwargs)  # type: ignore[arg-type]
-        self._row: StoryEvent | None = None
-        self.current = 0
-
-    def show(self, row: StoryEvent | None) -> None:  # type: ignore[override]
-        self._row, self.current = row, 0
-        super().show(row)  # type: ignore[arg-type]
 
     @property
     def current_teller(self) -> Teller | None:
@@ -173,47 +167,18 @@ class TellersPane(DetailPane):
         return self._row.tellers[self.current]
 
     def action_teller(self, step: int) -> None:
-        if self._row is None:
-            return
-        self.current = max(0, min(len(self._row.tellers) - 1, self.current + step))
-        self._redraw()
-        self.scroll_to(0, self._first_line(self.current), animate=False)
+        self.move(step)
 
-    def on_focus(self) -> None:
-        self._redraw()
+    def items(self, row: StoryEvent) -> Sequence[Teller]:  # type: ignore[override]
+        return row.tellers
 
-    def on_blur(self) -> None:
-        self._redraw()
+    def item_parts(self, row: StoryEvent, index: int, *, current: bool) -> list[Text]:  # type: ignore[override]
+        return self._blank_before(index) + self._teller_parts(row, row.tellers[index], current=current)
 
-    def _redraw(self) -> None:
-        if self._row is None:
-            return
-        self._body = self.render_event(self._row)
-        self._wrapped_for = None
-        self._wrap()
-        self.refresh()
-
-    def _first_line(self, index: int) -> int:
-        assert self._row is not None
-        width = max(self.scrollable_content_region.width, 1)
-        console = self.app.console
-        line = 0
-        for number, teller in enumerate(self._row.tellers[:index]):
-            for part in self._teller_parts(self._row, teller, current=False, first=number == 0):
-                line += len(console.render_lines(part, console.options.update_width(width), pad=False))
-        return line + (1 if index else 0)  # past the blank line before its heading
-
-    def render_event(self, row: StoryEvent) -> Group:  # type: ignore[override]
-        parts: list[Text] = []
-        for index, teller in enumerate(row.tellers):
-            current = index == self.current and self.has_focus
-            parts += self._teller_parts(row, teller, current=current, first=index == 0)
-        return Group(*parts)
-
-    def _teller_parts(self, row: StoryEvent, teller: Teller, *, current: bool, first: bool) -> list[Text]:
+    def _teller_parts(self, row: StoryEvent, teller: Teller, *, current: bool) -> list[Text]:
         record = teller.event
         style = self.get_component_rich_style("tellers--current", partial=True) if current else "bold"
-        parts = [] if first else [Text()]
+        parts = []
         parts.append(Text(printable(f"{'▌' if current else '•'} {teller.outlet_and_name}"), style=style))
         parts.append(Text(printable(f"  {publication(teller.published)} · its event {record.id}"), style="dim"))
         when = record.likely_label if record.likely_label == record.certain_label else (
