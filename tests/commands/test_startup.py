@@ -88,3 +88,19 @@ def test_the_viewer_path_imports_no_other_command():
     }
     assert others == set()
     assert not {name for name in loaded if name.startswith(("tui.serve", "tui.export", "tui.draft", "textual_serve"))}
+
+
+def test_a_named_command_imports_no_other_command():
+    """`newsline timeline FILE` and `newsline export FILE` parse with their own command alone under `newsline`:
+    neither the drafter nor the server (a tenth of a second of every run) is imported to print a timeline."""
+    for args in (["timeline"], ["export", "--to", "csv"]):
+        loaded = modules_after(
+            "import contextlib, io\nfrom tui.commands import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({args!r}) == 0",
+        )
+        others = {name for name in loaded if name.startswith("tui.commands.")} - {
+            "tui.commands.common",
+            f"tui.commands.{args[0]}",
+        }
+        assert others == set(), args
+        assert not {name for name in loaded if name.startswith(("tui.serve", "tui.draft", "asyncio"))}, args

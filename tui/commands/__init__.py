@@ -17,17 +17,20 @@
 ``newsline --help`` lists them all; ``newsline COMMAND --help`` gives a command's options. The exit
 statuses, the events file argument and the handling of an output that fails are in :mod:`.common`.
 
-Opening the viewer, the common case, parses with the viewer's parser alone and imports no other command:
-the parser of every command is built only for a command named, or for ``--help``.
+Opening the viewer, the common case, parses with the viewer's parser alone and imports no other command;
+a command named is parsed under ``newsline`` with itself alone (a command's parser and its errors are the
+same whatever its siblings), so it imports no other command either (the drafter, the server: a tenth of a
+second each run). Every command's parser is built only for ``newsline --help``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from tui.commands.common import EXIT_OK, StrictParser, guarded_output
+from tui.commands.common import EXIT_OK, Command, StrictParser, guarded_output
 
 NAMES = ("view", "timeline", "times", "draft", "export", "serve", "corpus")  # in the order --help lists them
 
@@ -46,7 +49,7 @@ def _dispatch(args: list[str]) -> int:
     if first == "view":  # `newsline view X` is `newsline X`, a report's text included
         first, args = "", args[1:]
     if first in NAMES or first in ("-h", "--help"):
-        options = parser().parse_args(args)
+        options = parser(first if first in NAMES else None).parse_args(args)
         if options.command is None:
             return EXIT_OK
         return options.command.execute(options)
@@ -55,9 +58,9 @@ def _dispatch(args: list[str]) -> int:
     return view.run(args)
 
 
-def parser() -> argparse.ArgumentParser:
-    """``newsline``'s parser, with every command under it: the one help that lists them all."""
-    from tui.commands import corpus, draft, export, serve, timeline, times, view
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """``newsline``'s parser, with every command under it: the one help that lists them all; or, for the
+    command named ``only``, with that one alone."""
 
     top = argparse.ArgumentParser(
         prog="newsline",
@@ -72,9 +75,16 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"newsline {__version__}")
     commands = top.add_subparsers(title="commands", metavar="COMMAND", parser_class=StrictParser)
     top.set_defaults(command=None)
-    for command in (view.VIEW, timeline.TIMELINE, times.TIMES, draft.DRAFT, export.EXPORT, serve.SERVE, corpus.CORPUS):
-        command.add_to(commands)
+    for name in NAMES if only is None else (only,):
+        _command(name).add_to(commands)
     return top
+
+
+def _command(name: str) -> Command:
+    """The command named ``name`` (one of :data:`NAMES`), its module imported only now."""
+    module = importlib.import_module(f"tui.commands.{name}")
+    command: Command = getattr(module, name.upper())
+    return command
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):
