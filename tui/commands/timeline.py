@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load
 from tui.printable import escaped_json
 
 if TYPE_CHECKING:
+    from array import array
+
     from tui.temporal import Evidence, Layer, ResolvedEvent, Step, Timeline
 
 
@@ -31,16 +33,15 @@ def execute(options: argparse.Namespace) -> int:
 
     timeline = resolve(report)
     if options.json:
-        line, write, lines = _Lines(timeline), sys.stdout.write, []
-        for resolved in timeline.events:
-            lines.append(line(resolved))
-            if len(lines) == 256:  # written a few hundred lines at a time: one call, not two, a line
-                lines.append("")
-                write("\n".join(lines))
-                lines.clear()
-        if lines:
-            lines.append("")
-            write("\n".join(lines))
+        pieces, write, parts = _Lines(timeline).pieces, sys.stdout.write, []
+        for count, resolved in enumerate(timeline.events, 1):
+            pieces(resolved, parts)
+            parts.append("\n")
+            if count % 256 == 0:  # written a few hundred lines at a time, each piece copied once
+                write("".join(parts))
+                parts.clear()
+        if parts:
+            write("".join(parts))
     else:
         from tui.table import print_table
 
@@ -101,30 +102,45 @@ class _Lines:
     made and escaped once. Events share their bounds, labels and explanations, and the steps of the chains
     that run through one another, yet ``json.dumps`` would write each of them anew, with its dates, for every
     event (the steps are most of the text: a dozen an event), and the escaping would scan it all again.
-    Escaping the pieces is escaping the line: it replaces characters one at a time."""
+    Escaping the pieces is escaping the line: it replaces characters one at a time. The pieces are handed
+    on as they are (:meth:`pieces`), to be joined once with those of the lines around: a line is never
+    copied whole from one string into a longer one, nor a chain's text from its parent's."""
 
     KEPT = 16384  # pieces kept, of each kind: far more than the events near one another share
-    KEPT_CHAINS = 2048  # chains' texts kept, by layer and side (a kilobyte each): those of the events nearby
+    KEPT_CHAINS = 2048  # chains' steps kept, by layer and side: those of the events nearby
 
     def __init__(self, timeline: Timeline) -> None:
         from tui.temporal.timeline import MAX_STEPS
         from tui.view import involved
 
+        context = timeline.context
+        assert context is not None
         self.timeline = timeline
+        self.context = context
         self.involved = involved
         self.max_steps = MAX_STEPS
         self._layers: dict[tuple[object, ...], str] = {}  # a layer's text before its steps, by its fields
         self._steps: dict[int, tuple[Step, str]] = {}  # a step's text, by the step (kept alive with it)
         self._people: dict[frozenset[str], tuple[str, str]] = {}  # actors' and sides' texts, by the actors
-        # A chain's text and its count of steps, by layer, side and the point it ends at (see _chain).
-        self._texts: dict[tuple[str, bool], dict[int, tuple[str, int]]] = {
-            (layer, lower): {} for layer in ("certain", "likely") for lower in (True, False)
-        }
+        # Each layer's and side's shortest-path tree, with a chain's steps' texts and its count of steps, by
+        # the point it ends at (see _chain).
+        self._trees: dict[tuple[str, bool], _Tree] = {}
+        for layer in ("certain", "likely"):
+            solution = context.layer_solution(layer)  # type: ignore[arg-type]
+            for lower in (True, False):
+                side = '{"side": "earliest", ' if lower else '{"side": "latest", '
+                distance = solution.lower if lower else solution.upper
+                self._trees[layer, lower] = _Tree(*solution.tree(lower), distance, side, {})
         self._points: dict[int, str] = {}  # a step's event and point, by point
         self._bounds: dict[float, str] = {}  # a step's bound, by minute
         self._reasons: dict[Evidence, str] = {}  # a step's reason and kind, by evidence
 
     def __call__(self, resolved: ResolvedEvent) -> str:
+        """The event's line, without its newline."""
+        return "".join(self.pieces(resolved, []))
+
+    def pieces(self, resolved: ResolvedEvent, parts: list[str]) -> list[str]:
+        """The pieces of the event's line, appended to ``parts`` (returned)."""
         event, timeline = resolved.event, self.timeline
         people = self._people.get(actors := self.involved(timeline.report, event))
         if people is None:
@@ -134,19 +150,27 @@ class _Lines:
             if len(self._people) >= self.KEPT:
                 self._people.clear()
             self._people[actors] = people
-        own = escaped_json(
-            f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
-            f'"sentences": {_strings([span.text for span in event.sentences])}, '
-            f'"granularity": {_string(resolved.granularity)}'
+        parts.append(
+            escaped_json(
+                f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
+                f'"sentences": {_strings([span.text for span in event.sentences])}, '
+                f'"granularity": {_string(resolved.granularity)}, "certain": '
+            )
         )
-        return (
-            f'{own}, "certain": {self._layer(resolved, "certain", resolved.certain)}, '
-            f'"likely": {self._layer(resolved, "likely", resolved.likely)}, '
-            f'"defaults": {escaped_json(_strings(resolved.defaults))}, "actors": {people[0]}, "sides": {people[1]}, '
-            f'"certainly_before": {escaped_json(_strings(timeline.certainly_next(resolved.id)))}}}'
+        self._layer(resolved, "certain", resolved.certain, parts)
+        parts.append(', "likely": ')
+        self._layer(resolved, "likely", resolved.likely, parts)
+        defaults, following = resolved.defaults, timeline.certainly_next(resolved.id)
+        parts.append(
+            f', "defaults": {escaped_json(_strings(defaults)) if defaults else "[]"}, "actors": {people[0]}, '
+            f'"sides": {people[1]}, "certainly_before": {escaped_json(_strings(following))}}}'
         )
+        return parts
 
-    def _layer(self, resolved: ResolvedEvent, name: Literal["certain", "likely"], found: Layer) -> str:
+    def _layer(
+        self, resolved: ResolvedEvent, name: Literal["certain", "likely"], found: Layer, parts: list[str]
+    ) -> None:
+        """The layer's pieces: its text before its steps (made once for the events that share it), the steps."""
         key = found.earliest, found.latest, found.label, found.explanation
         head = self._layers.get(key)
         if head is None:
@@ -157,27 +181,29 @@ class _Lines:
             if len(self._layers) >= self.KEPT:
                 self._layers.clear()
             self._layers[key] = head
-        chains = [self._chain(name, lower, point) for lower, point in resolved.chains(name)]
-        return f"{head}{', '.join(chain for chain in chains if chain)}]}}"
+        parts.append(head)
+        chains = resolved.chains(name)
+        if len(chains) == 2:
+            steps = self._chain(name, *chains[0]) + self._chain(name, *chains[1])
+        else:
+            steps = self._chain(name, *chains[0]) if chains else ()
+        parts.append(", ".join(steps))
+        parts.append("]}")
 
-    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> str:
-        """The steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as :meth:`_step`
-        writes it, joined: a point's chain is its parent's in the shortest-path tree and, unless its link is
-        the order constraint (which makes no step), its own step, so each point's is made once from its
-        parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS`` steps, its middle
-        left out, is made from its steps). No step is built: each is written from the pieces of its text,
-        each made once."""
-        context = self.timeline.context
-        assert context is not None
-        solution = context.layer_solution(layer)
-        via, parent = solution.tree(lower)
-        memo = self._texts[layer, lower]
+    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> tuple[str, ...]:
+        """The texts of the steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as
+        :meth:`_step` writes it: a point's chain is its parent's in the shortest-path tree and, unless its link
+        is the order constraint (which makes no step), its own step, so each point's is made once from its
+        parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS`` steps, its
+        middle left out, is made from its steps). No step is built: each is written from the pieces of its
+        text, each made once."""
+        via, parent, distance, side, memo = self._trees[layer, lower]
         unread: list[int] = []
-        node, text, count = point, "", 0
+        node, steps, count = point, (), 0
         while node > 0:
             found = memo.get(node)
             if found is not None:
-                text, count = found
+                steps, count = found
                 break
             if via[node] is None:
                 break
@@ -186,19 +212,19 @@ class _Lines:
         if unread:
             if len(memo) >= self.KEPT_CHAINS:
                 memo.clear()
-            side = '{"side": "earliest", ' if lower else '{"side": "latest", '
-            distance = solution.lower if lower else solution.upper
             for node in reversed(unread):  # from the anchor outwards
                 evidence = via[node][4]  # type: ignore[index]
                 if evidence.kind != "order":  # see _Context.steps
                     count += 1
                     if count <= self.max_steps:
-                        own = f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}"
-                        text = f"{text}, {own}" if count > 1 else own
-                memo[node] = text, count
+                        steps = (
+                            *steps,
+                            f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}",
+                        )
+                memo[node] = steps, count
         if count > self.max_steps:
-            return ", ".join(map(self._step, context.chain_steps(layer, lower, point)))
-        return text
+            return tuple(map(self._step, self.context.chain_steps(layer, lower, point)))
+        return steps
 
     def _point(self, node: int) -> str:
         """A step's ``event`` and ``point``, escaped, with the comma after them."""
@@ -219,8 +245,7 @@ class _Lines:
         """A step's ``bound``, with the comma after it."""
         found = self._bounds.get(minutes)
         if found is None:
-            assert self.timeline.context is not None
-            found = f'"bound": {_moment(self.timeline.context.moment(minutes))}, '
+            found = f'"bound": {_moment(self.context.moment(minutes))}, '
             if len(self._bounds) >= self.KEPT:
                 self._bounds.clear()
             self._bounds[minutes] = found
@@ -230,8 +255,7 @@ class _Lines:
         """A step's ``reason`` and ``kind``, escaped, with the brace that ends it (the step skips nothing)."""
         found = self._reasons.get(evidence)
         if found is None:
-            assert self.timeline.context is not None
-            reason = self.timeline.context.describe(evidence)
+            reason = self.context.describe(evidence)
             found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(evidence.kind)}}}')
             if len(self._reasons) >= self.KEPT:
                 self._reasons.clear()
@@ -251,6 +275,16 @@ class _Lines:
             self._steps.clear()
         self._steps[id(step)] = step, text
         return text
+
+
+class _Tree(NamedTuple):
+    """One layer's shortest-path tree on one side (:meth:`Solution.tree`), as :meth:`_Lines._chain` reads it."""
+
+    via: list[Any]  # the stored constraint on each point's last link, or None
+    parent: array[int]
+    distance: Callable[[int], float]  # each point's bound on that side, in minutes
+    side: str  # how a step of that side begins
+    chains: dict[int, tuple[tuple[str, ...], int]]  # a chain's steps' texts and its count of steps, by point
 
 
 def _string(text: str) -> str:
