@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TextIO
 
 from tui.temporal import ResolvedEvent, Timeline
@@ -36,7 +37,8 @@ HEADLINE_LENGTH = 60
 def write_timelinejs(
     timeline: Timeline, rows: Sequence[ResolvedEvent], out: TextIO, *, shown: str | None = None
 ) -> None:
-    """One JSON document, written a slide at a time (the same text ``json.dumps`` makes of the whole)."""
+    """One JSON document, written some hundred slides at a time: the same text ``json.dumps`` makes of the
+    whole, each slide's written from pieces escaped once (see :func:`_slide`)."""
     report = timeline.report
     document = report.document
     published = moment_label(document.published.estimate)
@@ -46,11 +48,17 @@ def write_timelinejs(
         "placed by newsline from the report's own words.</p>"
     )
     title = {"text": {"headline": html_text(document.headline.text), "text": title_text}, "autolink": False}
-    out.write(f'{{"title":{_json(title)},"events":[')
-    said = _Said(html_text), _Said(html_label)
+    parts = [f'{{"title":{_json(title)},"events":[']
+    said, moments = (_Said(html_text), _Said(html_label)), _Moments()
     for index, row in enumerate(rows):
-        out.write(("," if index else "") + _json(_slide(timeline, row, *said)))
-    out.write("]}\n")
+        if index:
+            parts.append(",")
+        parts.append(_slide(timeline, row, *said, moments))
+        if len(parts) >= 512:  # written some hundred slides at a time
+            out.write("".join(parts))
+            parts.clear()
+    parts.append("]}\n")
+    out.write("".join(parts))
 
 
 def html_text(value: str) -> str:
@@ -78,12 +86,19 @@ def _json(value: object) -> str:
     return _ENCODE(value)
 
 
-# json.dumps with these options builds a new encoder at each call: one for every slide, made once.
+# json.dumps with these options builds a new encoder at each call: made once, for the title.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+def _inner(value: str) -> str:
+    """A string as JSON writes it (``json.dumps(value, ensure_ascii=False)``), without its quotes. JSON escapes
+    a string a character at a time, so a string's is the concatenation of its pieces'."""
+    return encode_basestring(value)[1:-1]
+
+
 class _Said(dict[str, str]):
-    """A field's escaping of each time, reason, set of people and of sources, made once: events share them."""
+    """A field's escaping of each time, reason, set of people and of sources, then as JSON writes it
+    (:func:`_inner`), made once: events share them."""
 
     def __init__(self, escaped: Callable[[str], str]) -> None:
         super().__init__()
@@ -92,11 +107,23 @@ class _Said(dict[str, str]):
     def __missing__(self, value: str) -> str:
         if len(self) >= 16384:  # kept for the events near one another
             self.clear()
-        found = self[value] = self.escaped(value)
+        found = self[value] = _inner(self.escaped(value))
         return found
 
 
-def _slide(timeline: Timeline, row: ResolvedEvent, text: _Said, label: _Said) -> dict[str, object]:
+class _Moments(dict[datetime, str]):
+    """A date's wall-clock parts as JSON (see :func:`_parts`), made once: events share their bounds."""
+
+    def __missing__(self, moment: datetime) -> str:
+        if len(self) >= 16384:
+            self.clear()
+        found = self[moment] = _ENCODE(_parts(moment))
+        return found
+
+
+def _slide(timeline: Timeline, row: ResolvedEvent, text: _Said, label: _Said, moments: _Moments) -> str:
+    """The event's slide, as ``_json`` writes the dictionary ``{"unique_id", "start_date", "display_date",
+    "text": {"headline", "text"}, "group", "autolink": false[, "end_date"]}``, from its pieces."""
     report = timeline.report
     event = row.event
     likely = row.likely
@@ -106,17 +133,14 @@ def _slide(timeline: Timeline, row: ResolvedEvent, text: _Said, label: _Said) ->
         # No earliest bound: the marker stands at the latest the event can be, and says it is no date.
         start, end = end or report.document.published.latest, None
         display = f"{display} · shown at the latest it can be, {moment_label(start)}"
-    slide: dict[str, object] = {
-        "unique_id": event.id,
-        "start_date": _parts(start),
-        "display_date": label[display],
-        "text": {"headline": html_text(_short(event.summary)), "text": _body(timeline, row, text)},
-        "group": label[_side(timeline, row)],
-        "autolink": False,
-    }
+    slide = (
+        f'{{"unique_id":{encode_basestring(event.id)},"start_date":{moments[start]},"display_date":"{label[display]}",'
+        f'"text":{{"headline":"{_inner(html_text(_short(event.summary)))}","text":"{_body(timeline, row, text)}"}},'
+        f'"group":"{label[_side(timeline, row)]}","autolink":false'
+    )
     if end is not None and end > start:
-        slide["end_date"] = _parts(end)
-    return slide
+        return f'{slide},"end_date":{moments[end]}}}'
+    return f"{slide}}}"
 
 
 def _parts(moment: datetime) -> dict[str, int]:
@@ -150,9 +174,10 @@ def _side(timeline: Timeline, row: ResolvedEvent) -> str:
 
 
 def _body(timeline: Timeline, row: ResolvedEvent, said: _Said) -> str:
+    """The slide's text, as JSON writes it without its quotes (:func:`_inner`)."""
     report = timeline.report
     event = row.event
-    parts = [f"<p>{html_text(event.summary)}</p>"]
+    parts = [f"<p>{_inner(html_text(event.summary))}</p>"]
     who = ", ".join(report.actor(actor).name for actor in event.actors)
     if who:
         parts.append(f"<p><b>Who:</b> {said[who]}</p>")
@@ -163,8 +188,7 @@ def _body(timeline: Timeline, row: ResolvedEvent, said: _Said) -> str:
     parts.append(f"<p><b>Sources:</b> {said[' → '.join(attribution_chain(report, event))]}</p>")
     for quote in event.quotes:
         speaker = report.actor(quote.speaker).name
-        parts.append(
-            f'<blockquote lang="{html_text(report.document.language)}">{html_text(quote.span.text)}</blockquote>'
-        )
-        parts.append(f"<p>— {html_text(speaker)}</p>")
+        language = _inner(html_text(report.document.language))
+        parts.append(f'<blockquote lang=\\"{language}\\">{_inner(html_text(quote.span.text))}</blockquote>')
+        parts.append(f"<p>— {_inner(html_text(speaker))}</p>")
     return "".join(parts)
