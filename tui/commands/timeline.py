@@ -133,7 +133,7 @@ class _Lines:
                 self._trees[layer, lower] = _Tree(*solution.tree(lower), distance, side, {})
         self._points: dict[int, str] = {}  # a step's event and point, by point
         self._bounds: dict[float, str] = {}  # a step's bound, by minute
-        self._reasons: dict[Evidence, str] = {}  # a step's reason and kind, by evidence
+        self._reasons: dict[object, str] = {}  # a step's reason and kind, by evidence (see _reason)
 
     def __call__(self, resolved: ResolvedEvent) -> str:
         """The event's line, without its newline."""
@@ -252,14 +252,19 @@ class _Lines:
         return found
 
     def _reason(self, evidence: Evidence) -> str:
-        """A step's ``reason`` and ``kind``, escaped, with the brace that ends it (the step skips nothing)."""
-        found = self._reasons.get(evidence)
+        """A step's ``reason`` and ``kind``, escaped, with the brace that ends it (the step skips nothing):
+        made once for the evidence that says the same, a time or a relation by its words alone (see
+        Evidence.describe; each relation of a report is evidence of its own, and hashing one hashes its
+        span)."""
+        kind = evidence.kind
+        key = (kind, evidence.text) if kind == "relation" or kind == "time" else evidence
+        found = self._reasons.get(key)
         if found is None:
             reason = self.context.describe(evidence)
-            found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(evidence.kind)}}}')
+            found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(kind)}}}')
             if len(self._reasons) >= self.KEPT:
                 self._reasons.clear()
-            self._reasons[evidence] = found
+            self._reasons[key] = found
         return found
 
     def _step(self, step: Step) -> str:
