@@ -188,17 +188,18 @@ class _Context:
                     found[target] = [already, event]
         return found
 
-    def answers(self, position: int) -> dict[str, object]:
-        """What has been worked out for the event at ``position``, kept for at most the ``KEPT_EVENTS`` events
-        first asked about most recently (the oldest are let go first: a plain dict keeps that order)."""
+    def keep(self, position: int, answers: dict[str, object]) -> None:
+        """Keep what is worked out for the event at ``position`` (``answers``: the event's own dictionary, see
+        :class:`_kept`) for at most the ``KEPT_EVENTS`` events first asked about most recently: the older half
+        are let go at once (the oldest first: a plain dict keeps that order), their dictionaries emptied."""
         kept = self._answers
-        found = kept.get(position)
-        if found is None:
-            found = kept[position] = {}
-            if len(kept) > KEPT_EVENTS:  # the older half let go at once: a dict let go of its first item
-                # one at a time is scanned past every item let go before (4 µs each, for 100k events)
-                self._answers = dict(islice(kept.items(), len(kept) // 2, None))
-        return found
+        kept[position] = answers
+        if len(kept) > KEPT_EVENTS:  # a dict let go of its first item one at a time is scanned past every
+            # item let go before (4 µs each, for 100k events)
+            older = list(islice(kept.values(), len(kept) // 2))
+            self._answers = dict(islice(kept.items(), len(kept) // 2, None))
+            for found in older:
+                found.clear()
 
     def bounds(self, point: int, solution: Solution[Evidence] | None = None) -> Bounds:
         solution = solution or self.solution
@@ -376,8 +377,9 @@ class _Context:
 
 
 class _kept(Generic[T]):
-    """Like ``functools.cached_property``, but the answers are kept for the ``KEPT_EVENTS`` events most
-    recently first asked about, in their timeline, rather than on each event for as long as it lives: an event's
+    """Like ``functools.cached_property`` (the answer kept in the event's own dictionary, where it is read
+    without calling this), but the answers are kept for the ``KEPT_EVENTS`` events most recently first asked
+    about, in their timeline (:meth:`_Context.keep`), rather than for as long as the event lives: an event's
     labels, explanations and dates take about 2 kB, which over 100k events is 200 MB."""
 
     def __init__(self, compute: Callable[[ResolvedEvent], T]) -> None:
@@ -394,14 +396,11 @@ class _kept(Generic[T]):
     def __get__(self, instance: ResolvedEvent | None, owner: type) -> T | _kept[T]:
         if instance is None:
             return self
-        context = instance._context
-        answers = context._answers.get(instance.position)
-        if answers is None:
-            answers = context.answers(instance.position)
-        else:
-            found = answers.get(self.name, _UNSEEN)
-            if found is not _UNSEEN:
-                return found  # type: ignore[no-any-return]
+        # Asked only when the event's own dictionary lacks the answer: one kept is read from there, as an
+        # attribute, with no call (the commands read a dozen answers an event, each several times).
+        answers = instance.__dict__
+        if not answers:  # the event's first answer since it was let go, if ever
+            instance._context.keep(instance.position, answers)
         value = answers[self.name] = self.compute(instance)
         return value
 
@@ -416,7 +415,8 @@ class ResolvedEvent:
     exporting 100k of them) holds the answers of a few thousand, not of all.
     """
 
-    __slots__ = ("_context", "display_index", "event", "granularity", "normalised", "position")
+    # The dictionary holds only the answers kept (see _kept): an event never asked about has none.
+    __slots__ = ("__dict__", "_context", "display_index", "event", "granularity", "normalised", "position")
 
     def __init__(self, event: Event, position: int, normalised: Normalised | None, context: _Context) -> None:
         self.event = event
