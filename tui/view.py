@@ -296,19 +296,21 @@ def when_plainly(row: ResolvedEvent) -> str:
     """When the event happened, saying which layer of reading says so: "Thu 8 Sep (certain)", or
     "likely Sat 10 Sep · evening (certain: 9 Sep 18:00 – 11 Sep 03:00)"; "undated" where neither says. A time
     only: the reasons (the words, the defaults) are the explanation's (:func:`why_plainly`)."""
-    certain, likely = row.certain, row.likely
-    if likely.label != certain.label:
-        label = time_of(likely.label).removeprefix("≈ ")  # "likely" says what the ≈ marks
-        return f"likely {label} (certain: {time_of(certain.label)})"
-    if certain.label == "undated":
+    # The layers' labels (row.certain.label, row.likely.label) without their explanations: an export of every
+    # event would otherwise work out an explanation it does not print.
+    certain, likely = row.label, row.likely_label
+    if likely != certain:
+        label = time_of(likely).removeprefix("≈ ")  # "likely" says what the ≈ marks
+        return f"likely {label} (certain: {time_of(certain)})"
+    if certain == "undated":
         return "undated: the report says only that it happened by its publication"
-    return f"{time_of(certain.label)} (certain)"
+    return f"{time_of(certain)} (certain)"
 
 
 def why_plainly(row: ResolvedEvent) -> str:
     """Why the event is placed where :func:`when_plainly` says: the likely layer's explanation (the words, then
     the defaults it rests on), or the certain one's where the words alone place it."""
-    if row.likely.label != row.certain.label:
+    if row.likely_label != row.label:  # the layers' labels, as when_plainly reads them: one explanation made
         return row.likely.explanation
     return row.certain.explanation
 
