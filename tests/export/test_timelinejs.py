@@ -213,3 +213,17 @@ def test_an_event_with_neither_bound_stands_at_the_publications_latest(to_come_d
     assert vote["start_date"] == {"year": 2022, "month": 9, "day": 8, "hour": 0, "minute": 0}
     assert "end_date" not in vote and vote["group"] == "The report"
     assert "<b>Who:</b>" not in vote["text"]["text"]  # no actor, no line for them
+
+
+def test_a_date_s_parts_are_made_once_per_zone():
+    """Slides share their dates' parts; the same moment in two zones (a bound in the report's zone, the
+    publication's latest in its own) keeps its own wall-clock parts."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from tui.export.timelinejs import _Moments
+
+    moments = _Moments()
+    kyiv = datetime(2022, 9, 10, 3, 0, tzinfo=timezone(timedelta(hours=3)))
+    utc = kyiv.astimezone(UTC)
+    assert moments[kyiv, kyiv.tzinfo] == '{"year":2022,"month":9,"day":10,"hour":3,"minute":0}'
+    assert moments[utc, utc.tzinfo] == '{"year":2022,"month":9,"day":10,"hour":0,"minute":0}'

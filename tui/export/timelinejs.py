@@ -111,13 +111,14 @@ class _Said(dict[str, str]):
         return found
 
 
-class _Moments(dict[datetime, str]):
-    """A date's wall-clock parts as JSON (see :func:`_parts`), made once: events share their bounds."""
+class _Moments(dict[tuple[datetime, object], str]):
+    """A date's wall-clock parts as JSON (see :func:`_parts`), made once: events share their bounds. By the date
+    and its zone: equal dates in two zones (a bound, the publication's latest) have different parts."""
 
-    def __missing__(self, moment: datetime) -> str:
+    def __missing__(self, key: tuple[datetime, object]) -> str:
         if len(self) >= 16384:
             self.clear()
-        found = self[moment] = _ENCODE(_parts(moment))
+        found = self[key] = _ENCODE(_parts(key[0]))
         return found
 
 
@@ -134,12 +135,13 @@ def _slide(timeline: Timeline, row: ResolvedEvent, text: _Said, label: _Said, mo
         start, end = end or report.document.published.latest, None
         display = f"{display} · shown at the latest it can be, {moment_label(start)}"
     slide = (
-        f'{{"unique_id":{encode_basestring(event.id)},"start_date":{moments[start]},"display_date":"{label[display]}",'
+        f'{{"unique_id":{encode_basestring(event.id)},"start_date":{moments[start, start.tzinfo]},'
+        f'"display_date":"{label[display]}",'
         f'"text":{{"headline":"{_inner(html_text(_short(event.summary)))}","text":"{_body(timeline, row, text)}"}},'
         f'"group":"{label[_side(timeline, row)]}","autolink":false'
     )
     if end is not None and end > start:
-        return f'{slide},"end_date":{moments[end]}}}'
+        return f'{slide},"end_date":{moments[end, end.tzinfo]}}}'
     return f"{slide}}}"
 
 
