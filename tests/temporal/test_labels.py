@@ -13,6 +13,13 @@ from tui.temporal import labels
 from tui.temporal.labels import day_label, interval_label, moment_label, relative_day
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_days(monkeypatch):
+    """Each test says its days anew: a day said before (by another test, or by the run a mutation tester
+    forks from) is kept, and would hide a broken rule."""
+    monkeypatch.setattr(labels, "_DAYS", {})
+
+
 def at(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)
 
