@@ -294,8 +294,9 @@ def match_added(store: Any, reports: Sequence[str]) -> None:
     The reports are taken in the order of their keys, ``MATCH_CHUNK`` at a time — whatever the order their
     drafts came back in, the same stories result — and each chunk is matched (:func:`tui.corpus.identity.stories`)
     together with its neighbours in the store (:meth:`Store.neighbours`: the events that come within a day of
-    theirs, and the rest of those events' stories), never with the whole corpus, so memory is bounded by the
-    chunk. Stories already stored are kept: an added event joins the stored story its cluster shares most
+    theirs, and the rest of those events' stories), never with the whole corpus: memory follows the chunk and
+    its neighbours, which are the whole store only where every event is told within a day of the others.
+    Stories already stored are kept: an added event joins the stored story its cluster shares most
     events with (ties: the lower number), if that story holds no event of its report and its certain
     intervals keep a common point with the event's; otherwise it starts a story of its own (with the other
     added events of its cluster)."""
