@@ -120,3 +120,26 @@ def test_any_text_and_bound_round_trips(tmp_path_factory: pytest.TempPathFactory
     with Store(tmp_path_factory.mktemp("s") / "c.duckdb") as store:
         store.add([drafted("k", events=(event,))])
         assert store.events() == [event]
+
+
+def test_while_storing_duckdbs_memory_is_capped_and_a_batch_larger_than_the_cap_is_stored_all_the_same(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """corpus add caps DuckDB's memory (its cache of the tables written grew with the store); a batch that
+    cannot be written under the cap is written without it, never refused, and the cap is lifted after."""
+    from tui.corpus import store as module
+
+    with Store(tmp_path / "c.duckdb") as store:
+        default = store.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+        with store.storing():
+            assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone() != default
+            store.add([drafted("a")])
+        assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone() == default
+        monkeypatch.setattr(module, "STORING_MEMORY", "4MB")
+        big = "x" * 12_000_000
+        with store.storing():
+            assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone() != default
+            assert store.add([drafted("b", events=(record("b", 1, text=big),))]) == 1
+            # too large for the cap: the batch was written without it
+            assert store.connection.execute("SELECT current_setting('memory_limit')").fetchone() == default
+        assert [event.text for event in store.events(report="b")] == [big]

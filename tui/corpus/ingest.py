@@ -260,22 +260,23 @@ def add_reports(
             added.extend(item.key for item in batch)
             batch.clear()
 
-    try:
-        for drafted in _run(work, jobs=jobs, scheduler=scheduler, language=language):
-            if drafted.error is not None:
-                outcome.refused.append(drafted.error)
-            else:
-                batch.append(drafted)
-                if len(batch) >= BATCH:
-                    flush()
-            advance(1)
-    except BrokenProcessPool:
-        raise DraftingStopped(
-            "newsline: a drafting process stopped before its report was done (killed, or out of memory?); the "
-            "reports drafted until then are stored: run the same command again to go on."
-        ) from None
-    finally:  # what was drafted is kept, whatever stopped the drafting (an interrupt too): nothing is drafted twice
-        flush()
+    with store.storing():
+        try:
+            for drafted in _run(work, jobs=jobs, scheduler=scheduler, language=language):
+                if drafted.error is not None:
+                    outcome.refused.append(drafted.error)
+                else:
+                    batch.append(drafted)
+                    if len(batch) >= BATCH:
+                        flush()
+                advance(1)
+        except BrokenProcessPool:
+            raise DraftingStopped(
+                "newsline: a drafting process stopped before its report was done (killed, or out of memory?); "
+                "the reports drafted until then are stored: run the same command again to go on."
+            ) from None
+        finally:  # what was drafted is kept, whatever stopped the drafting (an interrupt too): none drafted twice
+            flush()
     if match:
         # The reports just added, and any whose events an interrupted add stored but did not match.
         pending = sorted(set(added) | set(store.unmatched_reports()))
