@@ -44,7 +44,7 @@ def test_records_come_back_as_they_went_in(tmp_path: Path) -> None:
 
 def test_an_events_file_comes_back_as_it_went_in_and_is_stored_compressed(tmp_path: Path) -> None:
     """Its text whole (a quote in French, a lone surrogate escaped as JSON writes it), in a tenth of the room:
-    DuckDB rewrites the reports' row group at each checkpoint, and the files' size set the memory of an add."""
+    DuckDB's cache of what is written grows with it, and the files were most of it."""
     text = '{"format": "newsline/1", "quote": "« Nous partons » \\ud800"' + ', "pad": "' + "Kharkiv " * 4000 + '"}'
     with Store(tmp_path / "c.duckdb") as store:
         store.add([drafted("a", events_json=text)])

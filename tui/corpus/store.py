@@ -455,8 +455,8 @@ def _columns(rows: Iterator[tuple[Any, ...]]) -> list[list[Any]]:
 
 
 def _pack(events_json: str) -> bytes:
-    """A report's events file as stored: UTF-8, zlib-compressed (a tenth of the size). DuckDB rewrites the
-    reports' row group at each checkpoint, so the files' size, not the batch's, set the memory of a long add."""
+    """A report's events file as stored: UTF-8, zlib-compressed (a tenth of the size): DuckDB's cache of the
+    tables written grows with what is stored, and the files were most of it (see :meth:`Store.storing`)."""
     return zlib.compress(events_json.encode("utf-8"), 6)
 
 
