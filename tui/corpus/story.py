@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timezone
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -87,7 +87,7 @@ class StoryEvent:
         """The time of the layer, as the single report's labels say it, with its year where the story spans
         years ("≈ 6 Jan 08:27 – 7 Jan 08:27, 2018"); "undated" for undated reports' events (their times are
         relative to a publication nobody knows: the report's own view shows them)."""
-        from tui.temporal.labels import interval_label
+        from tui.temporal.labels import interval_label, with_year
 
         if not self.dated:
             return self.first.likely_label if layer == "likely" else self.first.certain_label
@@ -95,7 +95,7 @@ class StoryEvent:
         start, end = _at(earliest, self.zone), _at(latest, self.zone)
         label = interval_label(start, end)
         if self.show_year:
-            label = _with_year(label, start, end)
+            label = with_year(label, start, end)
         return label if layer == "certain" or label == "undated" else f"≈ {label}"
 
     def figures_differ(self) -> list[str]:
@@ -209,17 +209,6 @@ def build_story(
     events.sort(key=lambda event: (event.midpoint, event.tellers[0].published or "", event.tellers[0].name,
                                    event.first.id))  # fmt: skip
     return Story(events)
-
-
-def _with_year(label: str, start: datetime | None, end: datetime | None) -> str:
-    """The label with the year(s) its bounds fall in, unless it says them already: ", 2018", ", 2017–2018"
-    (an end at midnight is exclusive: it belongs to the day before)."""
-    if end is not None and (end.hour, end.minute) == (0, 0) and (start is None or end > start):
-        end -= timedelta(minutes=1)
-    years = sorted({moment.year for moment in (start, end) if moment is not None})
-    if not years or all(str(year) in label for year in years):
-        return label
-    return f"{label}, {years[0]}" if len(years) == 1 else f"{label}, {years[0]}–{years[-1]}"
 
 
 def _zone(published: str | None) -> timezone:

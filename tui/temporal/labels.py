@@ -125,3 +125,15 @@ def _inclusive_end(latest: datetime) -> datetime:
 
 def _last_day_or_moment(latest: datetime) -> str:
     return day_label(_inclusive_end(latest)) if _at_midnight(latest) else moment_label(latest)
+
+
+def with_year(label: str, start: datetime | None, end: datetime | None) -> str:
+    """``label`` (of the interval from ``start`` to ``end``) with the year(s) its bounds fall in, unless it says
+    them already: ", 2018", ", 2017–2018" — for a view that spans years (a corpus); an end at midnight is
+    exclusive, of the day before."""
+    if end is not None and (end.hour, end.minute) == (0, 0) and (start is None or end > start):
+        end -= timedelta(minutes=1)
+    years = sorted({moment.year for moment in (start, end) if moment is not None})
+    if not years or all(str(year) in label for year in years):
+        return label
+    return f"{label}, {years[0]}" if len(years) == 1 else f"{label}, {years[0]}–{years[-1]}"
