@@ -39,6 +39,7 @@ def _read_anew():
         ("une semaine plus tard", Gap(6 * DAY, 8 * DAY, "a week")),
         ("dix minutes plus tard", Gap(4.5, 16, "10 minutes")),
         ("une minute après", Gap(0, 2.5, "a minute")),
+        ("0 minute plus tard", Gap(0, 1, "0 minutes")),  # a zero is no "one"
         ("deux semaines plus tôt", Gap(14 * DAY - 3.5 * DAY, 14 * DAY + 3.5 * DAY, "2 weeks")),
         ("trois mois plus tard", Gap(90 * DAY - 16 * DAY, 93 * DAY + 16 * DAY, "3 months")),
         ("un mois plus tôt", Gap(30 * DAY - 16 * DAY, 31 * DAY + 16 * DAY, "a month")),
