@@ -22,12 +22,19 @@ def wrap_lines(text: str, width: int, console: Console) -> list[tuple[int, int]]
     for paragraph in text.split("\n"):
         paragraph_end = position + len(paragraph)
         start = position
+        skipped = 0  # spaces passed over at the last break, which rich may still start a line with
         for line in Text(paragraph).wrap(console, width, overflow="fold"):
-            end = min(start + len(line.plain), paragraph_end)
+            plain = line.plain
+            drop = min(skipped, len(plain) - len(plain.lstrip()))
+            plain, skipped = plain[drop:], skipped - drop
+            if not plain and lines and start < paragraph_end:
+                continue  # a line of those spaces alone ('aaaa aa漢' at 2 cells): nothing to show
+            end = min(start + len(plain), paragraph_end)
             lines.append((start, end))
-            start = end
+            start, skipped = end, 0
             while start < paragraph_end and text[start].isspace():  # the spaces a line break swallows
                 start += 1
+                skipped += 1
         position = paragraph_end + 1
     return lines
 
