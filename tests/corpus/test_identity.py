@@ -366,3 +366,15 @@ def test_a_pair_scores_alike_whatever_order_its_words_are_summed_in() -> None:
     score = pair_score(one, two, weight, MATCHING)
     assert score is not None and score > 0 and score == round(score, 12)
     assert pair_score(two, one, weight, MATCHING) == score
+
+
+@given(st.text(alphabet="sxeabé", max_size=12), st.sampled_from([None, 3, 5]))
+def test_a_words_ending_is_cut_as_letter_by_letter(word: str, prefix: int | None) -> None:
+    """The plural or feminine ending is cut at once (a letter at a time was quadratic: a 12-million-letter
+    word of one report took minutes to store), to the same word as letter by letter."""
+    from tui.corpus.identity import _stem
+
+    expected = word
+    while len(expected) > 4 and expected[-1] in "sxe":
+        expected = expected[:-1]
+    assert _stem(word, prefix) == (expected[:prefix] if prefix else expected)

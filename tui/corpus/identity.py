@@ -37,6 +37,8 @@ counts in the score of a pair found by a rarer word). With ``n`` events of at mo
 at most ``n·w·BLOCK`` pairs are scored: O(n) for a bounded ``w`` and ``BLOCK``, and O(P log P) to sort the
 ``P`` pairs found; 10⁶ events are never compared two by two. (The reports' likeness of the variant not kept
 is worked out once for each pair of reports that candidate pairs meet.) Everything else is linear in ``n``.
+The store keeps the same index (``event_words``, :func:`event_words`), so that reports added later are
+compared with the events a matching of the whole corpus would pair them with (:func:`tui.corpus.ingest.match_added`).
 
 The result does not depend on the order of the events given: they are read in the order of their (report, id)
 keys, and ties between pairs of one score are broken by those keys.
@@ -147,8 +149,8 @@ def fold(text: str) -> str:
 def _stem(word: str, prefix: int | None = PREFIX) -> str:
     """A word without its plural or feminine ending ("blessées", "blessés", "blessé" → "bless"), cut to its
     first ``prefix`` letters if longer ("condamnation", "condamné" → "condam")."""
-    while len(word) > 4 and word[-1] in "sxe":
-        word = word[:-1]
+    bare = word.rstrip("sxe")  # at once: cutting a letter at a time is quadratic in a long word ("xxx…")
+    word = bare if len(bare) >= 4 else word[:4]
     return word[:prefix] if prefix else word
 
 
@@ -245,6 +247,13 @@ def _features(event: EventRecord, variant: Variant) -> _Features:
     )
 
 
+def event_words(event: EventRecord, variant: Variant = MATCHING) -> frozenset[str]:
+    """The content words an event is found by (its clause's and its sentence's, as :func:`scored_pairs`
+    indexes them): what the store keeps to find an added event's neighbours."""
+    features = _features(event, variant)
+    return features.summary | features.sentence
+
+
 def disjoint(first: Bounds, second: Bounds) -> bool:
     """Whether two closed intervals (None: an open side) have no point in common."""
     return (first[1] is not None and second[0] is not None and first[1] < second[0]) or (
@@ -331,24 +340,30 @@ def pair_score(
 
 
 def scored_pairs(
-    events: Sequence[EventRecord], variant: Variant = MATCHING, focus: Collection[Key] | None = None
+    events: Sequence[EventRecord],
+    variant: Variant = MATCHING,
+    focus: Collection[Key] | None = None,
+    counts: tuple[int, Mapping[str, int]] | None = None,
 ) -> tuple[list[_Features], list[tuple[float, int, int]]]:
     """The events' features in (report, id) order, and every candidate pair ``(score, i, j)`` (``i < j``,
     indices into them) that can be one event, found through the capped inverted index (see the module doc).
-    With ``focus``, only the pairs holding one of those events at least: the others were decided before."""
+    With ``focus``, only the pairs holding one of those events at least: the others were decided before.
+    With ``counts`` (the events of the corpus these are a part of, and how many hold each word), a word
+    weighs and blocks by its count in the corpus, as if the whole corpus were matched."""
     features = sorted((_features(event, variant) for event in events), key=lambda item: item.key)
     focused = None if focus is None else [item.key in focus for item in features]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(features):
         for word in item.summary | item.sentence:
             postings[word].append(index)
-    total = len(features)
-    weight = _Weights({word: math.log((total + 1) / len(found)) + 1.0 for word, found in postings.items()})
+    total, held = counts if counts is not None else (len(features), {})
+    frequency = {word: max(len(found), held.get(word, 0)) for word, found in postings.items()}
+    weight = _Weights({word: math.log((total + 1) / frequency[word]) + 1.0 for word in postings})
     reports = _report_likeness(features) if variant.report else None
     seen: set[tuple[int, int]] = set()
     pairs: list[tuple[float, int, int]] = []
-    for found in postings.values():
-        if len(found) < 2 or len(found) > BLOCK:
+    for word, found in postings.items():
+        if len(found) < 2 or frequency[word] > BLOCK:
             continue
         for first, second in _candidates(found, focused):
             if (first, second) in seen:
@@ -398,14 +413,18 @@ def _report_likeness(features: Sequence[_Features]) -> Callable[[str, str], floa
 
 
 def stories(
-    events: Sequence[EventRecord], variant: Variant = MATCHING, focus: Collection[Key] | None = None
+    events: Sequence[EventRecord],
+    variant: Variant = MATCHING,
+    focus: Collection[Key] | None = None,
+    counts: tuple[int, Mapping[str, int]] | None = None,
 ) -> dict[Key, int]:
     """Every (report, event id) with its story number: events of one number are one event of the corpus; an
     event matched with none has a number of its own. Numbers are 0, 1, … in the order of each story's first
     (report, id) key. Two events of one report are never of one story, nor two dated events whose certain
     intervals are disjoint. With ``focus`` (the events just added), only pairs holding one of them are
-    scored: the others are linked only through them (the stories they already make are the store's)."""
-    features, pairs = scored_pairs(events, variant, focus)
+    scored: the others are linked only through them (the stories they already make are the store's); with
+    ``counts``, words weigh by the corpus's counts (see :func:`scored_pairs`)."""
+    features, pairs = scored_pairs(events, variant, focus, counts)
     pairs = [pair for pair in pairs if pair[0] >= variant.threshold]
     pairs.sort(key=lambda pair: (-pair[0], features[pair[1]].key, features[pair[2]].key))
     parent = list(range(len(features)))
@@ -432,7 +451,7 @@ def stories(
         one, other = root(first), root(second)
         if one == other or reports[one] & reports[other]:
             continue
-        common = _intersection(certain[one], certain[other])
+        common = intersection(certain[one], certain[other])
         if common is None:
             continue  # their dated events' certain intervals would have no common point
         latest_start = max(spread[one][0], spread[other][0])
@@ -453,7 +472,7 @@ def stories(
     return found
 
 
-def _intersection(first: Bounds, second: Bounds) -> Bounds | None:
+def intersection(first: Bounds, second: Bounds) -> Bounds | None:
     """The common part of two closed intervals (None sides open), or None when they are disjoint."""
     earliest = _later(first[0], second[0])
     latest = _sooner(first[1], second[1])
@@ -504,14 +523,14 @@ def story_bounds(members: Sequence[EventRecord]) -> tuple[Bounds, Bounds, tuple[
     if likely is None:
         disagreeing |= {dated[index].report for index in _outliers(likely_intervals)}
         likely = _majority(likely_intervals)
-    within = _intersection(likely, certain)
+    within = intersection(likely, certain)
     return certain, within if within is not None else likely, tuple(sorted(disagreeing))
 
 
 def _common(intervals: Sequence[Bounds]) -> Bounds | None:
     common: Bounds | None = (None, None)
     for interval in intervals:
-        common = _intersection(common, interval) if common is not None else None
+        common = intersection(common, interval) if common is not None else None
     return common
 
 

@@ -286,38 +286,40 @@ def add_reports(
 
 
 MATCH_CHUNK = 64  # reports matched at a time against their neighbours in the store
-SLACK = 24 * 60.0  # minutes: events whose likely intervals come within a day of each other are compared
+TELLINGS = 4  # events of a stored story an added event is scored against (those sharing the most words)
 
 
 def match_added(store: Any, reports: Sequence[str]) -> None:
-    """Match the events of the reports just added with each other and with the events already in the store.
+    """Match the events of the reports just added with each other and with the stories already in the store.
 
     The reports are taken in the order of their keys, ``MATCH_CHUNK`` at a time — whatever the order their
     drafts came back in, the same stories result — and each chunk is matched (:func:`tui.corpus.identity.stories`)
-    together with its neighbours in the store (:meth:`Store.neighbours`: the events that come within a day of
-    theirs, and the rest of those events' stories), never with the whole corpus: memory follows the chunk and
-    its neighbours, which are the whole store only where every event is told within a day of the others.
-    Stories already stored are kept: an added event joins the stored story its cluster shares most
-    events with (ties: the lower number), if that story holds no event of its report and its certain
-    intervals keep a common point with the event's; otherwise it starts a story of its own (with the other
-    added events of its cluster)."""
-    from tui.corpus.identity import disjoint, stories
+    together with its neighbours in the store (:meth:`Store.neighbours`: the matched events that share a word
+    of the store's inverted index with theirs, not more than a day apart, at most ``TELLINGS`` of a story),
+    each word weighed by its count in the whole store (:meth:`Store.word_counts`) — never with the whole
+    corpus: memory follows the chunk and the stories that share its words, not how many reports tell them.
+    Stories already stored are kept: an added event joins the stored story its cluster shares most events
+    with (ties: the lower number), if that story holds no event of its report and its certain intervals keep
+    a common point with the event's (:meth:`Store.story_terms`, over all its events); otherwise it starts a
+    story of its own (with the other added events of its cluster)."""
+    from tui.corpus.identity import BLOCK, MATCHING, Bounds, event_words, intersection, stories
 
+    slack = MATCHING.gap if MATCHING.gap is not None else float("inf")
     ordered = sorted(set(reports))
     for start in range(0, len(ordered), MATCH_CHUNK):
         chunk = ordered[start : start + MATCH_CHUNK]
         added = set(store.event_keys(chunk))
         if not added:
             continue
-        records = store.events(keys=sorted(added | set(store.neighbours(chunk, SLACK))))
+        near = store.neighbours(chunk, slack, TELLINGS, BLOCK)
+        records = store.events(keys=sorted(added | set(near)), evidence=False)
         by_key = {(record.report, record.id): record for record in records}
         stored = {key: number for key, number in store.stories(keys=list(by_key)).items() if key not in added}
-        members: dict[int, list[tuple[str, str]]] = {}
-        for key, number in stored.items():
-            members.setdefault(number, []).append(key)
         clusters: dict[int, list[tuple[str, str]]] = {}
-        for key, number in stories(records, focus=added).items():
+        counts = store.word_counts(word for record in records for word in event_words(record))
+        for key, number in stories(records, focus=added, counts=counts).items():
             clusters.setdefault(number, []).append(key)
+        terms = store.story_terms(sorted(set(stored.values())))
         fresh = store.next_story()
         placed: dict[tuple[str, str], int] = {}
         for number in sorted(clusters):
@@ -331,12 +333,15 @@ def match_added(store: Any, reports: Sequence[str]) -> None:
                     shared[stored[key]] = shared.get(stored[key], 0) + 1
             home = None
             for story in sorted(shared, key=lambda story: (-shared[story], story)):
-                held = members[story] + [key for key, there in placed.items() if there == story]
-                if {report for report, _ in held} & {report for report, _ in new}:
+                told, earliest, latest = terms[story]
+                joined = [by_key[key] for key, there in placed.items() if there == story] + [by_key[key] for key in new]
+                if told & {record.report for record in joined}:
                     continue
-                certains = [(by_key[key].certain_earliest, by_key[key].certain_latest) for key in held + new]
-                if any(disjoint(one, other) for one in certains for other in certains):
-                    continue
+                common: Bounds | None = (earliest, latest)
+                for record in joined:
+                    common = common and intersection(common, (record.certain_earliest, record.certain_latest))
+                if common is None:
+                    continue  # no common point of the story's certain intervals and the events'
                 home = story
                 break
             if home is None:

@@ -16,6 +16,9 @@ The schema (``SCHEMA`` below is the one declaration; ``newsline corpus --help`` 
 ``event_sources``  ``report``, ``event``, ``position`` (0 = the origin), ``label`` — its attribution chain
 ``quotes``         ``report``, ``event``, ``position``, ``speaker``, ``mode``, ``text`` (verbatim)
 ``claims``         ``report``, ``event``, ``position``, ``quantity``, ``unit``, ``about``, ``text``, ``qualifier``
+``event_words``    ``report``, ``event``, ``word`` — the content words matching reads an event by
+                   (:func:`tui.corpus.identity.event_words`), so that an added report's neighbours are found
+                   in the store as matching the whole corpus at once would find them
 
 A report is written in one transaction with all its rows, so it is in the store whole or not at all; a report
 whose key is there already is not added again (``corpus add`` is resumable). Rows go in by column
@@ -40,9 +43,8 @@ if TYPE_CHECKING:
     import duckdb
 
 DEFAULT_STORE = "newsline.duckdb"
-SCHEMA_VERSION = "2"  # 2: events_json compressed
+SCHEMA_VERSION = "3"  # 2: events_json compressed; 3: event_words (a store of version 2 is brought to 3)
 STORING_MEMORY = "32MB"  # DuckDB's memory limit while corpus add stores its batches (see Store.storing)
-HORIZON = 7 * 24 * 60.0  # minutes: how far an open side of a likely interval reaches when looking for neighbours
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -85,6 +87,7 @@ CREATE TABLE IF NOT EXISTS claims (
     report VARCHAR NOT NULL, event VARCHAR NOT NULL, position INTEGER NOT NULL,
     quantity DOUBLE NOT NULL, unit VARCHAR NOT NULL, about VARCHAR NOT NULL, text VARCHAR NOT NULL, qualifier VARCHAR
 );
+CREATE TABLE IF NOT EXISTS event_words (report VARCHAR NOT NULL, event VARCHAR NOT NULL, word VARCHAR NOT NULL);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor);
 """
 
@@ -141,14 +144,35 @@ class Store:
                     "INSERT INTO meta VALUES ('newsline-corpus', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
                 )
             found = self.connection.execute("SELECT value FROM meta WHERE key = 'newsline-corpus'").fetchone()
+            if found is not None and found[0] == "2" and not read_only:
+                self._words_for_version_2()
+                found = (SCHEMA_VERSION,)
         except duckdb.Error:
             found = None
-        if found is None or found[0] != SCHEMA_VERSION:
+        readable = (SCHEMA_VERSION, "2") if read_only else (SCHEMA_VERSION,)  # version 2 lacks only event_words
+        if found is None or found[0] not in readable:
             self.connection.close()
             raise StoreError(
                 f"{self.path}: not a newsline corpus store of schema version {SCHEMA_VERSION}; expected a file "
                 "written by 'newsline corpus add' (or a new file name)."
             )
+
+    def _words_for_version_2(self) -> None:
+        """A store of schema version 2 has no ``event_words``: they are read from its events, in one
+        transaction with the new version."""
+        from tui.corpus.identity import event_words
+
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            events = self.events(evidence=False)
+            _insert(connection, "event_words", _columns(
+                (e.report, e.id, word) for e in events for word in sorted(event_words(e))), 3)  # fmt: skip
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'newsline-corpus'", [SCHEMA_VERSION])
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -209,6 +233,8 @@ class Store:
             self._lean = False
 
     def _write(self, kept: list[Drafted]) -> None:
+        from tui.corpus.identity import event_words
+
         now = datetime.now(UTC)
         events = [event for item in kept for event in item.events]
         connection = self.connection
@@ -236,6 +262,8 @@ class Store:
             _insert(connection, "claims", _columns(
                 (e.report, e.id, n, c.quantity, c.unit, c.about, c.text, c.qualifier)
                 for e in events for n, c in enumerate(e.claims)), 8)  # fmt: skip
+            _insert(connection, "event_words", _columns(
+                (e.report, e.id, word) for e in events for word in sorted(event_words(e))), 3)  # fmt: skip
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -279,7 +307,7 @@ class Store:
         return zlib.decompress(found[0]).decode("utf-8")
 
     def count(self, table: str = "events") -> int:
-        if table not in ("reports", "events", "event_actors", "quotes", "claims", "event_sources"):
+        if table not in ("reports", "events", "event_actors", "quotes", "claims", "event_sources", "event_words"):
             raise ValueError(table)
         return self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
 
@@ -290,10 +318,11 @@ class Store:
         outlet: str | None = None,
         report: str | None = None,
         keys: Sequence[tuple[str, str]] | None = None,
+        evidence: bool = True,
     ) -> list[EventRecord]:
         """The events of the corpus (optionally only those one actor is involved in, of one outlet, of one
         report, or those of the (report, id) ``keys``), with everything a record holds, in (report, event)
-        order."""
+        order; without ``evidence``, their quotes and claims are left out (matching reads neither)."""
         where, parameters = [], []
         connection = self.connection
         if keys is not None:
@@ -325,13 +354,11 @@ class Store:
         connection.execute("DELETE FROM wanted")
         _insert(connection, "wanted", [[row[0] for row in rows], [row[1] for row in rows]])
         by_key: dict[str, dict[tuple[str, str], list[Any]]] = {}
-        for table, columns in (
-            ("event_actors", "actor"),
-            ("event_places", "place"),
-            ("event_sources", "label"),
-            ("quotes", "speaker, mode, text"),
-            ("claims", "quantity, unit, about, text, qualifier"),
-        ):
+        tables = [("event_actors", "actor"), ("event_places", "place"), ("event_sources", "label")]
+        by_key["quotes"] = by_key["claims"] = {}
+        if evidence:
+            tables += [("quotes", "speaker, mode, text"), ("claims", "quantity, unit, about, text, qualifier")]
+        for table, columns in tables:
             order = "t.actor" if table == "event_actors" else "t.place" if table == "event_places" else "t.position"
             found = by_key[table] = {}
             for report_key, event_id, *values in connection.execute(
@@ -358,13 +385,14 @@ class Store:
             )  # fmt: skip
         return records
 
-    def neighbours(self, reports: Sequence[str], slack: float) -> list[tuple[str, str]]:
-        """The events of other reports that could be one with an event of ``reports``: those whose likely
-        interval comes within ``slack`` minutes of one of theirs (an open side reaching ``HORIZON`` past the
-        other; an event open on both sides looks for none, though others may find it), with
-        every other event of the stories they are in — what matching the reports' events needs to see, and
-        no more of the corpus. Events of undated reports have no interval: they are looked for among the
-        events of the other undated reports."""
+    def neighbours(self, reports: Sequence[str], slack: float, per_story: int, block: int) -> list[tuple[str, str]]:
+        """The matched events of other reports that matching an event of ``reports`` against the store must
+        see, as matching the whole corpus at once would find them: those that share a content word with it
+        (``event_words``) that no more than ``block`` events of the store hold, unless both are dated and
+        their likely intervals lie more than ``slack`` minutes apart (a pair matching refuses) — and of each
+        story, the ``per_story`` such events that share the most words with the reports (then the first by
+        (report, id)): what scoring against a story needs, however many reports tell it. Events not yet
+        matched are left out: they are matched in their own turn, and see these then."""
         if not reports:
             return []
         connection = self.connection
@@ -373,30 +401,61 @@ class Store:
         _insert(connection, "added", [list(reports)])
         rows = connection.execute(
             """
-            WITH probe AS (
-                SELECT coalesce(likely_earliest, likely_latest - ?) - ? AS lo,
-                       coalesce(likely_latest, likely_earliest + ?) + ? AS hi
-                FROM events WHERE report IN (SELECT key FROM added) AND dated
-                  AND (likely_earliest IS NOT NULL OR likely_latest IS NOT NULL)
+            WITH mine AS (
+                SELECT w.word, e.dated, e.likely_earliest, e.likely_latest
+                FROM event_words w JOIN events e ON e.report = w.report AND e.id = w.event
+                WHERE w.report IN (SELECT key FROM added)
             ),
-            near AS (
-                SELECT DISTINCT e.report, e.id, e.story FROM events e JOIN probe p
-                  ON coalesce(e.likely_earliest, e.likely_latest - ?) <= p.hi
-                 AND coalesce(e.likely_latest, e.likely_earliest + ?) >= p.lo
-                WHERE e.dated AND e.report NOT IN (SELECT key FROM added)
-                UNION
-                SELECT e.report, e.id, e.story FROM events e
-                WHERE NOT e.dated AND e.report NOT IN (SELECT key FROM added)
-                  AND EXISTS (SELECT 1 FROM events n WHERE n.report IN (SELECT key FROM added) AND NOT n.dated)
+            rare AS (
+                SELECT word FROM event_words WHERE word IN (SELECT word FROM mine) GROUP BY word HAVING count(*) <= ?
+            ),
+            found AS (
+                SELECT o.report, o.id, o.story, count(DISTINCT w.word) AS shared
+                FROM mine m JOIN event_words w ON w.word = m.word
+                JOIN events o ON o.report = w.report AND o.id = w.event
+                WHERE m.word IN (SELECT word FROM rare) AND o.story IS NOT NULL
+                  AND o.report NOT IN (SELECT key FROM added)
+                  AND NOT coalesce(m.dated AND o.dated AND (o.likely_earliest - m.likely_latest > ?
+                                                            OR m.likely_earliest - o.likely_latest > ?), false)
+                GROUP BY o.report, o.id, o.story
+            ),
+            ranked AS (
+                SELECT report, id, row_number() OVER (PARTITION BY story ORDER BY shared DESC, report, id) AS place
+                FROM found
             )
-            SELECT report, id FROM near
-            UNION
-            SELECT e.report, e.id FROM events e WHERE e.story IN (SELECT story FROM near WHERE story IS NOT NULL)
-            ORDER BY 1, 2
+            SELECT report, id FROM ranked WHERE place <= ? ORDER BY 1, 2
             """,
-            [HORIZON, slack, HORIZON, slack, HORIZON, HORIZON],
+            [block, slack, slack, per_story],
         ).fetchall()
         return [(report, event_id) for report, event_id in rows]
+
+    def word_counts(self, words: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """How many events the store holds, and how many of them hold each of ``words``: what weighs a word
+        in matching (its rarity in the corpus, not in the part of it matched at a time)."""
+        connection = self.connection
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS asked_words (word VARCHAR)")
+        connection.execute("DELETE FROM asked_words")
+        _insert(connection, "asked_words", [sorted(set(words))])
+        rows = connection.execute(
+            "SELECT word, count(*) FROM event_words SEMI JOIN asked_words a USING (word) GROUP BY word"
+        ).fetchall()
+        return self.count(), dict(rows)
+
+    def story_terms(self, stories: Sequence[int]) -> dict[int, tuple[frozenset[str], float | None, float | None]]:
+        """What an event joining each of ``stories`` must keep: the reports that already tell it (a story
+        holds one event of a report), and the common part of its events' certain intervals (None sides open;
+        an undated event's bounds are None and constrain nothing)."""
+        if not stories:
+            return {}
+        connection = self.connection
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS asked_stories (story BIGINT)")
+        connection.execute("DELETE FROM asked_stories")
+        _insert(connection, "asked_stories", [list(stories)])
+        rows = connection.execute(
+            "SELECT story, list(DISTINCT report), max(certain_earliest), min(certain_latest) FROM events "
+            "WHERE story IN (SELECT story FROM asked_stories) GROUP BY story"
+        ).fetchall()
+        return {story: (frozenset(told), earliest, latest) for story, told, earliest, latest in rows}
 
     def stories(self, keys: Sequence[tuple[str, str]] | None = None) -> dict[tuple[str, str], int]:
         """The story of every event the matching has placed (or of those of the (report, id) ``keys``)."""
