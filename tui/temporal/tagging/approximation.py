@@ -22,6 +22,7 @@ import re
 from datetime import datetime, timedelta
 from functools import cache
 
+from tui.temporal.tagging.lexicon import alternatives
 from tui.temporal.tagging.tables import table
 
 CLOCK_SPREAD = timedelta(minutes=30)  # APPROX around a clock time, either side
@@ -33,7 +34,7 @@ MODS = table("approximation")  # folded words -> APPROX, AFTER or BEFORE
 
 def words_pattern() -> str:
     """A regular-expression alternation of the approximation words, longest first, any white space between."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(MODS, key=len, reverse=True))
+    return alternatives(MODS, spaced=True)
 
 
 def mod_of(words: str) -> str | None:

@@ -17,7 +17,7 @@ from functools import cache
 
 from tui.temporal.tagging.approximation import mod_of, words_pattern
 from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS
+from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
 from tui.temporal.tagging.tables import table, words
 
@@ -131,8 +131,7 @@ ZONES = table("zones")  # "GMT", "heure locale", "heure de Paris": see resources
 
 
 def _zone_words(reading: str) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(ZONES, key=len, reverse=True)
-                    if ZONES[w] == reading)  # fmt: skip
+    return alternatives((word for word in ZONES if ZONES[word] == reading), spaced=True)
 
 
 # "14H40 GMT", "(14H40 GMT)"; "12 h 30 locales", "9 heures (heure locale)", "20 h heure de Paris"
@@ -143,9 +142,7 @@ _ZONE = (
 )
 # "à 14 h à Tokyo": a place after the time, whose zone may not be the report's (resources/*/foreign_places.txt).
 # Looked at, not taken into the span: the time expression stays "14 h".
-_PLACES = "|".join(
-    r"\s+".join(map(re.escape, w.split())) for w in sorted(words("foreign_places"), key=len, reverse=True)
-)
+_PLACES = alternatives(words("foreign_places"), spaced=True)
 _PLACE = rf"(?:(?=\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])))?"
 _PLACE_AFTER = re.compile(rf"\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])")
 

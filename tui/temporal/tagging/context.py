@@ -18,12 +18,13 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Literal
 
+from tui.temporal.tagging.lexicon import alternatives
 from tui.temporal.tagging.tables import table, words
 
 Tense = Literal["future", "past", "present"]
 
 # Future and conditional endings (resources/fr/future_endings.txt) on the stems that take them.
-_ENDINGS = "|".join(sorted(table("future_endings", str, ("fr",)), key=len, reverse=True))
+_ENDINGS = alternatives(table("future_endings", str, ("fr",)))
 _FUTURE = re.compile(
     r"(?<![\w'])(?:"
     rf"\w*(?:e|i|d|u|r|v|oi|ai|t)(?:{_ENDINGS})"  # sera, ira, viendra, devrait

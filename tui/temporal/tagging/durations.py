@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNIT_ISO, UNITS, number
+from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNIT_ISO, UNITS, alternatives, number
 from tui.temporal.tagging.rules import Reading, rule
 
 _NAMED = {
@@ -129,7 +129,7 @@ _MOD = (
 )
 _HALF = r"(?:\s+(?P<half>et\s+demie?|and\s+a\s+half))?"
 _VAGUE = r"plusieurs|quelques|des|de\s+nombreux|de\s+nombreuses|nombreuses|nombreux|several|a\s+few|few|many"
-_NAMED_WORDS = "|".join(re.escape(w) for w in sorted(_NAMED, key=len, reverse=True))
+_NAMED_WORDS = alternatives(_NAMED)
 
 _ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
           "cinquantaine": 50, "soixantaine": 60, "centaine": 100}  # fmt: skip
@@ -149,7 +149,6 @@ RULES = (
         rf"(?:une\s+)?(?P<round>{'|'.join(_ROUND)})\s+(?:de\s+|d')(?P<unit>{UNIT})",
         _round,
         priority=2,
-        trigger="aine",
     ),
     rule("counted", rf"{_MOD}(?P<n>{NUMBER}|a|an)\s+(?P<unit>{UNIT}){_HALF}", _counted, priority=2),
     rule("vague", rf"(?:{_VAGUE})\s+(?P<unit>{UNIT})", _vague, priority=1),
@@ -163,5 +162,5 @@ RULES = (
         ),
         priority=2,
     ),
-    rule("named-duration", rf"{_MOD}(?P<word>{_NAMED_WORDS})", _named, priority=2, trigger=_NAMED_WORDS),
+    rule("named-duration", rf"{_MOD}(?P<word>{_NAMED_WORDS})", _named, priority=2),
 )

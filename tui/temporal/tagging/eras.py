@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.lexicon import number
+from tui.temporal.tagging.lexicon import alternatives, number
 from tui.temporal.tagging.rules import Reading, rule
 
 _TENS = {
@@ -84,9 +84,9 @@ def _part(name: str = "part") -> str:
 
 
 _PART = _part()
-_FRENCH_TENS = "|".join(sorted((w for w in _TENS if not w.endswith("ies")), key=len, reverse=True))
-_ENGLISH_TENS = "|".join(sorted((w for w in _TENS if w.endswith("ies")), key=len, reverse=True))
-_ORDINALS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_FRENCH_TENS = alternatives(w for w in _TENS if not w.endswith("ies"))
+_ENGLISH_TENS = alternatives(w for w in _TENS if w.endswith("ies"))
+_ORDINALS = alternatives(_ORDINAL_WORDS)
 
 RULES = (
     rule(
@@ -95,14 +95,12 @@ RULES = (
         rf"|{_part('part2')}(?:the\s+)?(?P<decade_en>(?:19|20)\d0s|'\d0s)|{_part('part3')}the\s+(?P<decade_word>{_ENGLISH_TENS})",
         lambda m, ctx: _decade_any(m, ctx),
         priority=3,
-        trigger=r"annees|\d0s|ties",
     ),
     rule(
         "century",
         rf"{_PART}(?:(?:le|du|the)\s+)?(?P<century>[ivxlc]+|\d{{1,2}}|{_ORDINALS})(?:\s*(?:e|eme|er|st|nd|rd|th))?\s+(?:siecle|century)",
         _century,
         priority=3,
-        trigger="siecle|century",
     ),
     rule(
         "relative-century",
@@ -113,7 +111,6 @@ RULES = (
             else None
         ),
         priority=2,
-        trigger="siecle|century",
     ),
 )
 

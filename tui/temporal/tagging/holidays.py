@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from tui.temporal.tagging.context import Context, _safe_date
 from tui.temporal.tagging.dates import _LAST, _NEXT, day_reading, year_number
-from tui.temporal.tagging.lexicon import MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS
+from tui.temporal.tagging.lexicon import MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
 
 
@@ -111,11 +111,8 @@ def _nth_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     return day_reading(ctx.nearest(lambda y: nth_weekday(y, month, weekday, n, start), tense))
 
 
-_NAMES = "|".join(
-    sorted({re.escape(k.split(" ", 1)[1]) if k.startswith(("la ", "le ")) else re.escape(k) for k in _FEASTS}
-           | {re.escape(k) for k in _FEASTS}, key=len, reverse=True)
-)  # fmt: skip
-_ORDINAL = "|".join(re.escape(w) for w in sorted(ORDINALS, key=len, reverse=True))
+_NAMES = alternatives({k.split(" ", 1)[1] if k.startswith(("la ", "le ")) else k for k in _FEASTS} | set(_FEASTS))
+_ORDINAL = alternatives(ORDINALS)
 
 RULES = (
     rule(
@@ -123,7 +120,6 @@ RULES = (
         rf"(?:(?:la|le|les|l')\s*)?(?P<name>{_NAMES})(?!-\w)(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
         _feast,
         priority=3,
-        trigger=_NAMES,
     ),
     rule(
         "nth-weekday",
@@ -131,6 +127,5 @@ RULES = (
         rf"(?P<where>{MONTH}|printemps|ete|automne|hiver)",
         _nth_weekday,
         priority=4,
-        trigger=_ORDINAL,
     ),
 )

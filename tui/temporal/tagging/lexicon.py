@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from tui.temporal.tagging.tables import table
 
 _PLAIN = {"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "‑": "-", "\u2010": "-"}
+
+
+def alternatives(words: Iterable[str], *, spaced: bool = False) -> str:
+    """A regular-expression alternation of ``words``, longest first (then in alphabetical order, so that the
+    pattern is the same in every process), each escaped; ``spaced``: any run of spaces between a word's parts."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    if spaced:
+        return "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+    return "|".join(map(re.escape, ordered))
 
 
 def _folded(char: str) -> str:
@@ -50,7 +60,7 @@ UNIT_ISO = {
 }  # fmt: skip
 
 _NUMBER_WORDS = table("number_words", int)
-_WORD = "|".join(sorted((w.strip() for w in _NUMBER_WORDS), key=len, reverse=True))
+_WORD = alternatives(w.strip() for w in _NUMBER_WORDS)
 # "dix-huit", "vingt et un", "quatre-vingt-dix", "deux cents"; or digits, with a decimal comma or point.
 # At most 8 words ("mille neuf cent quatre-vingt-dix-neuf" has 7): unbounded, "un un un …" took quadratic time.
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:{_WORD})(?:(?:-et-|-| et | )(?:{_WORD})){{0,7}})"
@@ -79,11 +89,6 @@ def number(text: str) -> float | None:
         else:
             current += value
     return float(total + current)
-
-
-def alternatives(words) -> str:
-    """A regular-expression alternation of ``words``, longest first, each escaped."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 MONTH = alternatives(MONTHS)

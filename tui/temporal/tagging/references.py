@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.temporal.tagging.context import Context
-from tui.temporal.tagging.lexicon import UNITS
+from tui.temporal.tagging.lexicon import UNITS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
 from tui.temporal.tagging.tables import words
 
@@ -78,21 +78,17 @@ def _reference(value: str):
 
 def _next_nouns() -> str:
     """The time nouns a lone "prochain(e)(s)" may qualify: resources/fr/next_nouns.txt and the time units."""
-    return _words({*words("next_nouns", ("fr",)), *(w for w in UNITS if " " not in w)})
-
-
-def _words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternatives({*words("next_nouns", ("fr",)), *(w for w in UNITS if " " not in w)})
 
 
 RULES = (
-    rule("present", _words(_PRESENT), _reference("PRESENT_REF"), language="fr"),
-    rule("past", _words(_PAST), _reference("PAST_REF"), language="fr"),
-    rule("future", _words(_FUTURE), _reference("FUTURE_REF"), language="fr"),
+    rule("present", alternatives(_PRESENT), _reference("PRESENT_REF"), language="fr"),
+    rule("past", alternatives(_PAST), _reference("PAST_REF"), language="fr"),
+    rule("future", alternatives(_FUTURE), _reference("FUTURE_REF"), language="fr"),
     rule(
         "next", rf"prochaine?s?(?=\s+(?:{_next_nouns()})(?![\w]))", _reference("FUTURE_REF"), priority=-1, language="fr"
     ),
-    rule("present-en", _words(_PRESENT_EN), _reference("PRESENT_REF"), language="en"),
-    rule("past-en", _words(_PAST_EN), _reference("PAST_REF"), language="en"),
-    rule("future-en", _words(_FUTURE_EN), _reference("FUTURE_REF"), language="en"),
+    rule("present-en", alternatives(_PRESENT_EN), _reference("PRESENT_REF"), language="en"),
+    rule("past-en", alternatives(_PAST_EN), _reference("PAST_REF"), language="en"),
+    rule("future-en", alternatives(_FUTURE_EN), _reference("FUTURE_REF"), language="en"),
 )

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.dates import _LAST, _NEXT, day_reading
-from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNITS, WEEKDAY, number
+from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNITS, WEEKDAY, alternatives, number
 from tui.temporal.tagging.rules import Reading, rule
 
 _DEICTIC_DAYS = {
@@ -152,18 +152,16 @@ def _count_words(n: str, unit: str, match: re.Match[str], ctx: Context) -> Readi
     return Reading("DATE", value, focus=date.fromisoformat(value) if iso == "D" else None)
 
 
-_DAY_WORDS = "|".join(re.escape(w) for w in sorted(_DEICTIC_DAYS, key=len, reverse=True))
-_ANAPHORA = "|".join(re.escape(w) for w in sorted(_ANAPHORIC_DAYS, key=len, reverse=True))
-_PERIODS = "|".join(sorted(_PERIOD_UNITS, key=len, reverse=True))
+_DAY_WORDS = alternatives(_DEICTIC_DAYS)
+_ANAPHORA = alternatives(_ANAPHORIC_DAYS)
+_PERIODS = alternatives(_PERIOD_UNITS)
 _AFTER_WEEKDAY = rf"(?:,?\s+(?:{WEEKDAY})(?:\s+\d{{1,2}}(?:er)?)?)?"
 
 RULES = (
     rule("deictic-day", rf"(?P<word>{_DAY_WORDS}){_AFTER_WEEKDAY}", _deictic_day, priority=2),
     rule("anaphoric-day", rf"(?P<word>{_ANAPHORA})", _anaphoric_day, priority=2),
-    rule("new-year", r"(?:la\s+)?nouvelle\s+annee|the\s+new\s+year", _new_year, priority=2, trigger="nouvelle|new"),
-    rule(
-        "moment", r"(?:a\s+)?ce\s+moment[- ]la|at\s+that\s+(?:time|moment)", _moment, priority=1, trigger="moment|time"
-    ),
+    rule("new-year", r"(?:la\s+)?nouvelle\s+annee|the\s+new\s+year", _new_year, priority=2),
+    rule("moment", r"(?:a\s+)?ce\s+moment[- ]la|at\s+that\s+(?:time|moment)", _moment, priority=1),
     rule(
         "period",
         rf"(?:(?:la|le|au|a\s+la|the)\s+)?(?:(?P<part>debut|milieu|mi|fin|beginning|end|middle)(?:-|\s+(?:de\s+|d'|du\s+|of\s+)))?"

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from tui.temporal.tagging.context import Context
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +33,11 @@ class Rule:
     ``priority`` breaks ties between overlapping matches of the same length: the higher wins. The pattern
     is compiled when first searched with, not when the rule is made: the engine reads a report's few time
     expressions through these rules as the app starts, and most rules never meet a word they could match
-    (``trigger``: words without which the text is not searched at all).
+    (``needs``: words one of which every match holds, or a digit, derived from the pattern by
+    :mod:`tui.temporal.tagging.needs`; a text without them is not searched at all).
     """
 
-    __slots__ = ("_pattern", "language", "name", "priority", "read", "source", "trigger")
+    __slots__ = ("_pattern", "language", "name", "needs", "priority", "read", "source")
 
     def __init__(
         self,
@@ -44,11 +46,18 @@ class Rule:
         read: Callable[[re.Match[str], Context], Reading | None],
         priority: int = 0,
         language: str | None = None,
-        trigger: re.Pattern[str] | None = None,
     ) -> None:
         self.name, self.source, self.read, self.priority = name, source, read, priority
-        self.language, self.trigger = language, trigger
+        self.language = language
+        self.needs: tuple[tuple[str, ...], bool] | None = None  # see tui.temporal.tagging.needs
         self._pattern: re.Pattern[str] | None = None
+
+    def may_match(self, folded: str) -> bool:
+        """Whether the text holds what every match of the pattern holds (True when that is not known)."""
+        if self.needs is None:
+            return True
+        words, digit = self.needs
+        return any(word in folded for word in words) or (digit and _DIGIT.search(folded) is not None)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -57,9 +66,6 @@ class Rule:
         return self._pattern
 
 
-def rule(
-    name: str, pattern: str, read, priority: int = 0, language: str | None = None, trigger: str | None = None
-) -> Rule:
+def rule(name: str, pattern: str, read, priority: int = 0, language: str | None = None) -> Rule:
     """A rule whose pattern matches whole words only."""
-    triggered = re.compile(trigger) if trigger else None
-    return Rule(name, rf"(?<![\w-]){pattern}(?![\w])", read, priority, language, triggered)
+    return Rule(name, rf"(?<![\w-]){pattern}(?![\w])", read, priority, language)

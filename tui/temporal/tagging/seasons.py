@@ -70,6 +70,5 @@ RULES = (
         rf"(?:\s+(?P<year>1\d{{3}}|20\d\d)|\s+(?P<dir>{_LAST}|{_NEXT}))?",
         _season,
         priority=2,
-        trigger=SEASON,
     ),
 )

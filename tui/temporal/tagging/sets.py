@@ -14,7 +14,18 @@ import re
 
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.durations import iso_duration
-from tui.temporal.tagging.lexicon import NUMBER, ORDINALS, PART, PARTS, UNIT, UNITS, WEEKDAY, WEEKDAYS, number
+from tui.temporal.tagging.lexicon import (
+    NUMBER,
+    ORDINALS,
+    PART,
+    PARTS,
+    UNIT,
+    UNITS,
+    WEEKDAY,
+    WEEKDAYS,
+    alternatives,
+    number,
+)
 from tui.temporal.tagging.rules import Reading, rule
 
 _ADJECTIVES = {
@@ -60,8 +71,8 @@ def _ordinal_weekdays(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match.group('weekday')] + 1}")
 
 
-_ORDINAL = "|".join(re.escape(w) for w in sorted(ORDINALS, key=len, reverse=True))
-_ADJ = "|".join(sorted(_ADJECTIVES, key=len, reverse=True))
+_ORDINAL = alternatives(ORDINALS)
+_ADJ = alternatives(_ADJECTIVES)
 _WEEKDAYS_PLURAL = rf"(?:{WEEKDAY})s?"
 
 RULES = (

@@ -26,6 +26,7 @@ from tui.temporal.tagging import (
     durations,
     eras,
     holidays,
+    needs,
     parts,
     references,
     relative,
@@ -40,6 +41,7 @@ from tui.temporal.tagging.values import interval
 
 FAMILIES = (dates, relative, clock, parts, durations, sets, references, seasons, eras, holidays)
 RULES: tuple[Rule, ...] = tuple(r for family in FAMILIES for r in family.RULES)
+needs.attach(RULES)
 MAX_TEXT = 5_000_000  # characters; beyond, the text is read up to there
 
 
@@ -120,7 +122,7 @@ def _matches(folded: str, language: str) -> list[tuple[int, int, Rule]]:
     """Every rule's matches, leftmost-longest first; a family's priority breaks ties."""
     found = []
     for rule in RULES:
-        if rule.language not in (None, language) or (rule.trigger and not rule.trigger.search(folded)):
+        if rule.language not in (None, language) or not rule.may_match(folded):
             continue
         for match in rule.pattern.finditer(folded):
             if match.end() > match.start():

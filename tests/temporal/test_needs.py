@@ -1,0 +1,165 @@
+"""A rule searches a text only if the text holds what every match of its pattern holds (its *needs*, derived
+from the pattern and shipped in resources/needs.json): the table is the one the patterns make, what it says
+is true of every match found in real French news, skipping rules changes no reading, and a table made from
+an older pattern is not used."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.benchmarks.timebank import DEV, documents
+from tui.temporal.tagging import needs, publication_on, tag
+from tui.temporal.tagging.lexicon import fold
+from tui.temporal.tagging.rules import Rule
+from tui.temporal.tagging.tagger import RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def texts() -> list[str]:
+    """Real French news: the bundled report, the development sets' reports, French TimeBank's dev half."""
+    found = [
+        (ROOT.parent / "shared/article/ttn-fr-3.txt"),
+        *sorted((ROOT / "tests/benchmarks").glob("*devset/**/*.txt")),
+    ]
+    read = [path.read_text(encoding="utf-8") for path in found if path.is_file()]
+    if DEV.is_dir():
+        read += [doc.text for doc in documents()]
+    return read
+
+
+def holds(rule_needs: tuple[tuple[str, ...], bool], text: str) -> bool:
+    words, digit = rule_needs
+    return any(word in text for word in words) or (digit and any(ch.isdigit() for ch in text))
+
+
+def test_the_shipped_table_is_the_one_the_patterns_make() -> None:
+    """Run ``python -m tui.temporal.tagging.needs`` after changing a rule or its word tables."""
+    assert json.loads(needs.TABLE.read_text(encoding="utf-8")) == needs.table(RULES)
+
+
+@pytest.mark.slow  # starts other interpreters
+def test_the_patterns_are_the_same_in_every_process() -> None:
+    """Alternations were ordered by length only, words of one length as a set iterates, which changes with
+    each process's hash seed: the table's checksums would then not hold from one start to the next."""
+    script = "from tui.temporal.tagging.tagger import RULES; print([r.source for r in RULES])"
+    made = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }  # fmt: skip
+    assert len(made) == 1
+
+
+def test_every_rule_of_the_table_has_its_needs() -> None:
+    assert {rule.name for rule in RULES if rule.needs is not None} == set(needs.table(RULES))
+    assert len(needs.table(RULES)) >= len(RULES) - 2  # nearly every rule needs some word
+
+
+def test_every_match_in_real_news_holds_what_its_rule_needs() -> None:
+    """What the table says of a rule is true of each of its matches (not only of the text around it)."""
+    seen = 0
+    for text in texts():
+        folded = fold(text)
+        for rule in RULES:
+            if rule.needs is None:
+                continue
+            for match in rule.pattern.finditer(folded):
+                seen += 1
+                assert holds(rule.needs, match.group(0)), (rule.name, match.group(0))
+    assert seen > 500
+
+
+def test_skipping_rules_changes_no_reading() -> None:
+    """Every time expression of real news is read the same with the rules' needs and without them."""
+    kept = {rule.name: rule.needs for rule in RULES}
+    published = publication_on(date(2022, 9, 11))
+    with_needs = [tag(text, published, "fr") for text in texts()]
+    try:
+        for rule in RULES:
+            rule.needs = None
+        without = [tag(text, published, "fr") for text in texts()]
+    finally:
+        for rule in RULES:
+            rule.needs = kept[rule.name]
+    assert with_needs == without
+
+
+def test_a_text_without_the_words_is_not_searched() -> None:
+    rule = next(rule for rule in RULES if rule.name == "named-time")
+    assert rule.needs == (("midi", "midnight", "minuit", "noon"), False)
+    assert not rule.may_match("samedi soir")
+    assert rule.may_match("vers midi")
+
+
+def test_a_table_made_from_another_pattern_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    """A rule whose word tables were edited since the table was made searches every text until it is made
+    again: its needs could leave out a word it now matches."""
+    rule = Rule("named-time", r"(?<![\w-])(?:midi|minuit|noon|midnight|mi-nuit)(?![\w])", lambda m, c: None)
+    shipped = json.loads(needs.TABLE.read_text(encoding="utf-8"))
+    monkeypatch.setattr(needs, "TABLE", tmp_path / "needs.json")
+    needs.TABLE.write_text(json.dumps(shipped), encoding="utf-8")
+    needs.attach([rule])
+    assert rule.needs is None and rule.may_match("samedi soir")
+    shipped["named-time"]["checksum"] = needs.checksum(rule.source)
+    needs.TABLE.write_text(json.dumps(shipped), encoding="utf-8")
+    needs.attach([rule])
+    assert rule.needs is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"midi|minuit", (("mi",), False)),  # the parse shares the alternatives' first letters
+        (r"soir|nuit", (("nuit", "soir"), False)),
+        (r"(?:le\s+)?lendemain", (("lendemain",), False)),  # the optional part needs nothing
+        (r"(?:vers\s+)?\d+\s*h", (("h",), False)),  # a word rather than a digit: more selective
+        (r"(?:vers\s+)?\d+", ((), True)),
+        (r"[0-2]\d:[0-5]\d", ((":",), False)),  # the most selective of what is needed
+        (r"(?:le|la)?\s*", None),  # nothing needed
+        (r"(?:soir|\w+)", None),  # an alternative that needs no literal
+        (r"(?:soir|\w+ant)", (("ant", "soir"), False)),
+        (r"[a-z]+\s+h", (("h",), False)),  # a class of letters needs nothing; the literal after does
+        (r"[^0-9]x", (("x",), False)),  # a negated class needs nothing
+        (r"(?i)midi", None),  # any case: a literal may match another case
+        (r"(?:a(?i:b))", (("a",), False)),  # the part in any case needs nothing
+        (r"(?:jour){2,}", (("jour",), False)),  # repeated at least once
+        (r"(?:jour)*nuit", (("nuit",), False)),
+    ],
+)
+def test_what_a_pattern_needs(pattern: str, expected) -> None:
+    assert needs.derive(pattern) == expected
+
+
+PIECES = st.sampled_from(["midi", "12", "h", " ", "le", "la", "soir", "3", "x", ":", "ant", "nuit", "jour", "a", "b"])
+PATTERNS = [
+    r"(?:vers\s+)?\d+\s*h",
+    r"[0-2]\d:[0-5]\d",
+    r"(?:le|la)?\s*soir",
+    r"(?:jour)*nuit",
+    r"(?:midi|(?:12|3)\s*h)",
+    r"a(?:b|x)+",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=12), st.sampled_from(PATTERNS))
+def test_a_text_a_pattern_matches_holds_what_it_needs(pieces: list[str], pattern: str) -> None:
+    import re
+
+    text = "".join(pieces)
+    found = needs.derive(pattern)
+    assert found is not None
+    if re.search(pattern, text):
+        assert holds(found, text)

@@ -1,0 +1,142 @@
+"""What a rule's pattern needs of a text before it can match there: words one of which every match holds
+(or a digit), so that a text without any of them is not searched with the rule — nor the rule's pattern
+compiled, which is most of what reading a report's few time expressions costs as the app starts (about 20
+of the 45 ms on the bundled report).
+
+The words are derived from each pattern by :func:`derive` (from the regular expression's parse: a literal
+run, or an alternation of them, that every match must pass through) and shipped in
+``resources/needs.json``, with a checksum of the pattern they were derived from: a rule whose pattern no
+longer matches its checksum (its word tables were edited) is searched as if it needed nothing until the
+table is made again (``python -m tui.temporal.tagging.needs``; a test fails meanwhile). Deriving parses
+every pattern, as compiling does: it is done once here, not at each start.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.temporal.tagging.rules import Rule
+
+TABLE = Path(__file__).with_name("resources") / "needs.json"
+DIGIT = "\\d"  # in a rule's needs: any digit
+
+Needs = tuple[tuple[str, ...], bool]  # the words, one of which a match holds, or (True) a digit
+
+
+def checksum(source: str) -> int:
+    return zlib.crc32(source.encode("utf-8"))
+
+
+def derive(source: str) -> Needs | None:
+    """What every match of the pattern ``source`` holds: one of some literal words, or a digit — the most
+    selective such choice the pattern's parse shows (its longest shortest word) — or None when no part of
+    it must match (every part optional, or a class of characters beyond digits and literals)."""
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+
+    def sequence(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+        choices: list[set[str]] = []
+        index = 0
+        while index < len(items):
+            op, value = items[index]
+            if op is c.LITERAL:  # a run of literals must appear whole
+                run = ""
+                while index < len(items) and items[index][0] is c.LITERAL:
+                    run += chr(items[index][1])
+                    index += 1
+                choices.append({run})
+                continue
+            found = element(op, value)
+            if found:
+                choices.append(found)
+            index += 1
+        if not choices:
+            return None
+        return max(choices, key=lambda found: (min(len(w) if w != DIGIT else 0 for w in found), -len(found)))
+
+    def element(op: Any, value: Any) -> set[str] | None:
+        if op is c.SUBPATTERN:
+            _group, added, _removed, inner = value
+            return None if added & re.IGNORECASE else sequence(inner)
+        if op is c.ATOMIC_GROUP:
+            return sequence(value)
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for alternative in value[1]:
+                each = sequence(alternative)
+                if not each:
+                    return None  # an alternative that needs nothing
+                found |= each
+            return found
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, _most, inner = value
+            return sequence(inner) if least >= 1 else None
+        if op is c.IN:
+            return _characters(value, c)
+        return None  # assertions, anchors, any character, a class outside brackets: nothing needed
+
+    found = sequence(parsed)
+    if not found:
+        return None
+    return tuple(sorted(w for w in found if w != DIGIT)), DIGIT in found
+
+
+def _characters(members: Iterable[tuple[Any, Any]], c: Any) -> set[str] | None:
+    """What a bracketed class needs: one of its literal characters, or a digit (``\\d``, ``0-9``); None for
+    anything else it may match (a negation, another class, a range of letters)."""
+    found: set[str] = set()
+    for op, value in members:
+        if op is c.LITERAL:
+            found.add(chr(value))
+        elif (op is c.RANGE and chr(value[0]) >= "0" and chr(value[1]) <= "9") or (
+            op is c.CATEGORY and value is c.CATEGORY_DIGIT
+        ):
+            found.add(DIGIT)
+        else:
+            return None
+    return found
+
+
+def table(rules: Iterable[Rule]) -> dict[str, dict[str, object]]:
+    """The table shipped in ``resources/needs.json``, made from the rules' patterns."""
+    made: dict[str, dict[str, object]] = {}
+    for rule in rules:
+        found = derive(rule.source)
+        if found is not None:
+            made[rule.name] = {"checksum": checksum(rule.source), "words": list(found[0]), "digit": found[1]}
+    return made
+
+
+def attach(rules: Iterable[Rule]) -> None:
+    """Give each rule its needs from the shipped table, where it was made from the rule's pattern as it is."""
+    shipped = json.loads(TABLE.read_text(encoding="utf-8")) if TABLE.exists() else {}
+    for rule in rules:
+        entry = shipped.get(rule.name)
+        if entry is not None and entry["checksum"] == checksum(rule.source):
+            rule.needs = tuple(entry["words"]), bool(entry["digit"])
+
+
+def main() -> int:
+    """Make ``resources/needs.json`` again from the rules' patterns."""
+    from tui.temporal.tagging.tagger import RULES
+
+    made = table(RULES)
+    lines = [f"{json.dumps(name)}: {json.dumps(made[name], ensure_ascii=False)}" for name in sorted(made)]
+    TABLE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")  # a rule a line
+    print(f"{TABLE}: the needs of {len(RULES)} rules", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
