@@ -118,3 +118,10 @@ def test_bad_input_is_one_message(tmp_path: Path) -> None:
     assert jobs.returncode == 2 and "expected at least 1 process" in jobs.stderr
     for result in (missing, wrong, bad, jobs):
         assert "Traceback" not in result.stderr
+
+
+def test_one_report_is_said_in_the_singular(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "tests/benchmarks/devset/07-tempete-zeus.txt", tmp_path / "zeus.txt")
+    result = run_cli("corpus", "add", str(tmp_path / "zeus.txt"), "--store", str(tmp_path / "c.duckdb"))
+    assert result.returncode == 0, result.stderr
+    assert "added 1 report to" in result.stderr and "it holds 1 report," in result.stderr

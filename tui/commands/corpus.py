@@ -170,9 +170,11 @@ def _add(options: argparse.Namespace) -> int:
     for message in outcome.unreadable + outcome.refused:
         print(message, file=sys.stderr)
     skipped = len(outcome.unreadable) + len(outcome.refused)
+    from tui.view import counted
+
     print(
         printable(
-            f"newsline: added {outcome.stored} reports to {options.store}"
+            f"newsline: added {counted(outcome.stored, 'report')} to {options.store}"
             + (f"; {outcome.known} already there" if outcome.known else "")
             + (f"; {skipped} skipped (above)" if skipped else "")
             + f"; {store_counts(options.store)}."
@@ -185,8 +187,10 @@ def _add(options: argparse.Namespace) -> int:
 def store_counts(path: Path) -> str:
     from tui.corpus.store import Store
 
+    from tui.view import counted
+
     with Store(path, read_only=True) as store:
-        return f"it holds {store.count('reports')} reports, {store.count('events')} events"
+        return f"it holds {counted(store.count('reports'), 'report')}, {counted(store.count('events'), 'event')}"
 
 
 class _Progress:
