@@ -258,3 +258,18 @@ def test_a_store_of_version_2_is_given_its_words(tmp_path: Path) -> None:
         store.connection.execute("UPDATE meta SET value = '2'")
     with Store(path, read_only=True) as store:  # read as it is: reading needs no words
         assert len(store.events()) == 6
+
+
+def test_a_large_store_of_version_2_is_given_every_events_words(tmp_path: Path) -> None:
+    """Its events are read 64 reports at a time: none is left out past the first batch."""
+    from tui.corpus.identity import event_words
+
+    path = tmp_path / "c.duckdb"
+    reports = [report(number) for number in range(70)]
+    with Store(path) as store:
+        store.add(reports)
+        expected = store.count("event_words")
+        store.connection.execute("DROP TABLE event_words")
+        store.connection.execute("UPDATE meta SET value = '2'")
+    with Store(path) as store:
+        assert store.count("event_words") == expected == sum(len(event_words(e)) for r in reports for e in r.events)

@@ -158,16 +158,18 @@ class Store:
             )
 
     def _words_for_version_2(self) -> None:
-        """A store of schema version 2 has no ``event_words``: they are read from its events, in one
-        transaction with the new version."""
+        """A store of schema version 2 has no ``event_words``: they are read from its events, 64 reports at a
+        time (memory follows them, not the store), in one transaction with the new version."""
         from tui.corpus.identity import event_words
 
         connection = self.connection
+        reports = [key for (key,) in connection.execute("SELECT key FROM reports ORDER BY key").fetchall()]
         connection.execute("BEGIN TRANSACTION")
         try:
-            events = self.events(evidence=False)
-            _insert(connection, "event_words", _columns(
-                (e.report, e.id, word) for e in events for word in sorted(event_words(e))), 3)  # fmt: skip
+            for start in range(0, len(reports), 64):
+                events = self.events(keys=self.event_keys(reports[start : start + 64]), evidence=False)
+                _insert(connection, "event_words", _columns(
+                    (e.report, e.id, word) for e in events for word in sorted(event_words(e))), 3)  # fmt: skip
             connection.execute("UPDATE meta SET value = ? WHERE key = 'newsline-corpus'", [SCHEMA_VERSION])
             connection.execute("COMMIT")
         except BaseException:
