@@ -12,18 +12,17 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from tui.app.base import BaseApp
+from tui.app.filtered import FilteredApp
 from tui.app.keymap import load_keymap
-from tui.app.widgets.chrome import KeysFooter, SearchBar, StatusLine
+from tui.app.widgets.chrome import KeysFooter, StatusLine
 from tui.app.widgets.story import CorpusHeader, StoryEventPane, StoryList, TellersPane
 from tui.corpus.story import Story
 from tui.corpus.view import LEGEND, MARKS, CorpusFilters, StoryView
 from tui.view import TimelineView, default_meaning, default_names, printable
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
-SEARCH_PLACEHOLDER = "Search summaries, sentences, quotes, sources and names — enter keeps, escape clears"
 
 # The viewer's keys where they do the same (the same ids: a keymap moves them in both apps)
 CORPUS_BINDINGS: list[BindingType] = [
@@ -37,9 +36,11 @@ CORPUS_BINDINGS: list[BindingType] = [
 ]
 
 
-class CorpusApp(BaseApp[None]):
+class CorpusApp(FilteredApp):
     TITLE = "newsline corpus"
     BINDINGS = CORPUS_BINDINGS
+    FILTERS = CorpusFilters
+    SEARCH_PLACEHOLDER = "Search summaries, sentences, quotes, sources and names — enter keeps, escape clears"
 
     def __init__(
         self,
@@ -86,11 +87,6 @@ class CorpusApp(BaseApp[None]):
     def story_list(self) -> StoryList:
         return self.query_one("#timeline", StoryList)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_filters":  # in the footer only while there is something to clear
-            return self.view.filters.active or any(search.has_class("open") for search in self.query("#search"))
-        return True
-
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 
@@ -128,7 +124,7 @@ class CorpusApp(BaseApp[None]):
         if found is None:
             return
         if not self.story_list.select(found.id):
-            self._clear()
+            self.replace_filters(CorpusFilters())
             self.story_list.select(found.id)
         self.story_list.focus()
 
@@ -142,35 +138,6 @@ class CorpusApp(BaseApp[None]):
                 self.apply_filters(filters)
 
         self.push_screen(CorpusFilterScreen(self.view), chosen)
-
-    async def action_search(self) -> None:
-        search = next(self.query("#search").results(SearchBar), None)
-        if search is None:
-            search = SearchBar(placeholder=SEARCH_PLACEHOLDER, id="search")
-            await self.mount(search, before="#status")
-        search.add_class("open")
-        search.focus()
-        self.refresh_bindings()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            filters = self.view.filters
-            self.apply_filters(CorpusFilters(filters.outlets, filters.reports, filters.actors, text=event.value))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            self.story_list.focus()
-
-    def action_clear_filters(self) -> None:
-        self._clear()
-        self.story_list.focus()
-
-    def _clear(self) -> None:
-        for search in self.query("#search").results(SearchBar):
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.remove_class("open")
-        self.apply_filters(CorpusFilters())
 
     def action_focus_tellers(self) -> None:
         self.query_one("#tellers", TellersPane).focus()
