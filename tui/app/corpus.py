@@ -7,6 +7,8 @@ reads a report's events file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -22,6 +24,11 @@ from tui.corpus.story import Story
 from tui.corpus.view import LEGEND, MARKS, CorpusFilters, StoryView
 from tui.view import TimelineView, default_meaning, default_names, printable
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.app.exporting import Export
+
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 # The viewer's keys where they do the same (the same ids: a keymap moves them in both apps)
@@ -33,6 +40,7 @@ CORPUS_BINDINGS: list[BindingType] = [
     Binding("escape", "clear_filters", "Clear", id="clear-filters"),
     Binding("enter", "focus_tellers", "Its reports", show=False, id="focus-event"),
     Binding("r", "article", "Article", id="show-article"),
+    Binding("e", "export", "Export", id="export"),
 ]
 
 
@@ -48,12 +56,16 @@ class CorpusApp(FilteredApp):
         *,
         events_json: Callable[[str], str],
         title: str = "",
+        store: Path | None = None,
         keymap: dict[str, str] | None = None,
     ) -> None:
-        """The app on ``story``; ``events_json(report_key)`` gives a report's events file, for its article."""
+        """The app on ``story``; ``events_json(report_key)`` gives a report's events file, for its article.
+        ``store`` is the file the story was read from: the export key never writes over it, and names its files
+        after it (``title``, by default the store's name, is what the header says)."""
         super().__init__(load_keymap() if keymap is None else keymap)
         self.view = StoryView(story)
-        self.store_name = title
+        self.store_name = title or (str(store) if store is not None else "")
+        self._store = store
         self._events_json = events_json
         self._reports: dict[str, TimelineView] = {}  # the reports opened, resolved once
         self.article_report: str | None = None  # the report whose article is open, for its sentences' events
@@ -163,6 +175,21 @@ class CorpusApp(FilteredApp):
         self.article_report = teller.report
         self.push_screen(CorpusArticleScreen(view, teller))
 
+    def export_picker(self, shown: str, folder: str) -> Screen[str | None]:
+        from tui.app.screens.export import StoryExportScreen
+
+        return StoryExportScreen(shown, folder)
+
+    def export_of(self, fmt: str) -> Export:
+        from tui.app.exporting import story_export
+
+        return story_export(self.view, fmt, self.store_name or "newsline")
+
+    @property
+    def source(self) -> Path | None:
+        """The store the story was read from: never written over."""
+        return self._store
+
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
@@ -176,6 +203,7 @@ def corpus_places() -> list[tuple[str, list[Binding], list[tuple[str, str, str]]
     """Where the corpus's keys work: their bindings, and Textual's own keys there (for the help)."""
     from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
     from tui.app.screens.corpus import CorpusFilterScreen
+    from tui.app.screens.export import ReplaceScreen, StoryExportScreen
     from tui.app.screens.help import HelpScreen
 
     everywhere = {binding.id for binding in CORPUS_BINDINGS if isinstance(binding, Binding)}
@@ -201,5 +229,7 @@ def corpus_places() -> list[tuple[str, list[Binding], list[tuple[str, str, str]]
             [("space", "Choose or drop an outlet, report or actor", "—")],
         ),
         ("Article (r)", own(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS), []),
+        ("Export (e)", own(StoryExportScreen.BINDINGS), []),
+        ("Export, when its file exists", own(ReplaceScreen.BINDINGS), []),
         ("This help", own(HelpScreen.BINDINGS), []),
     ]

@@ -3,8 +3,9 @@ say where; never over the file the app reads (the report, the store), never over
 yes. The file names what it holds: "4 of 27 events · filter: actor Volodymyr Zelensky" (in the CSV, its
 ``shown`` column).
 
-What is written differs by app (:func:`timeline_export`: ``<report id>-timeline.json|.csv|.md``); how it is
-written, asked and said is one (:func:`export_shown`)."""
+What is written differs by app (:func:`timeline_export`: ``<report id>-timeline.json|.csv|.md``;
+:func:`story_export`: ``<store>-stories.csv|.md|.jsonl``); how it is written, asked and said is one
+(:func:`export_shown`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tui.model.files import TargetExists, write_atomically
 from tui.view import counted
 
 if TYPE_CHECKING:
+    from tui.corpus.view import StoryView
     from tui.view import TimelineView
 
 
@@ -71,6 +73,25 @@ def timeline_export(view: TimelineView, fmt: str) -> Export:
         counted(len(rows), "event"),
         lambda out: write_export(view.timeline, fmt, out, rows, shown=shown),
         TIMELINE_TYPES[fmt],
+    )
+
+
+STORY_TYPES = {"csv": "text/csv", "markdown": "text/markdown", "json": "application/x-ndjson"}
+
+
+def story_export(view: StoryView, fmt: str, store: str) -> Export:
+    """The corpus app's export: the story events the filters show, as the ``corpus export`` command writes
+    them (CSV, Markdown, JSON lines), named after the store (``newsline.duckdb``: ``newsline-stories.csv``)."""
+    from tui.corpus.output import SUFFIXES, WRITERS
+    from tui.corpus.story import Story
+
+    story, shown, write = Story(list(view.rows)), view.shown(), WRITERS[fmt]
+    return Export(
+        fmt,
+        f"{safe_stem(Path(store).stem)}-stories{SUFFIXES[fmt]}",
+        counted(len(story.events), "story event"),
+        lambda out: write(story, out, shown=shown),
+        STORY_TYPES[fmt],
     )
 
 
