@@ -13,6 +13,8 @@ python -m pytest tests/app/test_corpus_app.py --snapshot-update -n 0
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 from datetime import datetime, timedelta
@@ -315,7 +317,166 @@ async def test_the_help_lists_the_corpus_keys_and_marks(app):
         assert sections[:3] == ["Everywhere", "Story", "Reports that tell it, once focused (enter, tab)"]
         keys = {row[2] for _, rows in app.screen.sections for row in rows}
         assert {"filter-actors", "show-article", "corpus-teller-next", "filters-apply", "article-close"} <= keys
+        assert {"export", "export-csv", "export-markdown", "export-json", "export-replace"} <= keys
+        assert "export-timelinejs" not in keys  # the viewer's format, not the corpus's
+        everywhere = dict(app.screen.sections)["Everywhere"]
+        assert ("e", "Export", "export") in everywhere
         assert "Marks on the story" in [title for title, _ in app.screen.notes]
+
+
+# -- the export key -------------------------------------------------------------------------------------
+
+
+def _messages(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_e_exports_the_story_events_the_filters_show_in_the_corpus_formats(app, tmp_path, monkeypatch):
+    """Filtered by outlet (the picker) and by search text, e then s, m, j: the story events shown, as ``corpus
+    export`` writes them, each file saying what it holds; named after the store; the app says where."""
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "down", "space", "enter")  # AFP
+        await pilot.press("slash", *"bob", "enter")
+        await pilot.pause()
+        shown = "1 of 29 story events · filter: outlet AFP · “bob”"
+        assert status(app) == shown
+        (bob,) = app.view.rows
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StoryExportScreen"
+        assert f"{shown}, into {tmp_path}" in " ".join(str(app.screen.query_one("Static").render()).split())
+        await pilot.press("s")
+        await pilot.pause()
+        target = tmp_path / "corpus-stories.csv"
+        rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+        assert [(row["story"], row["summary"], row["outlets"], row["shown"]) for row in rows] == [
+            (bob.id, "Bob says no", "AFP", shown)
+        ]
+        assert _messages(app)[-1] == f"Exported 1 story event as csv to {target}"
+        await pilot.press("e", "m")
+        await pilot.pause()
+        markdown = (tmp_path / "corpus-stories.md").read_text(encoding="utf-8")
+        assert markdown.splitlines()[2] == f"{shown}, in time order."
+        assert [line for line in markdown.splitlines() if line.startswith("## ")] == [f"## {bob.label()} — Bob says no"]
+        await pilot.press("e", "j")
+        await pilot.pause()
+        lines = (tmp_path / "corpus-stories.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [(record["id"], record["shown"]) for record in map(json.loads, lines)] == [(bob.id, shown)]
+        assert _messages(app)[-1] == f"Exported 1 story event as json to {tmp_path / 'corpus-stories.jsonl'}"
+        assert sorted(path.name for path in tmp_path.iterdir()) == [
+            "corpus-stories.csv", "corpus-stories.jsonl", "corpus-stories.md"
+        ]  # fmt: skip
+
+        await pilot.press("escape", "e", "escape")  # every filter cleared; then the export cancelled
+        await pilot.pause()
+        assert status(app) == ALL and type(app.screen).__name__ != "StoryExportScreen"
+        assert len(list(tmp_path.iterdir())) == 3
+
+
+async def test_the_corpus_export_names_the_report_and_actor_filters_escaped(app, tmp_path, monkeypatch, corpus):
+    """The filter the file names is data (a search text of the user's, names from the reports): escaped for each
+    format as the rest of the file is."""
+    _, _, keys = corpus
+    monkeypatch.chdir(tmp_path)
+    hostile = "=1+2 <b>x</b> *y* [red]\x1b]0;t\x07"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.apply_filters(CorpusFilters(reports=frozenset({keys["afp.json"]}), actors=frozenset({"Alice"})))
+        await pilot.press("slash")
+        app.query_one("#search").value = hostile
+        await pilot.press("enter")  # back to the story
+        await pilot.pause()
+        assert status(app).startswith("0 of 29 story events · filter: report afp.json · actor Alice · “=1+2 <b>")
+        for key in "smj":
+            await pilot.press("e", key)
+            await pilot.pause()
+    markdown = (tmp_path / "corpus-stories.md").read_text(encoding="utf-8")
+    said = markdown.splitlines()[2]
+    assert said.startswith("0 of 29 story events · filter: report afp.json · actor Alice · “=1+2 \\<b\\>x\\</b\\>")
+    assert "\\*y\\* \\[red\\]" in said  # no emphasis, no link: what the user typed, as typed
+    (header,) = list(csv.reader(io.StringIO((tmp_path / "corpus-stories.csv").read_text(encoding="utf-8"))))
+    assert header[-1] == "shown"
+    assert (tmp_path / "corpus-stories.jsonl").read_text(encoding="utf-8") == ""  # no story event: no line
+
+    from tui.corpus.output import write_csv, write_json_lines
+    from tui.corpus.story import Story
+
+    story = Story(list(app.view.timeline.events[:1]))
+    out = io.StringIO()
+    write_csv(story, out, shown=hostile)
+    assert next(csv.DictReader(io.StringIO(out.getvalue())))["shown"] == "'" + hostile  # no formula
+    out = io.StringIO()
+    write_json_lines(story, out, shown=hostile)
+    assert "\x1b" not in out.getvalue() and json.loads(out.getvalue())["shown"] == hostile
+
+
+async def test_the_corpus_export_replaces_a_file_only_on_the_users_yes(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "corpus-stories.csv"
+    existing.write_text("theirs", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReplaceScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "theirs"
+        assert _messages(app)[-1] == "Nothing exported: corpus-stories.csv is left as it was."
+        await pilot.press("e", "s", "n")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8") == "theirs"
+        assert (tmp_path / "corpus-stories-2.csv").read_text(encoding="utf-8").startswith("story,summary,")
+        await pilot.press("e", "s", "r")
+        await pilot.pause()
+        assert existing.read_text(encoding="utf-8").startswith("story,summary,")
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus-stories-2.csv", "corpus-stories.csv"]
+
+
+async def test_the_corpus_export_never_writes_over_the_store(corpus, tmp_path, monkeypatch):
+    """Where the export's name leads to the store (a link), the export goes under the next free name, unasked."""
+    story, files, _ = corpus
+    monkeypatch.chdir(tmp_path)
+    store = tmp_path / "news.duckdb"
+    store.write_bytes(b"the store")
+    (tmp_path / "news-stories.csv").symlink_to(store.name)
+    app = CorpusApp(story, events_json=files.__getitem__, store=store, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"Corpus {store}" in str(app.query_one("#header").render())
+        await pilot.press("e", "s")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "ReplaceScreen"
+        assert store.read_bytes() == b"the store"
+        written = tmp_path / "news-stories-2.csv"
+        assert written.read_text(encoding="utf-8").startswith("story,summary,")
+        assert _messages(app)[-1] == f"Exported 29 story events as csv to {written}"
+
+
+async def test_one_keymap_moves_the_corpus_export_keys(corpus, tmp_path):
+    """The corpus's JSON key has an id the shared check knows, and is checked where it works (the picker)."""
+    from tui.app.bindings import keymap_places
+    from tui.app.keymap import KeymapError, load_keymap
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keymap]\nexport-json = "l"\n', encoding="utf-8")
+    assert load_keymap(keymap, places=keymap_places) == {"export-json": "l"}
+    keymap.write_text('[keymap]\nexport-json = "s"\n', encoding="utf-8")
+    with pytest.raises(KeymapError, match='"s" is also the key of export-csv'):
+        load_keymap(keymap, places=keymap_places)
+
+    story, files, _ = corpus
+    app = CorpusApp(story, events_json=files.__getitem__, title="corpus.duckdb", keymap={"export-json": "l"})
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "l")
+        await pilot.pause()
+    assert len((tmp_path / "corpus-stories.jsonl").read_text(encoding="utf-8").splitlines()) == 29
 
 
 # -- snapshots ------------------------------------------------------------------------------------------
@@ -359,6 +520,10 @@ class TestSnapshots:
 
     def test_article_of_a_report(self, app, snap_compare):
         assert snap_compare(app, terminal_size=SIZE, press=["r"])
+
+    def test_export_picker(self, app, snap_compare):
+        app.export_folder = Path("/home/reader/stories")  # shown only: taken before a format is chosen
+        assert snap_compare(app, terminal_size=SIZE, press=["e"])
 
 
 # -- a real terminal ------------------------------------------------------------------------------------

@@ -97,8 +97,10 @@ def test_text_from_the_reports_stays_data(corpus: Path, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
     hostile = [row for row in rows if "HYPERLINK" in row["summary"]]
     assert hostile and all(row["summary"].startswith("'=") for row in hostile)
+    assert {row["shown"] for row in rows} == {f"{len(rows)} story events"}  # which events the file holds: all
     markdown = run_cli("corpus", "export", "--store", str(corpus), "--to", "markdown").stdout
     assert "<script>" not in markdown and "\\<script\\>" in markdown
+    assert markdown.splitlines()[2] == f"{len(rows)} story events, in time order."
 
 
 def test_bad_input_is_one_message(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -13,13 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from tui.app.base import BaseApp
 from tui.app.bindings import VIEWER_BINDINGS
+from tui.app.filtered import FilteredApp
 from tui.app.keymap import load_keymap
 from tui.app.widgets.axis import TimeAxis
-from tui.app.widgets.chrome import KeysFooter, ReportHeader, SearchBar, StatusLine
+from tui.app.widgets.chrome import KeysFooter, ReportHeader, StatusLine
 from tui.app.widgets.details import EventPane, QuotesPane, SourcesPane
 from tui.app.widgets.timeline import TimelineList
 from tui.model import Report, ReportError, load_report
@@ -27,16 +28,20 @@ from tui.model.files import write_atomically
 from tui.temporal import Timeline, resolve
 from tui.view import LEGEND, Filters, TimelineView, counted
 
+if TYPE_CHECKING:
+    from tui.app.exporting import Export
+
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 AXIS_FROM_HEIGHT = 30  # below this the axis is hidden, the list of events first, until "t" says otherwise
 AXIS_FOLLOWS_LATER, AXIS_DELAY = 2_000, 0.2  # events, seconds
-SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
 
-class NewslineApp(BaseApp[None]):
+class NewslineApp(FilteredApp):
     TITLE = "newsline"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     BINDINGS = VIEWER_BINDINGS
+    FILTERS = Filters
+    SEARCH_PLACEHOLDER = "Search summaries, quotes and names — enter keeps, escape clears"
 
     def __init__(
         self,
@@ -62,7 +67,6 @@ class NewslineApp(BaseApp[None]):
         self._axis_chosen_tall: bool | None = None
         self._axis_timer: Timer | None = None
         self._focus_before_small: Widget | None = None
-        self.export_folder: Path | None = None  # where the export key writes; None: the working directory
 
     def compose(self) -> ComposeResult:
         if self.report is None:
@@ -144,10 +148,7 @@ class NewslineApp(BaseApp[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.view is None:  # still loading: only quitting and the help have something to work on
             return action in ("quit", "help")
-        if action == "clear_filters":  # in the footer only while there is something to clear
-            searching = any(search.has_class("open") for search in self.query("#search"))
-            return self.view.filters.active or searching  # False: not shown, and escape has no work
-        return True
+        return super().check_action(action, parameters)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -220,18 +221,10 @@ class NewslineApp(BaseApp[None]):
 
     def filter_by_actor(self, actor_id: str) -> None:
         """The palette's "Filter by actor": this actor's events, in place of whatever filter was on."""
-        self._replace_filters(Filters(actors=frozenset({actor_id})))
+        self.replace_filters(Filters(actors=frozenset({actor_id})))
 
     def filter_by_side(self, side: str) -> None:
-        self._replace_filters(Filters(sides=frozenset({side})))
-
-    def _replace_filters(self, filters: Filters) -> None:
-        for search in self.query("#search").results(SearchBar):
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.remove_class("open")
-        self.apply_filters(filters)
-        self.query_one("#timeline", TimelineList).focus()
+        self.replace_filters(Filters(sides=frozenset({side})))
 
     def jump_to(self, event_id: str) -> None:
         timeline = self.query_one("#timeline", TimelineList)
@@ -250,28 +243,6 @@ class NewslineApp(BaseApp[None]):
                 self.apply_filters(filters)
 
         self.push_screen(FilterScreen(self.view), chosen)
-
-    async def action_search(self) -> None:
-        found = self.query("#search").results(SearchBar)
-        search = next(found, None)
-        if search is None:  # mounted on first use: an input costs start-up time even while hidden
-            search = SearchBar(placeholder=SEARCH_PLACEHOLDER, id="search")
-            await self.mount(search, before="#status")
-        search.add_class("open")
-        search.focus()
-        self.refresh_bindings()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            filters = self.view.filters
-            self.apply_filters(Filters(actors=filters.actors, sides=filters.sides, text=event.value))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            self.query_one("#timeline", TimelineList).focus()
-
-    def action_clear_filters(self) -> None:
-        self._replace_filters(Filters())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's, with a screenshot saved where the user started newsline (Textual's default folder,
@@ -361,23 +332,15 @@ class NewslineApp(BaseApp[None]):
         self.copy_to_clipboard(text)  # OSC 52: the terminal puts it on the system clipboard
         self.notify(f"Copied {what} to the clipboard ({counted(len(text.splitlines()), 'line')}).", markup=False)
 
-    def action_export(self) -> None:
+    def export_picker(self, shown: str, folder: str) -> Screen[str | None]:
         from tui.app.screens.export import ExportScreen
 
-        folder = self.export_folder or Path.cwd()
-        shown = self.view.shown()
+        return ExportScreen(shown, folder)
 
-        def chosen(fmt: str | None) -> None:
-            if fmt is not None:
-                self.export_shown(fmt, folder)
+    def export_of(self, fmt: str) -> Export:
+        from tui.app.exporting import timeline_export
 
-        self.push_screen(ExportScreen(shown, str(folder)), chosen)
-
-    def export_shown(self, fmt: str, folder: Path) -> Path | None:
-        """Write what the filters show as ``fmt`` into ``folder`` (:func:`tui.app.exporting.export_shown`)."""
-        from tui.app.exporting import export_shown
-
-        return export_shown(self, fmt, folder)
+        return timeline_export(self.view, fmt)
 
     @property
     def source(self) -> Path | None:

@@ -36,10 +36,17 @@ def keymap_places() -> list[tuple[str, list[Binding]]]:
     """Every place a keymap's ids are checked against: the viewer's (:func:`binding_places`) and the keys only
     the corpus app has (``newsline corpus``: its other keys are the viewer's, with the same ids), so that one
     keymap serves both apps."""
+    from tui.app.screens.export import StoryExportScreen
     from tui.app.widgets.story import TellersPane
 
-    corpus = [binding for binding in TellersPane.BINDINGS if isinstance(binding, Binding) and binding.id]
-    return [*binding_places(), ("Reports that tell a story event (newsline corpus)", corpus)]
+    def with_ids(bindings: list) -> list[Binding]:
+        return [binding for binding in bindings if isinstance(binding, Binding) and binding.id]
+
+    return [
+        *binding_places(),
+        ("Reports that tell a story event (newsline corpus)", with_ids(TellersPane.BINDINGS)),
+        ("Export of a corpus's story (e in newsline corpus)", with_ids(StoryExportScreen.BINDINGS)),
+    ]
 
 
 def binding_places() -> list[tuple[str, list[Binding]]]:

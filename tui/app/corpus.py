@@ -7,23 +7,29 @@ reads a report's events file."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from tui.app.base import BaseApp
+from tui.app.filtered import FilteredApp
 from tui.app.keymap import load_keymap
-from tui.app.widgets.chrome import KeysFooter, SearchBar, StatusLine
+from tui.app.widgets.chrome import KeysFooter, StatusLine
 from tui.app.widgets.story import CorpusHeader, StoryEventPane, StoryList, TellersPane
 from tui.corpus.story import Story
 from tui.corpus.view import LEGEND, MARKS, CorpusFilters, StoryView
 from tui.view import TimelineView, default_meaning, default_names, printable
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.app.exporting import Export
+
 MIN_WIDTH, MIN_HEIGHT = 60, 16
-SEARCH_PLACEHOLDER = "Search summaries, sentences, quotes, sources and names — enter keeps, escape clears"
 
 # The viewer's keys where they do the same (the same ids: a keymap moves them in both apps)
 CORPUS_BINDINGS: list[BindingType] = [
@@ -34,12 +40,15 @@ CORPUS_BINDINGS: list[BindingType] = [
     Binding("escape", "clear_filters", "Clear", id="clear-filters"),
     Binding("enter", "focus_tellers", "Its reports", show=False, id="focus-event"),
     Binding("r", "article", "Article", id="show-article"),
+    Binding("e", "export", "Export", id="export"),
 ]
 
 
-class CorpusApp(BaseApp[None]):
+class CorpusApp(FilteredApp):
     TITLE = "newsline corpus"
     BINDINGS = CORPUS_BINDINGS
+    FILTERS = CorpusFilters
+    SEARCH_PLACEHOLDER = "Search summaries, sentences, quotes, sources and names — enter keeps, escape clears"
 
     def __init__(
         self,
@@ -47,12 +56,16 @@ class CorpusApp(BaseApp[None]):
         *,
         events_json: Callable[[str], str],
         title: str = "",
+        store: Path | None = None,
         keymap: dict[str, str] | None = None,
     ) -> None:
-        """The app on ``story``; ``events_json(report_key)`` gives a report's events file, for its article."""
+        """The app on ``story``; ``events_json(report_key)`` gives a report's events file, for its article.
+        ``store`` is the file the story was read from: the export key never writes over it, and names its files
+        after it (``title``, by default the store's name, is what the header says)."""
         super().__init__(load_keymap() if keymap is None else keymap)
         self.view = StoryView(story)
-        self.store_name = title
+        self.store_name = title or (str(store) if store is not None else "")
+        self._store = store
         self._events_json = events_json
         self._reports: dict[str, TimelineView] = {}  # the reports opened, resolved once
         self.article_report: str | None = None  # the report whose article is open, for its sentences' events
@@ -85,11 +98,6 @@ class CorpusApp(BaseApp[None]):
     @property
     def story_list(self) -> StoryList:
         return self.query_one("#timeline", StoryList)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_filters":  # in the footer only while there is something to clear
-            return self.view.filters.active or any(search.has_class("open") for search in self.query("#search"))
-        return True
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -128,7 +136,7 @@ class CorpusApp(BaseApp[None]):
         if found is None:
             return
         if not self.story_list.select(found.id):
-            self._clear()
+            self.replace_filters(CorpusFilters())
             self.story_list.select(found.id)
         self.story_list.focus()
 
@@ -142,35 +150,6 @@ class CorpusApp(BaseApp[None]):
                 self.apply_filters(filters)
 
         self.push_screen(CorpusFilterScreen(self.view), chosen)
-
-    async def action_search(self) -> None:
-        search = next(self.query("#search").results(SearchBar), None)
-        if search is None:
-            search = SearchBar(placeholder=SEARCH_PLACEHOLDER, id="search")
-            await self.mount(search, before="#status")
-        search.add_class("open")
-        search.focus()
-        self.refresh_bindings()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            filters = self.view.filters
-            self.apply_filters(CorpusFilters(filters.outlets, filters.reports, filters.actors, text=event.value))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            self.story_list.focus()
-
-    def action_clear_filters(self) -> None:
-        self._clear()
-        self.story_list.focus()
-
-    def _clear(self) -> None:
-        for search in self.query("#search").results(SearchBar):
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.remove_class("open")
-        self.apply_filters(CorpusFilters())
 
     def action_focus_tellers(self) -> None:
         self.query_one("#tellers", TellersPane).focus()
@@ -196,6 +175,21 @@ class CorpusApp(BaseApp[None]):
         self.article_report = teller.report
         self.push_screen(CorpusArticleScreen(view, teller))
 
+    def export_picker(self, shown: str, folder: str) -> Screen[str | None]:
+        from tui.app.screens.export import StoryExportScreen
+
+        return StoryExportScreen(shown, folder)
+
+    def export_of(self, fmt: str) -> Export:
+        from tui.app.exporting import story_export
+
+        return story_export(self.view, fmt, self.store_name or "newsline")
+
+    @property
+    def source(self) -> Path | None:
+        """The store the story was read from: never written over."""
+        return self._store
+
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
@@ -209,6 +203,7 @@ def corpus_places() -> list[tuple[str, list[Binding], list[tuple[str, str, str]]
     """Where the corpus's keys work: their bindings, and Textual's own keys there (for the help)."""
     from tui.app.screens.article import ArticleScreen, SentenceEventsScreen
     from tui.app.screens.corpus import CorpusFilterScreen
+    from tui.app.screens.export import ReplaceScreen, StoryExportScreen
     from tui.app.screens.help import HelpScreen
 
     everywhere = {binding.id for binding in CORPUS_BINDINGS if isinstance(binding, Binding)}
@@ -234,5 +229,7 @@ def corpus_places() -> list[tuple[str, list[Binding], list[tuple[str, str, str]]
             [("space", "Choose or drop an outlet, report or actor", "—")],
         ),
         ("Article (r)", own(ArticleScreen.BINDINGS, SentenceEventsScreen.BINDINGS), []),
+        ("Export (e)", own(StoryExportScreen.BINDINGS), []),
+        ("Export, when its file exists", own(ReplaceScreen.BINDINGS), []),
         ("This help", own(HelpScreen.BINDINGS), []),
     ]

@@ -280,7 +280,7 @@ def _app(store, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     keymap = user_keymap()  # the viewer's, checked against both apps' keys
     if keymap is None:
         return EXIT_BAD_INPUT
-    app = CorpusApp(story, events_json=store.events_json, title=str(options.store), keymap=keymap)
+    app = CorpusApp(story, events_json=store.events_json, store=options.store, keymap=keymap)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -84,9 +84,12 @@ def event_json(event: StoryEvent) -> dict[str, object]:
     }
 
 
-def write_json_lines(story: Story, out: TextIO) -> None:
+def write_json_lines(story: Story, out: TextIO, *, shown: str | None = None) -> None:
+    """One JSON object a story event; with ``shown`` (the app's export: "2 of 29 story events · filter: …"),
+    each object also says which events the file holds, under ``"shown"``."""
     for event in story.events:
-        out.write(escaped_json(json.dumps(event_json(event), ensure_ascii=False)) + "\n")
+        record = event_json(event) if shown is None else {**event_json(event), "shown": shown}
+        out.write(escaped_json(json.dumps(record, ensure_ascii=False)) + "\n")
 
 
 def write_table(story: Story, out: TextIO, width: int | None = None) -> None:
@@ -124,15 +127,23 @@ def _cut(text: str, width: int) -> str:
 
 CSV_COLUMNS = (
     "story", "summary", "likely", "likely_earliest", "likely_latest", "certain", "certain_earliest",
-    "certain_latest", "disagreeing", "outlets", "reports", "actors", "figures_differ",
+    "certain_latest", "disagreeing", "outlets", "reports", "actors", "figures_differ", "shown",
 )  # fmt: skip
 
 
-def write_csv(story: Story, out: TextIO) -> None:
+def _holding(story: Story, shown: str | None) -> str:
+    """What a file holds: ``shown`` (the app's "2 of 29 story events · filter: outlet AFP"), else "29 story events"."""
+    from tui.view import counted
+
+    return shown or counted(len(story.events), "story event")
+
+
+def write_csv(story: Story, out: TextIO, *, shown: str | None = None) -> None:
     """One row per story event (RFC 4180, CRLF), every text cell guarded against formulas; lists joined by
-    ``"; "``."""
+    ``"; "``; every row's ``shown`` cell says which story events the file holds (:func:`_holding`)."""
     from tui.export.csv import cell
 
+    holding = cell(_holding(story, shown))
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in story.events:
@@ -142,16 +153,18 @@ def write_csv(story: Story, out: TextIO) -> None:
                 _iso(event.likely[1]) or "", cell(event.label("certain")), _iso(event.certain[0]) or "",
                 _iso(event.certain[1]) or "", cell("; ".join(event.disagreeing)), cell("; ".join(event.outlets)),
                 cell("; ".join(teller.name for teller in event.tellers)), cell("; ".join(event.actors)),
-                cell(" | ".join(event.figures_differ())),
+                cell(" | ".join(event.figures_differ())), holding,
             ]
         )  # fmt: skip
 
 
-def write_markdown(story: Story, out: TextIO) -> None:
-    """The story in Markdown: one section per event, each report that tells it in a list, with its quotes."""
+def write_markdown(story: Story, out: TextIO, *, shown: str | None = None) -> None:
+    """The story in Markdown: which story events it holds (:func:`_holding`), then one section per event, each
+    report that tells it in a list, with its quotes."""
     from tui.export.markdown import text
 
     out.write(f"# The story, as {len({t.report for e in story.events for t in e.tellers})} reports tell it\n\n")
+    out.write(f"{text(_holding(story, shown))}, in time order.\n\n")
     for event in story.events:
         out.write(f"## {text(event.label())} — {text(event.summary)}\n\n")
         if event.disagreeing:
@@ -166,11 +179,12 @@ def write_markdown(story: Story, out: TextIO) -> None:
         out.write("\n")
 
 
-WRITERS: dict[str, Callable[[Story, TextIO], None]] = {
+WRITERS: dict[str, Callable[..., None]] = {  # (story, out, *, shown=None)
     "csv": write_csv,
     "markdown": write_markdown,
     "json": write_json_lines,
 }
+SUFFIXES = {"csv": ".csv", "markdown": ".md", "json": ".jsonl"}  # the app's export names its file so
 
 
 def write_reports(reports: Sequence[ReportRow], out: TextIO) -> None:

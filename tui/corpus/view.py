@@ -178,6 +178,11 @@ class StoryView:
         """ "5 of 40 story events · filter: outlet Le Monde"."""
         return f"{len(self.rows)} of {counted(len(self.timeline), 'story event')} · filter: {self.describe_filters()}"
 
+    def shown(self) -> str:
+        """What the rows are, for an export to say: "29 story events", or "2 of 29 story events · filter: …"."""
+        total = counted(len(self.timeline), "story event")
+        return f"{len(self.rows)} of {total} · filter: {self.describe_filters()}" if self.filters.active else total
+
     def describe_filters(self) -> str:
         filters = self.filters
         if not filters.active:

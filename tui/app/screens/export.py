@@ -1,4 +1,5 @@
-"""The export picker: write what the timeline shows, with its filters, as TimelineJS, CSV or Markdown."""
+"""The export pickers: write what the timeline shows, with its filters, as TimelineJS, CSV or Markdown; what the
+corpus's story shows as CSV, Markdown or JSON lines. Then, if the file exists, the question."""
 
 from __future__ import annotations
 
@@ -11,18 +12,12 @@ from textual.widgets import Static
 
 from tui.view import printable
 
-CHOICES = (("t", "TimelineJS 3 (JSON), to publish"), ("s", "CSV, for spreadsheets"), ("m", "Markdown, to paste"))
 
+class FormatPicker(ModalScreen[str | None]):
+    """Pick a format (a subclass binds a key to each): the app writes the file and says where."""
 
-class ExportScreen(ModalScreen[str | None]):
-    """Pick a format; the app writes the file and says where."""
-
-    BINDINGS = [
-        Binding("t", "choose('timelinejs')", "TimelineJS", id="export-timelinejs"),
-        Binding("s", "choose('csv')", "CSV", id="export-csv"),
-        Binding("m", "choose('markdown')", "Markdown", id="export-markdown"),
-        Binding("escape", "choose(None)", "Cancel", id="export-cancel"),
-    ]
+    WHAT = ""  # the dialog's title
+    CHOICES: tuple[tuple[str, str], ...] = ()  # (key, format), as the dialog lists them
 
     def __init__(self, shown: str, folder: str) -> None:
         super().__init__()
@@ -30,10 +25,37 @@ class ExportScreen(ModalScreen[str | None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        yield _dialog("Export the timeline", f"{self.shown}, into {self.folder}", CHOICES, "escape cancels")
+        yield _dialog(self.WHAT, f"{self.shown}, into {self.folder}", self.CHOICES, "escape cancels")
 
     def action_choose(self, fmt: str | None) -> None:
         self.dismiss(fmt)
+
+
+class ExportScreen(FormatPicker):
+    """The viewer's picker: the timeline as TimelineJS, CSV or Markdown."""
+
+    BINDINGS = [
+        Binding("t", "choose('timelinejs')", "TimelineJS", id="export-timelinejs"),
+        Binding("s", "choose('csv')", "CSV", id="export-csv"),
+        Binding("m", "choose('markdown')", "Markdown", id="export-markdown"),
+        Binding("escape", "choose(None)", "Cancel", id="export-cancel"),
+    ]
+    WHAT = "Export the timeline"
+    CHOICES = (("t", "TimelineJS 3 (JSON), to publish"), ("s", "CSV, for spreadsheets"), ("m", "Markdown, to paste"))
+
+
+class StoryExportScreen(FormatPicker):
+    """The corpus app's picker: the formats of ``newsline corpus export``. The CSV's and Markdown's keys keep the
+    viewer's ids (one keymap moves them in both apps); JSON lines is the corpus's own."""
+
+    BINDINGS = [
+        Binding("s", "choose('csv')", "CSV", id="export-csv"),
+        Binding("m", "choose('markdown')", "Markdown", id="export-markdown"),
+        Binding("j", "choose('json')", "JSON lines", id="export-json"),
+        Binding("escape", "choose(None)", "Cancel", id="export-cancel"),
+    ]
+    WHAT = "Export the story"
+    CHOICES = (("s", "CSV, for spreadsheets"), ("m", "Markdown, to paste"), ("j", "JSON lines, for programs"))
 
 
 class ReplaceScreen(ModalScreen[str | None]):
