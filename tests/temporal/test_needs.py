@@ -43,7 +43,7 @@ def holds(rule_needs: tuple[tuple[str, ...], bool], text: str) -> bool:
 
 
 def test_the_shipped_table_is_the_one_the_patterns_make() -> None:
-    """Run ``python -m tui.temporal.tagging.needs`` after changing a rule or its word tables."""
+    """Run ``python -m tui.temporal.tagging`` after changing a rule or its word tables."""
     assert json.loads(needs.TABLE.read_text(encoding="utf-8")) == needs.table(RULES)
 
 

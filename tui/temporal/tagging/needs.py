@@ -7,7 +7,7 @@ The words are derived from each pattern by :func:`derive` (from the regular expr
 run, or an alternation of them, that every match must pass through) and shipped in
 ``resources/needs.json``, with a checksum of the pattern they were derived from: a rule whose pattern no
 longer matches its checksum (its word tables were edited) is searched as if it needed nothing until the
-table is made again (``python -m tui.temporal.tagging.needs``; a test fails meanwhile). Deriving parses
+table is made again (``python -m tui.temporal.tagging``; a test fails meanwhile). Deriving parses
 every pattern, as compiling does: it is done once here, not at each start.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -127,16 +126,12 @@ def attach(rules: Iterable[Rule]) -> None:
             rule.needs = tuple(entry["words"]), bool(entry["digit"])
 
 
-def main() -> int:
-    """Make ``resources/needs.json`` again from the rules' patterns."""
-    from tui.temporal.tagging.tagger import RULES
-
-    made = table(RULES)
+def write(rules: Iterable[Rule]) -> int:
+    """Make ``resources/needs.json`` again from the rules' patterns (``python -m tui.temporal.tagging``); how
+    many rules have needs."""
+    made = table(rules)
     lines = [f"{json.dumps(name)}: {json.dumps(made[name], ensure_ascii=False)}" for name in sorted(made)]
-    TABLE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")  # a rule a line
-    print(f"{TABLE}: the needs of {len(RULES)} rules", file=sys.stderr)
-    return 0
+    from tui.model.files import write_atomically
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    write_atomically(TABLE, "{\n" + ",\n".join(lines) + "\n}\n")  # a rule a line
+    return len(made)

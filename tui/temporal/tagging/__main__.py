@@ -1,0 +1,13 @@
+"""``python -m tui.temporal.tagging``: make the time reader's table of what each rule needs
+(``resources/needs.json``, see :mod:`tui.temporal.tagging.needs`) again, after changing a rule or its words."""
+
+from __future__ import annotations
+
+import sys
+
+from tui.temporal.tagging import needs
+from tui.temporal.tagging.tagger import RULES
+
+if __name__ == "__main__":
+    count = needs.write(RULES)
+    print(f"{needs.TABLE}: what {count} of the {len(RULES)} rules need", file=sys.stderr)
