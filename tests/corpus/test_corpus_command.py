@@ -85,6 +85,21 @@ def test_filters_by_outlet_and_actor(corpus: Path) -> None:
     assert events and all("Volodymyr Zelensky" in e["actors"] for e in events)
 
 
+def test_an_export_of_a_filtered_story_says_what_it_holds(corpus: Path, tmp_path: Path) -> None:
+    """As the app's export does: "2 of 29 story events · filter: outlet Ouest-France"."""
+    total = len(run_cli("corpus", "timeline", "--store", str(corpus), "--json").stdout.splitlines())
+    out = tmp_path / "only.csv"
+    result = run_cli(
+        "corpus", "export", "--store", str(corpus), "--to", "csv", "-o", str(out), "--outlet", "Ouest-France"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert 0 < len(rows) < total
+    assert {row["shown"] for row in rows} == {f"{len(rows)} of {total} story events · filter: outlet Ouest-France"}
+    markdown = run_cli("corpus", "export", "--store", str(corpus), "--to", "markdown", "--outlet", "Ouest-France")
+    assert f"{len(rows)} of {total} story events · filter: outlet Ouest-France" in markdown.stdout
+
+
 def test_text_from_the_reports_stays_data(corpus: Path, tmp_path: Path) -> None:
     table = run_cli("corpus", "timeline", "--store", str(corpus))
     assert table.returncode == 0

@@ -108,13 +108,13 @@ def execute(options: argparse.Namespace) -> int:
             return _app(store, options)
         if action == "reports":
             return _reports(store)
-        story = _story(store, options)
+        story, shown = _story(store, options)
         if action == "timeline":
             from tui.corpus.output import write_json_lines, write_table
 
             (write_json_lines if options.json else write_table)(story, sys.stdout)
             return EXIT_OK
-        return _export(story, options)
+        return _export(story, shown, options)
 
 
 def _add(options: argparse.Namespace) -> int:
@@ -186,7 +186,6 @@ def _add(options: argparse.Namespace) -> int:
 
 def store_counts(path: Path) -> str:
     from tui.corpus.store import Store
-
     from tui.view import counted
 
     with Store(path, read_only=True) as store:
@@ -241,24 +240,34 @@ def _reports(store) -> int:  # type: ignore[no-untyped-def]
 
 
 def _story(store, options: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from tui.corpus.story import build_story
+    """The story (the events ``--actor`` and ``--outlet`` keep, as the app's filters keep them), and what an
+    export of it holds: None for the whole story, else "2 of 29 story events · filter: outlet AFP"."""
+    from tui.corpus.story import Story, build_story
+    from tui.corpus.view import CorpusFilters, StoryView
 
     story = build_story(store.events(), store.stories(), store.reports())
-    return story.only(actor=options.actor, outlet=options.outlet)
+    if options.actor is None and options.outlet is None:
+        return story, None
+    view = StoryView(story)
+    view.apply(CorpusFilters(
+        outlets=frozenset({options.outlet}) if options.outlet is not None else frozenset(),
+        actors=frozenset({options.actor}) if options.actor is not None else frozenset(),
+    ))  # fmt: skip
+    return Story(view.rows), view.shown()
 
 
-def _export(story, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export(story, shown: str | None, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from tui.corpus.output import WRITERS
     from tui.export import write_atomically
     from tui.model.files import check_target
 
     write = WRITERS[options.to]
     if options.output is None:
-        write(story, sys.stdout)
+        write(story, sys.stdout, shown=shown)
         return EXIT_OK
     try:
         check_target(options.output, protect=(options.store,))
-        write_atomically(options.output, lambda out: write(story, out), protect=(options.store,))
+        write_atomically(options.output, lambda out: write(story, out, shown=shown), protect=(options.store,))
     except OSError as error:
         print(printable(f"newsline: cannot write {options.output}: {error.strerror or error}."), file=sys.stderr)
         return EXIT_CANNOT_WRITE
@@ -274,7 +283,7 @@ def _app(store, options: argparse.Namespace) -> int:  # type: ignore[no-untyped-
     if why:
         print(why, file=sys.stderr)
         return EXIT_BAD_INPUT
-    story = _story(store, argparse.Namespace(actor=None, outlet=None))
+    story, _ = _story(store, argparse.Namespace(actor=None, outlet=None))
     from tui.app.corpus import CorpusApp
 
     keymap = user_keymap()  # the viewer's, checked against both apps' keys

@@ -139,17 +139,6 @@ class Story:
     def actors(self) -> tuple[str, ...]:
         return tuple(sorted({actor for event in self.events for actor in event.actors}))
 
-    def only(self, *, outlet: str | None = None, report: str | None = None, actor: str | None = None) -> Story:
-        """The story events told by that outlet, that report, with that actor (each None: any)."""
-        kept = [
-            event
-            for event in self.events
-            if (outlet is None or outlet in event.outlets)
-            and (report is None or any(teller.report == report for teller in event.tellers))
-            and (actor is None or actor in event.actors)
-        ]
-        return Story(kept)
-
 
 def build_story(
     records: Sequence[EventRecord], stories: dict[tuple[str, str], int], reports: Sequence[object]
