@@ -225,3 +225,16 @@ def test_an_open_point_before_a_bounded_one_by_a_negative_gap_is_entailed_before
     assert all(c.lo <= early[c.target] - early[c.source] <= c.hi for c in network.constraints)
     assert solution.entails_at_most(1, 3, -2) and not solution.entails_at_most(1, 3, -3)
     assert solution.entails_at_most(2, 1, INF) and not solution.entails_at_most(3, 1, 1000)
+
+
+def test_a_point_no_constraint_bounds_has_no_chain_behind_its_open_bound():
+    """An explanation's steps walk the chain of a bound; an open bound has none: no links, no reasons (not a
+    missing answer), while the bound beside it keeps its chain."""
+    network: Network[str] = Network(3)
+    network.add(0, 1, 10, 20, "a in [10, 20]")
+    network.add(1, 2, 0, INF, "b after a, open")
+    solution = network.solve()
+    assert solution.upper(2) == INF
+    assert solution.upper_links(2) == [] and solution.upper_reasons(2) == [] and solution.upper_evidence(2) == []
+    assert solution.lower_links(2) == [(1, 10, "a in [10, 20]"), (2, 10, "b after a, open")]
+    assert solution.upper_links(1) == [(1, 20, "a in [10, 20]")]
