@@ -238,3 +238,18 @@ def test_a_point_no_constraint_bounds_has_no_chain_behind_its_open_bound():
     assert solution.upper_links(2) == [] and solution.upper_reasons(2) == [] and solution.upper_evidence(2) == []
     assert solution.lower_links(2) == [(1, 10, "a in [10, 20]"), (2, 10, "b after a, open")]
     assert solution.upper_links(1) == [(1, 20, "a in [10, 20]")]
+
+
+def test_a_contradiction_the_origin_does_not_reach_is_found_past_a_point_that_leads_nowhere():
+    """The search for a cycle walks each point's chain of parents: a chain that ends (at a point nothing
+    reached, here the last point) is no cycle, even when it runs through the last point — the contradiction
+    between 2 and 3, which nothing ties to the origin, is the one named and set aside."""
+    network: Network[str] = Network(5)
+    network.add(4, 1, -INF, -1, "a at least 1 before d")
+    network.add(2, 3, 1, INF, "c after b")
+    network.add(3, 2, 1, INF, "b after c", strength=1)
+    solution = network.solve()
+    (conflict,) = solution.conflicts
+    assert {c.evidence for c in conflict.constraints} == {"c after b", "b after c"}
+    assert conflict.dropped.evidence == "c after b"
+    assert solution.upper(1) == INF and solution.lower(3) == -INF
