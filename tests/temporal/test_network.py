@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -253,3 +254,39 @@ def test_a_contradiction_the_origin_does_not_reach_is_found_past_a_point_that_le
     assert {c.evidence for c in conflict.constraints} == {"c after b", "b after c"}
     assert conflict.dropped.evidence == "c after b"
     assert solution.upper(1) == INF and solution.lower(3) == -INF
+
+
+def test_a_network_is_at_least_its_origin_and_a_constraint_is_never_empty():
+    alone: Network[str] = Network(1)
+    assert (alone.solve().lower(0), alone.solve().upper(0)) == (0, 0)
+    with pytest.raises(ValueError, match=r"^a network has at least its origin$"):
+        Network(0)
+    with pytest.raises(ValueError, match=r"^empty constraint: 2 > 1$"):
+        alone.add(0, 0, 2, 1, "nothing fits")
+
+
+def test_a_constraint_given_no_strength_yields_to_one_given_any():
+    """Strength 0 unless told: in a contradiction, such a constraint is set aside before one of strength 1,
+    even one added after it (among equals the later yields)."""
+    network: Network[str] = Network(2)
+    network.add(0, 1, 5, 5, "at 5, no strength said")
+    network.add(0, 1, 7, 7, "at 7, strength 1", strength=1)
+    solution = network.solve()
+    assert solution.conflicts[0].dropped.evidence == "at 5, no strength said"
+    assert (solution.lower(1), solution.upper(1)) == (7, 7)
+
+
+def test_a_warm_start_resumes_from_the_points_the_added_constraints_leave():
+    """Point 2 is bounded (at most 5) by a constraint that leaves only the origin; the constraint added later
+    leaves point 2 (and 3): the search resumed from the warm solution must start there, or point 3 keeps
+    no bound (and point 2 no lower one)."""
+    network: Network[str] = Network(4)
+    network.add(0, 2, -INF, 5, "b at most 5")
+    network.add(3, 0, -INF, 0, "c at least 0")
+    warm = network.solve()
+    extended = network.extended()
+    extended.add(2, 3, 1, 5, "c 1 to 5 after b")
+    solution = extended.solve(warm=warm)
+    cold = extended.solve()
+    assert (solution.lower(3), solution.upper(3)) == (cold.lower(3), cold.upper(3)) == (0, 10)
+    assert (solution.lower(2), solution.upper(2)) == (cold.lower(2), cold.upper(2)) == (-5, 5)
