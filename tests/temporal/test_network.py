@@ -267,7 +267,7 @@ def test_a_network_is_at_least_its_origin_and_a_constraint_is_never_empty():
 
 def test_a_constraint_given_no_strength_yields_to_one_given_any():
     """Strength 0 unless told: in a contradiction, such a constraint is set aside before one of strength 1,
-    even one added after it (among equals the later yields)."""
+    even one added after it (among equals the later yields: see the next test)."""
     network: Network[str] = Network(2)
     network.add(0, 1, 5, 5, "at 5, no strength said")
     network.add(0, 1, 7, 7, "at 7, strength 1", strength=1)
@@ -290,3 +290,14 @@ def test_a_warm_start_resumes_from_the_points_the_added_constraints_leave():
     cold = extended.solve()
     assert (solution.lower(3), solution.upper(3)) == (cold.lower(3), cold.upper(3)) == (0, 10)
     assert (solution.lower(2), solution.upper(2)) == (cold.lower(2), cold.upper(2)) == (-5, 5)
+
+
+def test_among_equally_strong_contradicting_constraints_the_one_added_last_yields():
+    """A report's words are added in its order: of two readings as firm as each other that contradict, the
+    later one is set aside and the earlier one holds."""
+    network: Network[str] = Network(2)
+    network.add(0, 1, 5, 5, "at 5, said first", strength=3)
+    network.add(0, 1, 7, 7, "at 7, said later", strength=3)
+    solution = network.solve()
+    assert solution.conflicts[0].dropped.evidence == "at 7, said later"
+    assert (solution.lower(1), solution.upper(1)) == (5, 5)
