@@ -36,9 +36,11 @@ def event(
     relations: tuple[tuple[str, str, str], ...] = (),
     guessed: bool = False,
     time_guessed: bool = False,
+    time_anchor: str | None = None,
 ) -> dict[str, Any]:
     """An event told in ``sentence`` (words of the report's text); ``time``, the tense's verb and each
-    relation's cue are words of that sentence. ``relations``: (type, target, cue)."""
+    relation's cue are words of that sentence. ``relations``: (type, target, cue); ``time_anchor``: the event
+    whose start the time is said at (reported speech)."""
     return {
         "id": id,
         "sentence": sentence,
@@ -48,6 +50,7 @@ def event(
         "relations": relations,
         "guessed": guessed,
         "time_guessed": time_guessed,
+        "time_anchor": time_anchor,
     }
 
 
@@ -71,6 +74,8 @@ def timeline_of(text: str, *events: dict[str, Any], published: dict[str, str] | 
             ],
             "quotes": [], "claims": [],
         }  # fmt: skip
+        if spec.get("time_anchor"):
+            data["time_anchor"] = spec["time_anchor"]
         if spec["time_guessed"]:
             data["time_found"] = {"how": "guess: proximity", "confidence": 0.5}
         if spec["tense"]:

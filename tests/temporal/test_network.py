@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -225,3 +226,78 @@ def test_an_open_point_before_a_bounded_one_by_a_negative_gap_is_entailed_before
     assert all(c.lo <= early[c.target] - early[c.source] <= c.hi for c in network.constraints)
     assert solution.entails_at_most(1, 3, -2) and not solution.entails_at_most(1, 3, -3)
     assert solution.entails_at_most(2, 1, INF) and not solution.entails_at_most(3, 1, 1000)
+
+
+def test_a_point_no_constraint_bounds_has_no_chain_behind_its_open_bound():
+    """An explanation's steps walk the chain of a bound; an open bound has none: no links, no reasons (not a
+    missing answer), while the bound beside it keeps its chain."""
+    network: Network[str] = Network(3)
+    network.add(0, 1, 10, 20, "a in [10, 20]")
+    network.add(1, 2, 0, INF, "b after a, open")
+    solution = network.solve()
+    assert solution.upper(2) == INF
+    assert solution.upper_links(2) == [] and solution.upper_reasons(2) == [] and solution.upper_evidence(2) == []
+    assert solution.lower_links(2) == [(1, 10, "a in [10, 20]"), (2, 10, "b after a, open")]
+    assert solution.upper_links(1) == [(1, 20, "a in [10, 20]")]
+
+
+def test_a_contradiction_the_origin_does_not_reach_is_found_past_a_point_that_leads_nowhere():
+    """The search for a cycle walks each point's chain of parents: a chain that ends (at a point nothing
+    reached, here the last point) is no cycle, even when it runs through the last point — the contradiction
+    between 2 and 3, which nothing ties to the origin, is the one named and set aside."""
+    network: Network[str] = Network(5)
+    network.add(4, 1, -INF, -1, "a at least 1 before d")
+    network.add(2, 3, 1, INF, "c after b")
+    network.add(3, 2, 1, INF, "b after c", strength=1)
+    solution = network.solve()
+    (conflict,) = solution.conflicts
+    assert {c.evidence for c in conflict.constraints} == {"c after b", "b after c"}
+    assert conflict.dropped.evidence == "c after b"
+    assert solution.upper(1) == INF and solution.lower(3) == -INF
+
+
+def test_a_network_is_at_least_its_origin_and_a_constraint_is_never_empty():
+    alone: Network[str] = Network(1)
+    assert (alone.solve().lower(0), alone.solve().upper(0)) == (0, 0)
+    with pytest.raises(ValueError, match=r"^a network has at least its origin$"):
+        Network(0)
+    with pytest.raises(ValueError, match=r"^empty constraint: 2 > 1$"):
+        alone.add(0, 0, 2, 1, "nothing fits")
+
+
+def test_a_constraint_given_no_strength_yields_to_one_given_any():
+    """Strength 0 unless told: in a contradiction, such a constraint is set aside before one of strength 1,
+    even one added after it (among equals the later yields: see the next test)."""
+    network: Network[str] = Network(2)
+    network.add(0, 1, 5, 5, "at 5, no strength said")
+    network.add(0, 1, 7, 7, "at 7, strength 1", strength=1)
+    solution = network.solve()
+    assert solution.conflicts[0].dropped.evidence == "at 5, no strength said"
+    assert (solution.lower(1), solution.upper(1)) == (7, 7)
+
+
+def test_a_warm_start_resumes_from_the_points_the_added_constraints_leave():
+    """Point 2 is bounded (at most 5) by a constraint that leaves only the origin; the constraint added later
+    leaves point 2 (and 3): the search resumed from the warm solution must start there, or point 3 keeps
+    no bound (and point 2 no lower one)."""
+    network: Network[str] = Network(4)
+    network.add(0, 2, -INF, 5, "b at most 5")
+    network.add(3, 0, -INF, 0, "c at least 0")
+    warm = network.solve()
+    extended = network.extended()
+    extended.add(2, 3, 1, 5, "c 1 to 5 after b")
+    solution = extended.solve(warm=warm)
+    cold = extended.solve()
+    assert (solution.lower(3), solution.upper(3)) == (cold.lower(3), cold.upper(3)) == (0, 10)
+    assert (solution.lower(2), solution.upper(2)) == (cold.lower(2), cold.upper(2)) == (-5, 5)
+
+
+def test_among_equally_strong_contradicting_constraints_the_one_added_last_yields():
+    """A report's words are added in its order: of two readings as firm as each other that contradict, the
+    later one is set aside and the earlier one holds."""
+    network: Network[str] = Network(2)
+    network.add(0, 1, 5, 5, "at 5, said first", strength=3)
+    network.add(0, 1, 7, 7, "at 7, said later", strength=3)
+    solution = network.solve()
+    assert solution.conflicts[0].dropped.evidence == "at 7, said later"
+    assert (solution.lower(1), solution.upper(1)) == (5, 5)

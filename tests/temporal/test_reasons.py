@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import tui.temporal.reasons as reasons_module
@@ -16,9 +17,11 @@ from tui.temporal import ResolvedEvent, resolve
 from tui.temporal.defaults import DEFAULTS
 from tui.temporal.evidence import Evidence
 from tui.temporal.network import INF
+from tui.temporal.reasons import NOTHING, then
 
 from ..hostile import hostile_report_data
 from ..synthetic import synthetic_report
+from .test_defaults_each import event, timeline_of
 from .test_likely import reports
 
 
@@ -110,3 +113,64 @@ def test_with_little_kept_the_same(monkeypatch):
     rows = resolve(report).events
     assert [(row.certain, row.likely, row.certain_steps, row.likely_steps) for row in rows] == expected
     check_all(report, backwards=True)
+
+
+# -- each rule of a chain's reading (reasons.then), on chains made by hand --------------------------------------
+# The reports above rarely make these chains: words that read like a default's name, a time expression after a
+# relation said in the same words, the publication's estimate after the report's words.
+
+ESTIMATE = Evidence("default", "publication-estimate")
+ZONE = Evidence("default", "report-zone")  # the publication's day in the estimate's zone (no words of its own)
+PUBLISHED = Evidence("publication", "the publication range")
+
+
+def _context():
+    text = "Titre\n\nIls sont entrés samedi."
+    return timeline_of(text, event("entered", text[7:], time="samedi")).events[0]._context
+
+
+def _by_definition(context, chain: list[Evidence]) -> tuple[str, frozenset[str]]:
+    """The explanation and the defaults of a bound whose chain is ``chain``, as _Context.reasons defines them."""
+    found = context.reasons(chain, "earliest")
+    words = list(dict.fromkeys(context.describe(e) for e in found))
+    explanation = f"L ← {', '.join(words)}" if words else "L ← nothing in the report"
+    return explanation, frozenset(e.text for e in found if e.kind == "default")
+
+
+def _read(context, chain: list[Evidence]) -> tuple[str, frozenset[str]]:
+    """The same, as the engine reads a chain: a link at a time (reasons.then)."""
+    said = NOTHING
+    for evidence in chain:
+        said = then(said, evidence, context.describe)
+    return context.explain("L", said, NOTHING), said.defaults if said.said else frozenset()
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        pytest.param([PUBLISHED, Evidence("relation", "publication-estimate")], id="words that read as the estimate's name are words"),
+        pytest.param([PUBLISHED, Evidence("time", "samedi"), ESTIMATE], id="the estimate after words leaves them said"),
+        pytest.param([ZONE, Evidence("relation", "samedi"), Evidence("time", "samedi")], id="a time after a relation in its words rests on the publication range"),
+        pytest.param([ZONE, Evidence("time", "samedi")], id="a time rests on the publication range"),
+        pytest.param([ESTIMATE, Evidence("time", "samedi")], id="a time read at the estimate rests on it alone"),
+        pytest.param([PUBLISHED, Evidence("relation", "same-day")], id="a relation whose words read as a default's name names no default"),
+        pytest.param([ZONE, Evidence("default", "same-day"), Evidence("relation", "samedi")], id="a default named once"),
+        pytest.param([PUBLISHED], id="the publication alone says nothing"),
+    ],
+)  # fmt: skip
+def test_a_chain_read_a_link_at_a_time_says_what_its_definition_says(chain):
+    context = _context()
+    assert _read(context, chain) == _by_definition(context, chain)
+
+
+def test_a_default_without_words_is_said_by_its_name_alone():
+    # The estimate contradicts the words ("voteront samedi": to come, yet the day before the publication), so
+    # the publication's day without its zone (the report-zone default, which reads no words) places it.
+    published = {"earliest": "2022-09-11T00:00:00+03:00", "estimate": "2022-09-11T12:00:00+03:00",
+                 "latest": "2022-09-11T23:59:00+03:00", "basis": "test", "zone": "unknown"}  # fmt: skip
+    text = "Titre\n\nIls voteront samedi."
+    timeline = timeline_of(
+        text, event("vote", text[7:], time="samedi", tense=("future", "voteront")), published=published
+    )
+    explanation = timeline["vote"].likely.explanation
+    assert explanation.startswith("≈ Sun 11 Sep 00:00–00:00 ← default report-zone, default to-come (‘voteront’)")
