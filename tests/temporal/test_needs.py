@@ -136,6 +136,11 @@ def test_a_table_made_from_another_pattern_is_not_used(tmp_path: Path, monkeypat
         (r"(?:a(?i:b))", (("a",), False)),  # the part in any case needs nothing
         (r"(?:jour){2,}", (("jour",), False)),  # repeated at least once
         (r"(?:jour)*nuit", (("nuit",), False)),
+        (r"(?>soir)", (("soir",), False)),  # an atomic group is needed as a group is
+        (r"a(?i:bcd)", (("a",), False)),  # the longer part is in any case: it needs nothing
+        (r"[0-9]", ((), True)),  # a range of digits from 0: a digit
+        (r"[+-9]", None),  # a range from before 0 (+ , - . /) to 9: not only digits
+        (r"[0-F]", None),  # a range from 0 past 9 (: ; < = > ? @ A-F): not only digits
     ],
 )
 def test_what_a_pattern_needs(pattern: str, expected) -> None:
@@ -163,3 +168,49 @@ def test_a_text_a_pattern_matches_holds_what_it_needs(pieces: list[str], pattern
     assert found is not None
     if re.search(pattern, text):
         assert holds(found, text)
+
+
+def rule_of(name: str, source: str) -> Rule:
+    return Rule(name, source, lambda m, c: None)
+
+
+def shipping(tmp_path: Path, monkeypatch, entries: dict[str, dict[str, object]] | None) -> None:
+    """The shipped table in ``tmp_path`` (with ``entries``, or none at all), not the one of the tagger."""
+    monkeypatch.setattr(needs, "TABLE", tmp_path / "needs.json")
+    if entries is not None:
+        needs.TABLE.write_text(json.dumps(entries), encoding="utf-8")
+
+
+def test_a_rule_the_table_says_needs_a_digit_skips_only_a_text_without_one(tmp_path: Path, monkeypatch) -> None:
+    """Fresh rules: the tagger's own were given their needs as it was imported."""
+    year = rule_of("year", r"(?<![\w-])\d{4}(?![\w])")
+    entry = {"checksum": needs.checksum(year.source), "words": [], "digit": True}
+    shipping(tmp_path, monkeypatch, {"year": entry})
+    needs.attach([year])
+    assert year.needs == ((), True)
+    assert year.may_match("en 2022") and not year.may_match("samedi soir")
+
+
+def test_without_a_shipped_table_every_rule_searches_every_text(tmp_path: Path, monkeypatch) -> None:
+    shipping(tmp_path, monkeypatch, None)
+    rule = rule_of("named-time", r"(?:midi|minuit)")
+    needs.attach([rule])
+    assert rule.needs is None and rule.may_match("samedi soir")
+
+
+def test_the_table_is_written_a_rule_a_line_in_the_order_of_names(tmp_path: Path, monkeypatch) -> None:
+    """``python -m tui.temporal.tagging`` writes what each rule needs, words as they are (not escaped); a rule
+    that needs nothing is left out, and the count said is of the rules written."""
+    shipping(tmp_path, monkeypatch, None)
+    rules = [rule_of("season", r"été|nuit"), rule_of("any", r"\w+"), rule_of("number", r"\d+")]
+    assert needs.write(rules) == 2
+    season, number = (needs.checksum(rule.source) for rule in (rules[0], rules[2]))
+    assert needs.TABLE.read_text(encoding="utf-8") == (
+        "{\n"
+        f'"number": {{"checksum": {number}, "words": [], "digit": true}},\n'
+        f'"season": {{"checksum": {season}, "words": ["nuit", "été"], "digit": false}}\n'
+        "}\n"
+    )
+    fresh = [rule_of(rule.name, rule.source) for rule in rules]
+    needs.attach(fresh)
+    assert [rule.needs for rule in fresh] == [(("nuit", "été"), False), None, ((), True)]
