@@ -37,3 +37,28 @@ def test_a_bad_entry_is_refused(tmp_path, monkeypatch):
 def test_importing_tui_temporal_reads_no_table():
     code = "import sys, tui, tui.temporal; print('tui.temporal.tagging.tables' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+@pytest.fixture
+def resources(tmp_path, monkeypatch):
+    """Tables of a kind no resource has, in French and English: read from ``tmp_path``, the kept ones left."""
+    for language, text in (("fr", "# mois\nmars\t3\n\n  avril \t 4  # comment\n"), ("en", "march\t3\nmay\t5\n")):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "test_months.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(tables, "RESOURCES", tmp_path)
+    tables.entries.cache_clear()
+    yield tmp_path
+    tables.entries.cache_clear()
+
+
+def test_a_table_merges_its_languages_the_first_first(resources):
+    assert tables.entries("fr", "test_months") == (("mars", "3"), ("avril", "4"))
+    assert tables.table("test_months", int) == {"mars": 3, "avril": 4, "march": 3, "may": 5}
+    assert tables.table("test_months", int, ("en", "de")) == {"march": 3, "may": 5}  # no German table: none read
+
+
+def test_the_words_of_a_table_in_the_languages_asked(resources):
+    """The joining words of compounds.py are read so, one language at a time."""
+    assert tables.words("test_months") == ("mars", "avril", "march", "may")
+    assert tables.words("test_months", ("en",)) == ("march", "may")
+    assert tables.words("test_months", ("fr",)) == ("mars", "avril")
