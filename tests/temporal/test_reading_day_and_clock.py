@@ -151,3 +151,83 @@ def test_a_clock_time_then_its_day_is_that_day_at_that_time(expression, earliest
     found = normalise(expression, publication_from("2020-11-18", "fr"), "fr")
     assert found is not None
     assert (found.earliest.strftime("%Y-%m-%dT%H:%M"), found.latest.strftime("%Y-%m-%dT%H:%M")) == (earliest, latest)
+
+
+def joined(text: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, SUNDAY, "fr", joined=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night or evening's next day: before noon after a night, before 06:00 after an evening
+        ("dans la nuit de samedi à dimanche vers 11 h", "2024-06-23T11:00"),
+        ("dans la nuit de samedi à dimanche vers midi", "2024-06-22T12:00"),
+        ("samedi soir vers 5 h", "2024-06-23T05:00"),
+        ("samedi soir vers 6 h", "2024-06-22T06:00"),
+    ],
+)
+def test_past_midnight_ends_at_noon_after_a_night_at_six_after_an_evening(text, expected):
+    ((_, kind, value),) = joined(text)
+    assert (kind, value) == ("TIME", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # joined only by a joining word or the clock time's own approximation
+        ("le 22 juin, 22 h 30", [("le 22 juin", "DATE", "2024-06-22"), ("22 h 30", "TIME", "2024-06-22T22:30")]),
+        # not a day: a month, a season, a week
+        ("En juin, à 22 h", [("juin", "DATE", "2024-06"), ("22 h", "TIME", "2024-06-23T22:00")]),
+        ("à 14 h cet été", [("14 h", "TIME", "2024-06-23T14:00"), ("cet été", "DATE", "2024-SU")]),
+        ("ce soir de juin", [("ce soir", "TIME", "2024-06-23TEV"), ("juin", "DATE", "2024-06")]),
+        ("mardi matin de la semaine prochaine",
+         [("mardi matin", "TIME", "2024-06-25TMO"), ("la semaine prochaine", "DATE", "2024-W26")]),
+        # other words between them
+        ("Samedi, il est parti à 22 h", [("Samedi", "DATE", "2024-06-22"), ("22 h", "TIME", "2024-06-22T22:00")]),
+        # a night's next day is the day after it
+        ("Dans la nuit du 14 juin, puis le 15 juin, rien.",
+         [("la nuit du 14 juin", "TIME", "2024-06-14TNI"), ("le 15 juin", "DATE", "2024-06-15")]),
+    ],
+)  # fmt: skip
+def test_what_stays_two_expressions(text, expected):
+    assert joined(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vers 14h samedi, puis le lendemain", "2024-06-23"),  # Saturday's, not the publication day's
+        ("le matin du 5 mai, puis le lendemain", "2024-05-06"),
+        ("dans la nuit du 14 au 15 juin, puis le lendemain", "2024-06-16"),  # the day named last
+        ("Le 5 juin, ce matin à 4 h 27, puis le lendemain", "2024-06-24"),  # this morning's, not 5 June's
+        ("Le 5 juin, puis le soir suivant à 22 h, et le lendemain", "2024-06-07"),  # the evening's day
+        ("Le 5 juin. La nuit suivante, vers 3 h, puis le lendemain", "2024-06-07"),  # the night's, not 3 h's
+    ],
+)
+def test_the_day_one_expression_names_anchors_what_follows(text, expected):
+    *_, (words, kind, value) = joined(text)
+    assert (words, kind, value) == ("le lendemain", "DATE", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("depuis samedi à 22 h", "2024-06-22 22:00"),
+        ("depuis le matin du 5 mai", "2024-05-05 06:00"),
+        ("depuis la journée du 22 juin", "2024-06-22 00:00"),
+    ],
+)
+def test_since_a_day_at_its_time_runs_up_to_the_publication(text, earliest):
+    (timex,) = tag(text, SUNDAY, "fr", joined=True)
+    assert (timex.earliest, timex.latest) == (at(earliest), SUNDAY.latest)
+
+
+def test_a_clock_time_then_a_date_is_that_date_at_that_time():
+    """The clock time alone is read on the publication day; a weekday after it its own rule reads."""
+    assert joined("vers 14 h le 22 juin") == [("vers 14 h le 22 juin", "TIME", "2024-06-22T14:00")]
+
+
+def test_a_part_of_the_day_on_its_date_is_a_time():
+    assert joined("le matin du 5 mai") == [("le matin du 5 mai", "TIME", "2024-05-05TMO")]
+    assert joined("la journée du 22 juin") == [("la journée du 22 juin", "DATE", "2024-06-22")]
