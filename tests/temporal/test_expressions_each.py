@@ -37,9 +37,59 @@ def hull(expression: str, language: str = "fr", published: Publication = PUBLISH
 # -- the result names what it read ---------------------------------------------------------------------------
 
 
-def test_a_reading_keeps_the_words_it_read():
-    assert normalise("Jeudi soir", PUBLISHED, "fr").expression == "Jeudi soir"
-    assert normalise("ces derniers jours", PUBLISHED, "fr").expression == "ces derniers jours"
+@pytest.mark.parametrize(
+    ("expression", "language", "rule"),
+    [
+        ("Jeudi soir", "fr", "tagger"),
+        ("ces derniers jours", "fr", "recent"),
+        ("Depuis septembre", "fr", "since"),
+        ("le 2021-10-03", "fr", "dateparser"),
+    ],
+)
+def test_a_reading_keeps_the_words_it_read_whatever_read_them(expression, language, rule):
+    found = normalise(expression, PUBLISHED, language)
+    assert (found.expression, found.rule) == (expression, rule)
+
+
+# -- the words as written: spaces, typographic forms, punctuation around them, an article before them --------
+
+
+@pytest.mark.parametrize(
+    ("expression", "language"),
+    [
+        ("ces\u00a0derniers\u00a0jours", "fr"),  # no-break spaces
+        ("Au cours  des derniers   jours", "fr"),  # several spaces
+        ("ces derniers jours.", "fr"),  # the sentence's full stop
+        ("in the last few days", "en"),  # "the last few days" after an article or preposition
+    ],
+)
+def test_a_range_up_to_the_report_is_read_however_its_words_are_spaced_or_introduced(expression, language):
+    found = normalise(expression, PUBLISHED, language)
+    assert (found.rule, found.granularity) == ("recent", "days")
+    assert found.start == Window("publication", -7 * DAY, 0)
+
+
+@pytest.mark.parametrize("expression", ["samedi soir,", "samedi soir ;", "(selon la police) samedi soir"])
+def test_punctuation_and_asides_around_a_time_do_not_stop_its_reading(expression):
+    assert hull(expression) == (kyiv(2022, 9, 10, 18), kyiv(2022, 9, 11), "part-of-day")
+
+
+@pytest.mark.parametrize(("expression", "language"), [("the day before", "en"), ("the previous day", "en")])
+def test_a_day_before_said_alone_is_the_day_before_the_publication(expression, language):
+    """Alone, "the day before" can only be the report's: the tagger's anaphoric day read before the report."""
+    assert hull(expression, language) == (kyiv(2022, 9, 9), kyiv(2022, 9, 11), "day")
+
+
+@pytest.mark.parametrize(("expression", "language"), [("à ce moment-là", "fr"), ("at that time", "en")])
+def test_a_moment_of_another_event_is_left_to_relations(expression, language):
+    assert normalise(expression, PUBLISHED, language) is None
+
+
+def test_only_a_time_of_day_without_its_day_is_day_free():
+    assert normalise("vers 22 h", PUBLISHED, "fr").day_free
+    assert not normalise("jeudi", PUBLISHED, "fr").day_free
+    assert not normalise("samedi soir", PUBLISHED, "fr").day_free
+    assert not normalise("ces derniers jours", PUBLISHED, "fr").day_free
 
 
 # -- past, present and future references: against the publication, open on one side -------------------------
@@ -134,6 +184,12 @@ def test_a_clock_time_in_a_named_place_is_read_in_its_zone():
 @pytest.mark.parametrize("expression", ["jeudi à Tokyo", "vers 14 h", "samedi soir"])
 def test_only_a_clock_time_followed_by_a_place_has_a_place_window(expression):
     assert normalise(expression, PUBLISHED, "fr").place is None
+
+
+def test_with_the_publication_unknown_a_named_place_gives_no_place_window():
+    """Its clock time is read against the unknown publication's day, not a day of the place's calendar."""
+    found = normalise("14 h à Tokyo", UNKNOWN_PUBLICATION, "fr")
+    assert found is not None and found.place is None
 
 
 # -- bounds are whole minutes, and the calendar's ends are shown ---------------------------------------------
