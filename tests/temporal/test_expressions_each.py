@@ -314,3 +314,20 @@ def test_dateparser_is_not_given_long_text():
     words = "le 2021-10-03 " + "et " * 40
     assert len(words.strip()) > 120
     assert normalise(words, PUBLISHED, "fr") is None
+
+
+def test_with_the_publication_unknown_words_are_read_in_the_reports_language():
+    """ "tonight" is English: the night of the unknown publication's day, 22:00 to 06:00."""
+    found = normalise("tonight", UNKNOWN_PUBLICATION, "en")
+    on = datetime(2000, 1, 1, tzinfo=PUBLICATION_ZONE)
+    night = Window("origin", to_minutes(on + timedelta(hours=22)), to_minutes(on + timedelta(hours=30)))
+    assert (found.start, found.granularity) == (night, "part-of-day")
+
+
+def test_a_date_dateparser_reads_in_a_named_zone_is_that_zones_day():
+    assert hull("le 2021-10-03 UTC") == (kyiv(2021, 10, 3, 3), kyiv(2021, 10, 4, 3), "day")
+
+
+def test_a_day_dateparser_reads_begins_at_midnight_whatever_the_publications_estimate():
+    published = Publication(kyiv(2022, 9, 10, 20), kyiv(2022, 9, 11, 12, 34, 56), kyiv(2022, 9, 11, 23, 59), "test")
+    assert hull("gestern", "de", published) == (kyiv(2022, 9, 9), kyiv(2022, 9, 11), "day")
