@@ -331,3 +331,11 @@ def test_a_date_dateparser_reads_in_a_named_zone_is_that_zones_day():
 def test_a_day_dateparser_reads_begins_at_midnight_whatever_the_publications_estimate():
     published = Publication(kyiv(2022, 9, 10, 20), kyiv(2022, 9, 11, 12, 34, 56), kyiv(2022, 9, 11, 23, 59), "test")
     assert hull("gestern", "de", published) == (kyiv(2022, 9, 9), kyiv(2022, 9, 11), "day")
+
+
+@pytest.mark.parametrize("expression", ["depuis l’été dernier", "depuis l'été dernier"])
+def test_since_reads_its_start_whichever_apostrophe_is_typed(expression):
+    found = normalise(expression, PUBLISHED, "fr")
+    assert (found.rule, found.granularity) == ("since", "season")
+    assert found.end == Window("publication", 0, 0)
+    assert found.earliest == kyiv(2022, 6, 21)
