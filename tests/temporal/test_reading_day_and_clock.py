@@ -44,6 +44,12 @@ ALONE = [
      "2024-06-23 03:30"),
     ("samedi soir vers 1 h", SUNDAY, "2024-06-23T01:00", "APPROX", "2024-06-23 00:30", "2024-06-23 01:30"),
     ("Samedi, à 22 h", SUNDAY, "2024-06-22T22:00", None, "2024-06-22 22:00", "2024-06-22 22:01"),
+    # next to each other: the weekday was dropped before a number ("samedi 10" looked like a date) and the
+    # engine fell back to dateparser, which read the 10th of the month
+    ("samedi 10 h", SUNDAY, "2024-06-22T10:00", None, "2024-06-22 10:00", "2024-06-22 10:01"),
+    ("samedi 10 heures", SUNDAY, "2024-06-22T10:00", None, "2024-06-22 10:00", "2024-06-22 10:01"),
+    ("samedi, 22h30", SUNDAY, "2024-06-22T22:30", None, "2024-06-22 22:30", "2024-06-22 22:31"),
+    ("le 22 juin, 22 h 30", SUNDAY, "2024-06-22T22:30", None, "2024-06-22 22:30", "2024-06-22 22:31"),
     ("hier vers 10 h", SUNDAY, "2024-06-22T10:00", "APPROX", "2024-06-22 09:30", "2024-06-22 10:30"),
     # a part of the day on its date, not on the publication day
     ("en ce milieu de soirée du 22 juin", SUNDAY, "2024-06-22TEV", "MID", "2024-06-22 19:30", "2024-06-22 22:30"),
@@ -175,8 +181,8 @@ def test_past_midnight_ends_at_noon_after_a_night_at_six_after_an_evening(text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # joined only by a joining word or the clock time's own approximation
-        ("le 22 juin, 22 h 30", [("le 22 juin", "DATE", "2024-06-22"), ("22 h 30", "TIME", "2024-06-22T22:30")]),
+        # joined only next to each other, after a comma, by a joining word or the clock time's own approximation
+        ("le 22 juin et 22 h 30", [("le 22 juin", "DATE", "2024-06-22"), ("22 h 30", "TIME", "2024-06-22T22:30")]),
         # not a day: a month, a season, a week
         ("En juin, à 22 h", [("juin", "DATE", "2024-06"), ("22 h", "TIME", "2024-06-23T22:00")]),
         ("à 14 h cet été", [("14 h", "TIME", "2024-06-23T14:00"), ("cet été", "DATE", "2024-SU")]),

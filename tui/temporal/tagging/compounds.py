@@ -8,9 +8,9 @@ clock time.
   the day on that date (and its mod: "milieu" is MID), not on the publication day; "la journée du 22 juin"
   is that day; "la nuit du 14 au 15 juillet" the night of the 14th.
 - A day ("samedi", "le 22 juin", "hier", "la veille"), or a part of a day ("ce matin", "dimanche soir", "dans
-  la nuit de samedi à dimanche"), then a clock time joined to it by "à", "dès", "jusqu'à" or the clock time's
-  own approximation words ("vers", "peu avant", "aux alentours de"): "samedi à 22 h", "ce matin à 4 h 27",
-  "dimanche soir vers 21h30". Read as one TIME expression when the tagger is asked to (``tag(...,
+  la nuit de samedi à dimanche"), then a clock time, next to it ("samedi 10 h", "samedi, 22h30") or joined to
+  it by "à", "dès", "jusqu'à" or the clock time's own approximation words ("vers", "peu avant", "aux alentours
+  de"): "samedi à 22 h", "ce matin à 4 h 27", "dimanche soir vers 21h30". Read as one TIME expression when the tagger is asked to (``tag(...,
   joined=True)``; by default for an event's time read alone, as the engine's ``normalise`` reads it): the
   day the first names at the time the second reads, its mod (approximation) the clock time's. After a night
   an hour before noon, after an evening an hour before 06:00, is the next day's ("dans la nuit de samedi à
@@ -98,7 +98,7 @@ def _day_and_clock(
     day = _DAY.fullmatch(before.value) if before.type in ("DATE", "TIME") else None
     clock = _CLOCK.fullmatch(reading.value)
     gap = gap_pattern.fullmatch(folded, end, start)
-    if day is None or clock is None or gap is None or reading.type != "TIME" or not (gap.group("word") or reading.mod):
+    if day is None or clock is None or gap is None or reading.type != "TIME":
         return None
     named = on = date.fromisoformat(day.group(1))
     hour = int(reading.value[11:13])

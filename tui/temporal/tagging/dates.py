@@ -230,7 +230,7 @@ RULES = (
     rule(
         "weekday",
         rf"(?:(?P<det>ce\s+meme|ce|le|this|last|next)\s+)?(?P<weekday>{WEEKDAY})"
-        rf"(?:\s+(?P<dir>{_LAST}|{_NEXT}|suivant|precedent|following|before))?(?![\s,]+(?:{DAY_NUMBER})\s)",
+        rf"(?:\s+(?P<dir>{_LAST}|{_NEXT}|suivant|precedent|following|before))?(?![\s,]+(?:{DAY_NUMBER})\s(?!\s*(?:h|heures?)\b))",
         _weekday,
         priority=1,
     ),
