@@ -6,7 +6,7 @@ so calendar words are resolved for both days and the hull kept.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -187,3 +187,22 @@ def test_weekday_rule_agrees_with_dateparser_on_other_days(expression):
     settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": datetime(2022, 9, 11, 12, 0)}
     theirs = DateDataParser(languages=["fr"], settings=settings).get_date_data(expression).date_obj
     assert normalise(expression, sunday, "fr").earliest.date() == theirs.date()
+
+
+@pytest.mark.parametrize(
+    ("expression", "earliest", "latest"),
+    [
+        ("après 2020", datetime(2021, 1, 1), None),  # dateparser dropped "après" and read the year 2020 itself
+        ("after 2020", datetime(2021, 1, 1), None),
+        ("avant 2020", None, datetime(2020, 1, 1)),
+        ("avant lundi", None, datetime(2024, 6, 17)),
+        ("bien après samedi 10 h", datetime(2024, 6, 22, 10, 1), None),
+    ],
+)
+def test_a_time_an_event_is_after_or_before_bounds_it_on_one_side_only(expression, earliest, latest):
+    """Certain means entailed: "après 2020" says the event came after 2020's end and nothing of how long after."""
+    from tui.temporal.tagging import publication_on
+
+    found = normalise(expression, publication_on(date(2024, 6, 23)))
+    assert found is not None and found.rule == "bounded"
+    assert (found.earliest, found.latest) == (earliest, latest)

@@ -205,8 +205,10 @@ def _engine_rules() -> tuple[tuple[str, re.Pattern[str], _Resolve], ...]:
     from tui.temporal.tagging.tables import words
 
     since = alternatives(words("since"))
+    bounding = alternatives(_bounding_table())
     return (
         ("since", re.compile(rf"(?:{since})\s+(.+)"), _since),
+        ("bounded", re.compile(rf"({bounding})\s+(.+)"), _bounded),
         ("recent", re.compile(alternatives(_recent_table())), _recent),
     )
 
@@ -226,6 +228,26 @@ def _recent(match: re.Match[str], published: Publication, language: str) -> _Par
     back, granularity = _recent_table()[match.group(0)]
     window = Window("publication", -back, 0)
     return window, window, granularity
+
+
+@cache
+def _bounding_table() -> dict[str, str]:
+    from tui.temporal.tagging.tables import table
+
+    return table("bounding")
+
+
+def _bounded(match: re.Match[str], published: Publication, language: str) -> _PartialWindows | None:
+    """ "après 2020": the event lies after 2020's end; "avant lundi": before Monday's start (the word's side of
+    resources/<language>/bounding.txt). The other side is open: the words say no more."""
+    inner = normalise(match.group(2), published, language)
+    if inner is None or inner.start.anchor != "origin" or inner.end.anchor != "origin":
+        return None
+    if _bounding_table()[match.group(1)] == "after":
+        window = Window("origin", inner.end.hi, INF)
+    else:
+        window = Window("origin", -INF, inner.start.lo)
+    return window, window, inner.granularity
 
 
 def _since(match: re.Match[str], published: Publication, language: str) -> _PartialWindows | None:

@@ -10,9 +10,10 @@ clock time.
 - A day ("samedi", "le 22 juin", "hier", "la veille"), or a part of a day ("ce matin", "dimanche soir", "dans
   la nuit de samedi à dimanche"), then a clock time, next to it ("samedi 10 h", "samedi, 22h30") or joined to
   it by "à", "dès", "jusqu'à" or the clock time's own approximation words ("vers", "peu avant", "aux alentours
-  de"): "samedi à 22 h", "ce matin à 4 h 27", "dimanche soir vers 21h30". Read as one TIME expression when the tagger is asked to (``tag(...,
-  joined=True)``; by default for an event's time read alone, as the engine's ``normalise`` reads it): the
-  day the first names at the time the second reads, its mod (approximation) the clock time's. After a night
+  de"): "samedi à 22 h", "ce matin à 4 h 27", "dimanche soir vers 21h30". Read as one TIME expression when
+  the tagger is asked to (``tag(..., joined=True)``; by default for an event's time read alone, as the
+  engine's ``normalise`` reads it): the day the first names at the time the second reads, its mod
+  (approximation) the clock time's. After a night
   an hour before noon, after an evening an hour before 06:00, is the next day's ("dans la nuit de samedi à
   dimanche vers 3 h", "samedi soir vers 1 h"). The clock time wins over the part of the day's hours: "ce
   matin à 4 h 27" is 04:27, though a TimeML morning starts at 06:00. In running text the tagger keeps them
