@@ -9,11 +9,8 @@ from pathlib import Path
 
 from tui.app.widgets.details import QuotesPane
 
+from .exporting import messages, replaced_only_on_yes
 from .test_interaction import SIZE, selected
-
-
-def _messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def _select(pilot, event_id: str) -> None:
@@ -35,7 +32,7 @@ async def test_y_copies_the_selected_event_when_what_who_sources_quotes(app):
         assert copied[3].startswith("Sources: Zelensky's Saturday-evening video message on Telegram")
         assert copied[4] == "“L’armée ukrainienne a repris 2 000 kilomètres de territoire” — Volodymyr Zelensky"
         assert len(copied) == 4 + 3  # its three quotes, verbatim
-        assert _messages(app)[-1] == "Copied the event to the clipboard (7 lines)."
+        assert messages(app)[-1] == "Copied the event to the clipboard (7 lines)."
 
 
 async def test_y_in_the_quotes_pane_copies_the_quote_under_the_cursor(app):
@@ -50,7 +47,7 @@ async def test_y_in_the_quotes_pane_copies_the_quote_under_the_cursor(app):
             app.clipboard
             == "“Depuis début septembre, nous avons libéré 2 000 kilomètres de territoire” — Volodymyr Zelensky"
         )
-        assert _messages(app)[-1] == "Copied the quote to the clipboard (1 line)."
+        assert messages(app)[-1] == "Copied the quote to the clipboard (1 line)."
         highlighted = [line.text.strip() for line in quotes._lines if any(s.style and s.style.bgcolor for s in line)]
         assert highlighted and highlighted[0].startswith("“Depuis début septembre")
 
@@ -84,7 +81,7 @@ async def test_e_exports_what_the_filters_show_and_says_where(app, tmp_path, mon
         target = tmp_path / "ttn-fr-3-timeline.csv"
         rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
         assert [row["id"] for row in rows] == shown
-        assert _messages(app)[-1] == f"Exported {len(shown)} events as csv to {target}"
+        assert messages(app)[-1] == f"Exported {len(shown)} events as csv to {target}"
         await pilot.press("e", "t")
         await pilot.pause()
         slides = json.loads((tmp_path / "ttn-fr-3-timeline.json").read_text(encoding="utf-8"))["events"]
@@ -115,7 +112,7 @@ async def test_an_export_that_cannot_be_written_says_why(app, tmp_path, monkeypa
         await pilot.press("e", "m")
         await pilot.pause()
         target = tmp_path / "ttn-fr-3-timeline.md"
-        assert _messages(app)[-1] == f"Nothing exported: cannot write {target}: it is a directory, expected a file."
+        assert messages(app)[-1] == f"Nothing exported: cannot write {target}: it is a directory, expected a file."
         assert sorted(path.name for path in tmp_path.iterdir()) == ["ttn-fr-3-timeline.md"]  # no temporary left
 
 
@@ -155,7 +152,7 @@ async def test_the_export_key_never_writes_over_the_file_open_here(tmp_path, mon
         assert source.read_bytes() == bundled_path().read_bytes()
         written = tmp_path / "ttn-fr-3-timeline-2.json"
         assert "title" in json.loads(written.read_text(encoding="utf-8"))
-        assert _messages(app)[-1] == f"Exported 27 events as timelinejs to {written}"
+        assert messages(app)[-1] == f"Exported 27 events as timelinejs to {written}"
 
 
 async def test_an_existing_export_is_replaced_only_on_the_users_yes(app, tmp_path, monkeypatch):
@@ -163,21 +160,7 @@ async def test_an_existing_export_is_replaced_only_on_the_users_yes(app, tmp_pat
     existing = tmp_path / "ttn-fr-3-timeline.csv"
     existing.write_text("theirs", encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "s")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ReplaceScreen"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8") == "theirs"
-        assert _messages(app)[-1] == "Nothing exported: ttn-fr-3-timeline.csv is left as it was."
-        await pilot.press("e", "s", "n")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8") == "theirs"
-        assert (tmp_path / "ttn-fr-3-timeline-2.csv").read_text(encoding="utf-8").startswith("id,summary,")
-        await pilot.press("e", "s", "r")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8").startswith("id,summary,")
-        assert sorted(path.name for path in tmp_path.iterdir()) == ["ttn-fr-3-timeline-2.csv", "ttn-fr-3-timeline.csv"]
+        await replaced_only_on_yes(pilot, existing, "id,summary,")
 
 
 async def test_an_export_gets_the_permissions_the_umask_allows(app, tmp_path, monkeypatch):

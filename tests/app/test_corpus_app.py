@@ -33,6 +33,7 @@ from tui.corpus.story import Story, build_story
 from tui.corpus.view import CorpusFilters, StoryView
 
 from ..conftest import EVENTS_JSON, small_report_data
+from .exporting import messages, replaced_only_on_yes
 
 SIZE, SMALL = (120, 35), (80, 24)
 ALL = "29 of 29 story events · filter: none"
@@ -327,10 +328,6 @@ async def test_the_help_lists_the_corpus_keys_and_marks(app):
 # -- the export key -------------------------------------------------------------------------------------
 
 
-def _messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 async def test_e_exports_the_story_events_the_filters_show_in_the_corpus_formats(app, tmp_path, monkeypatch):
     """Filtered by outlet (the picker) and by search text, e then s, m, j: the story events shown, as ``corpus
     export`` writes them, each file saying what it holds; named after the store; the app says where."""
@@ -356,7 +353,7 @@ async def test_e_exports_the_story_events_the_filters_show_in_the_corpus_formats
         assert [(row["story"], row["summary"], row["outlets"], row["shown"]) for row in rows] == [
             (bob.id, "Bob says no", "AFP", shown)
         ]
-        assert _messages(app)[-1] == f"Exported 1 story event as csv to {target}"
+        assert messages(app)[-1] == f"Exported 1 story event as csv to {target}"
         await pilot.press("e", "m")
         await pilot.pause()
         markdown = (tmp_path / "corpus-stories.md").read_text(encoding="utf-8")
@@ -366,7 +363,7 @@ async def test_e_exports_the_story_events_the_filters_show_in_the_corpus_formats
         await pilot.pause()
         lines = (tmp_path / "corpus-stories.jsonl").read_text(encoding="utf-8").splitlines()
         assert [(record["id"], record["shown"]) for record in map(json.loads, lines)] == [(bob.id, shown)]
-        assert _messages(app)[-1] == f"Exported 1 story event as json to {tmp_path / 'corpus-stories.jsonl'}"
+        assert messages(app)[-1] == f"Exported 1 story event as json to {tmp_path / 'corpus-stories.jsonl'}"
         assert sorted(path.name for path in tmp_path.iterdir()) == [
             "corpus-stories.csv", "corpus-stories.jsonl", "corpus-stories.md"
         ]  # fmt: skip
@@ -420,21 +417,7 @@ async def test_the_corpus_export_replaces_a_file_only_on_the_users_yes(app, tmp_
     existing.write_text("theirs", encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("e", "s")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ReplaceScreen"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8") == "theirs"
-        assert _messages(app)[-1] == "Nothing exported: corpus-stories.csv is left as it was."
-        await pilot.press("e", "s", "n")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8") == "theirs"
-        assert (tmp_path / "corpus-stories-2.csv").read_text(encoding="utf-8").startswith("story,summary,")
-        await pilot.press("e", "s", "r")
-        await pilot.pause()
-        assert existing.read_text(encoding="utf-8").startswith("story,summary,")
-        assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus-stories-2.csv", "corpus-stories.csv"]
+        await replaced_only_on_yes(pilot, existing, "story,summary,")
 
 
 async def test_the_corpus_export_never_writes_over_the_store(corpus, tmp_path, monkeypatch):
@@ -454,7 +437,7 @@ async def test_the_corpus_export_never_writes_over_the_store(corpus, tmp_path, m
         assert store.read_bytes() == b"the store"
         written = tmp_path / "news-stories-2.csv"
         assert written.read_text(encoding="utf-8").startswith("story,summary,")
-        assert _messages(app)[-1] == f"Exported 29 story events as csv to {written}"
+        assert messages(app)[-1] == f"Exported 29 story events as csv to {written}"
 
 
 async def test_one_keymap_moves_the_corpus_export_keys(corpus, tmp_path):
