@@ -206,3 +206,17 @@ def test_a_time_an_event_is_after_or_before_bounds_it_on_one_side_only(expressio
     found = normalise(expression, publication_on(date(2024, 6, 23)))
     assert found is not None and found.rule == "bounded"
     assert (found.earliest, found.latest) == (earliest, latest)
+
+
+def test_a_date_and_clock_time_dateparser_reads_is_that_moment_not_an_offset_from_the_publication():
+    """dateparser reads "2021-10-03 14:00" as a clock time: it was placed as an hour around that offset from the
+    publication, a day wide when the publication is a day; it is the minute the words give, whatever the day."""
+    from tui.temporal.tagging import publication_on
+
+    found = normalise("2021-10-03 14:00", publication_on(date(2024, 6, 23)))
+    assert found is not None and found.rule == "dateparser"
+    assert (found.earliest, found.latest, found.granularity) == (
+        datetime(2021, 10, 3, 14, 0), datetime(2021, 10, 3, 14, 1), "minute",
+    )  # fmt: skip
+    ago = normalise("il y a deux heures", publication_on(date(2024, 6, 23)))  # counted from the publication
+    assert ago is not None and ago.start.anchor == "publication" and ago.granularity == "hour"

@@ -502,6 +502,11 @@ def _dateparser(text: str, days: list[date], published: Publication, language: s
             return None
         moment = found.date_obj.replace(tzinfo=zone) if found.date_obj.tzinfo is None else found.date_obj
         if found.period == "time":
+            if _same_from_another_day(text, base, moment, language, settings):
+                # "2021-10-03 14:00": a clock time on a date the words give, whatever the publication's day
+                at = to_minutes(moment)
+                window = Window("origin", at, at + 1)
+                return window, window, "minute"
             # "il y a deux heures": an hour around that time, against the publication itself
             offset = to_minutes(moment) - to_minutes(base.replace(tzinfo=zone))
             window = Window("publication", offset - 30, offset + 30)
@@ -512,6 +517,22 @@ def _dateparser(text: str, days: list[date], published: Publication, language: s
         windows.append((to_minutes(start), to_minutes(end)))
     window = Window("origin", min(w[0] for w in windows), max(w[1] for w in windows))
     return window, window, granularity
+
+
+def _same_from_another_day(text: str, base: datetime, moment: datetime, language: str, settings: dict) -> bool:
+    """Whether dateparser reads ``text`` as the same moment from a base a week and a day later: a date and clock
+    time the words give ("2021-10-03 14:00"), not a time counted from the publication ("il y a deux heures")."""
+    from dateparser.date import DateDataParser
+
+    later = {**settings, "RELATIVE_BASE": base + timedelta(days=8)}
+    try:
+        again = DateDataParser(languages=[language], settings=later).get_date_data(text)
+    except Exception:  # as in _dateparser: not understood
+        return False
+    if again.date_obj is None:
+        return False
+    other = again.date_obj.replace(tzinfo=moment.tzinfo) if again.date_obj.tzinfo is None else again.date_obj
+    return other == moment
 
 
 def _period_start(moment: datetime, period: str) -> datetime:
