@@ -5,7 +5,7 @@ The imports are read from the source (ast), everywhere in a module: at its top, 
 imports that keep start-up light), and under ``if TYPE_CHECKING``: a name a module needs to be typed is a
 dependency all the same. Floors, bottom up:
 
-    0 tui.printable   1 tui.model   2 tui.temporal   3 tui.view, tui.table
+    0 tui.printable, tui.collector   1 tui.model   2 tui.temporal   3 tui.view, tui.table
     4 tui.draft, tui.export, tui.corpus   5 tui.app, tui.serve   6 tui.commands
 
 ``tui`` (its ``__init__``: the version) and ``tui.__main__`` (``python -m tui``) stand outside the floors.
@@ -23,6 +23,7 @@ PACKAGE = ROOT / "tui"
 
 FLOORS = {
     "tui.printable": 0,
+    "tui.collector": 0,  # the garbage collector held off while a whole report is built or written
     "tui.model": 1,
     "tui.temporal": 2,
     "tui.view": 3,

@@ -10,11 +10,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tui import collector
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_OK, Command, file_argument, load, source
 from tui.export import FORMATS, write_atomically, write_export
 from tui.model.files import check_target
 from tui.printable import printable
+
+if TYPE_CHECKING:
+    from tui.model import Report
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +40,11 @@ def execute(options: argparse.Namespace) -> int:
             print(printable(f"newsline: cannot write {options.output}: {error.strerror}; choose another -o."),
                   file=sys.stderr)  # fmt: skip
             return EXIT_BAD_INPUT
+    with collector.paused():  # what resolving and writing make forms no cycle: reference counts free it
+        return _write(options, report, read)
+
+
+def _write(options: argparse.Namespace, report: Report, read: Path) -> int:
     from tui.temporal import resolve
 
     timeline = resolve(report)

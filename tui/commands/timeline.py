@@ -11,12 +11,14 @@ from datetime import datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from tui import collector
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load
 from tui.printable import escaped_json
 
 if TYPE_CHECKING:
     from array import array
 
+    from tui.model import Report
     from tui.temporal import Evidence, Layer, ResolvedEvent, Step, Timeline
 
 
@@ -29,6 +31,12 @@ def execute(options: argparse.Namespace) -> int:
     report = load(options.file)
     if report is None:
         return EXIT_BAD_INPUT
+    with collector.paused():  # what resolving and writing make forms no cycle: reference counts free it
+        _write(options, report)
+    return EXIT_OK
+
+
+def _write(options: argparse.Namespace, report: Report) -> None:
     from tui.temporal import resolve
 
     timeline = resolve(report)
@@ -46,7 +54,6 @@ def execute(options: argparse.Namespace) -> int:
         from tui.table import print_table
 
         print_table(timeline, sys.stdout)
-    return EXIT_OK
 
 
 def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object]:

@@ -20,19 +20,18 @@ NaN, any value at any place), loading ends in a report or a :class:`ReportError`
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from msgspec.structs import force_setattr as _set
 
+from tui import collector
 from tui.model.files import EVENTS_LIMIT, UnreadableFile, read_regular_file
 from tui.model.report import (
     READING,
@@ -133,7 +132,7 @@ def decode(text: str | bytes) -> Report | None:
     reading = _Reading()
     token = READING.set(reading.checks)
     try:
-        with _collector_held_off():
+        with collector.paused():
             report: Report = _DECODER.decode(text)
             reading.finish(report)
     except Exception:  # msgspec's refusal, or _Refused: the wording says what is wrong
@@ -411,7 +410,7 @@ def _parse_json(text: str, path: Path | str) -> tuple[Any, bool]:
     """The parsed JSON, and whether it may hold a lone surrogate (a \\u escape can put one there)."""
     text = text.removeprefix("\ufeff")
     try:
-        with _collector_held_off():
+        with collector.paused():
             data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError(path, [], f"not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}") from None
@@ -430,7 +429,7 @@ def _word(data: Any, surrogates: bool, path: Path | str) -> Report:
         _surrogates(data, "$", wording)
         if wording.problems:
             raise ReportError(path, wording.problems, count=wording.count)
-    with _collector_held_off():
+    with collector.paused():
         report = wording.report(data)
     if wording.count or report is None:
         raise ReportError(path, wording.problems, count=wording.count)
@@ -684,19 +683,6 @@ def _declared(kind: type) -> tuple[_Field, ...]:
             for name, key, default in zip(names, keys, defaults, strict=True)
         )
     return declared
-
-
-@contextmanager
-def _collector_held_off() -> Iterator[None]:
-    """Reading builds millions of objects that all live on, so each collection the allocations set off
-    would scan them all again, for nothing: at 100 000 events that was most of the loading time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _describe(value: Any) -> str:
