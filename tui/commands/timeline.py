@@ -129,7 +129,7 @@ class _Lines:
         self._layers: dict[tuple[object, ...], str] = {}  # a layer's text before its steps, by its fields
         self._steps: dict[int, tuple[Step, str]] = {}  # a step's text, by the step (kept alive with it)
         self._people: dict[frozenset[str], tuple[str, str]] = {}  # actors' and sides' texts, by the actors
-        # Each layer's and side's shortest-path tree, with a chain's steps' texts and its count of steps, by
+        # Each layer's and side's shortest-path tree, with a chain's steps' text and its count of steps, by
         # the point it ends at (see _chain).
         self._trees: dict[tuple[str, bool], _Tree] = {}
         for layer in ("certain", "likely"):
@@ -190,23 +190,22 @@ class _Lines:
             self._layers[key] = head
         parts.append(head)
         chains = resolved.chains(name)
-        if len(chains) == 2:
-            steps = self._chain(name, *chains[0]) + self._chain(name, *chains[1])
-        else:
-            steps = self._chain(name, *chains[0]) if chains else ()
-        parts.append(", ".join(steps))
+        if chains:
+            parts.append(self._chain(name, *chains[0]))
+            if len(chains) == 2 and (latest := self._chain(name, *chains[1])):
+                parts.append(f", {latest}" if parts[-1] else latest)
         parts.append("]}")
 
-    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> tuple[str, ...]:
-        """The texts of the steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as
-        :meth:`_step` writes it: a point's chain is its parent's in the shortest-path tree and, unless its link
-        is the order constraint (which makes no step), its own step, so each point's is made once from its
-        parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS`` steps, its
-        middle left out, is made from its steps). No step is built: each is written from the pieces of its
-        text, each made once."""
+    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> str:
+        """The text of the steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as
+        :meth:`_step` writes it, joined by ", ": a point's chain is its parent's in the shortest-path tree and,
+        unless its link is the order constraint (which makes no step), its own step, so each point's is made
+        once from its parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS``
+        steps, its middle left out, is made from its steps). No step is built: each is written from the
+        pieces of its text, each made once."""
         via, parent, distance, side, memo = self._trees[layer, lower]
         unread: list[int] = []
-        node, steps, count = point, (), 0
+        node, steps, count = point, "", 0
         while node > 0:
             found = memo.get(node)
             if found is not None:
@@ -224,13 +223,11 @@ class _Lines:
                 if evidence.kind != "order":  # see _Context.steps
                     count += 1
                     if count <= self.max_steps:
-                        steps = (
-                            *steps,
-                            f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}",
-                        )
+                        step = f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}"
+                        steps = f"{steps}, {step}" if steps else step
                 memo[node] = steps, count
         if count > self.max_steps:
-            return tuple(map(self._step, self.context.chain_steps(layer, lower, point)))
+            return ", ".join(map(self._step, self.context.chain_steps(layer, lower, point)))
         return steps
 
     def _point(self, node: int) -> str:
@@ -296,7 +293,7 @@ class _Tree(NamedTuple):
     parent: array[int]
     distance: Callable[[int], float]  # each point's bound on that side, in minutes
     side: str  # how a step of that side begins
-    chains: dict[int, tuple[tuple[str, ...], int]]  # a chain's steps' texts and its count of steps, by point
+    chains: dict[int, tuple[str, int]]  # a chain's steps' text and its count of steps, by point
 
 
 def _string(text: str) -> str:
