@@ -57,7 +57,7 @@ MONTHS = [
     row("Il partira en juin prochain.", "2022-06-20", ("juin prochain", "2023-06", None), id="juin prochain in June"),
     # no year, no tense: the one whose middle is nearest the publication
     row("Rendez-vous en juin.", "2022-12-14", ("juin", "2022-06", None), id="juin said on 14 December"),
-    row("Rendez-vous en juin.", "2022-12-16", ("juin", "2023-06", None), id="juin said on 16 December"),
+    row("Rendez-vous en juin.", "2022-12-15", ("juin", "2023-06", None), id="juin said on 15 December"),
     # "Mars" with a capital is the planet, unless it begins a sentence; English "march" and "may" are verbs
     row("Il pleuvait. Mars a été froid.", "2022-09-10", ("Mars", "2022-03", None), id="Mars after a full stop"),
     row("Il pleuvait sur Mars.", "2022-09-10", id="the planet Mars"),
