@@ -69,6 +69,19 @@ MONTHS = [
 ]  # fmt: skip
 
 DAYS = [
+    # "dernier"/"prochain" on the publication day itself: that day (the estimate may be a day early)
+    row("Il est parti le 20 juin dernier.", "2022-06-20", ("le 20 juin dernier", "2022-06-20", None),
+        id="le 20 juin dernier said on 20 June"),
+    row("Il partira le 20 juin prochain.", "2022-06-20", ("le 20 juin prochain", "2022-06-20", None),
+        id="le 20 juin prochain said on 20 June"),
+    # a day no month has: only the month is read
+    row("Il est parti le 31 juin dernier.", "2022-09-20", ("juin dernier", "2022-06", None), id="le 31 juin dernier"),
+    row("Il partira le 31 juin prochain.", "2022-09-20", ("juin prochain", "2023-06", None), id="le 31 juin prochain"),
+    # at the calendar's ends
+    row("Il est parti le 5 janvier dernier.", "0001-01-10", ("le 5 janvier dernier", "0001-01-05", None),
+        id="le 5 janvier dernier in year 1"),
+    row("Il partira le 20 décembre prochain.", "9999-12-10", ("le 20 décembre prochain", "9999-12-20", None),
+        id="le 20 décembre prochain in year 9999"),
     # a weekday with the date: the year in which that day is that weekday, whatever the tense
     row("Il arrivera samedi 6 avril.", "2024-12-20", ("samedi 6 avril", "2024-04-06", None),
         id="samedi 6 avril: 2024's, not the nearer 2025's"),
