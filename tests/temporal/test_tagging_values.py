@@ -84,3 +84,34 @@ def test_a_value_is_placed_in_the_reports_zone(value: str, earliest: str) -> Non
 )
 def test_a_local_time_whose_zone_is_not_said_covers_every_offset(value, mod, zone, earliest, latest, granularity):
     assert interval(value, zone, mod, local=True) == (at(earliest, zone), at(latest, zone), granularity)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "earliest", "latest"),
+    [
+        ("1999-05-18T21", None, "1999-05-18T09:00", "1999-05-19T12:00"),
+        ("1999-05-18T21:45", "APPROX", "1999-05-18T09:15", "1999-05-19T12:15"),
+    ],
+)
+def test_a_local_time_is_seen_in_the_reports_zone(value: str, mod: str | None, earliest: str, latest: str) -> None:
+    found = interval(value, PARIS, mod, local=True)
+    assert found[:2] == (at(earliest, PARIS), at(latest, PARIS))
+    assert found[0] is not None and found[1] is not None
+    assert found[0].utcoffset() == found[1].utcoffset() == timedelta(hours=2)
+
+
+def test_an_hour_is_placed_in_the_reports_zone() -> None:
+    assert interval("1999-05-18T21", PARIS)[:2] == (at("1999-05-18T21:00", PARIS), at("1999-05-18T22:00", PARIS))
+
+
+def test_a_local_time_in_a_report_with_no_zone_is_read_in_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "JST-9")  # a POSIX rule: UTC+9, no zone database needed
+    time.tzset()
+    try:
+        found = interval("1999-05-18T21:45", None, None, local=True)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert found == (at("1999-05-18T07:45"), at("1999-05-19T09:46"), "hours")
