@@ -115,3 +115,47 @@ def test_a_local_time_in_a_report_with_no_zone_is_read_in_utc_whatever_the_machi
         monkeypatch.undo()
         time.tzset()
     assert found == (at("1999-05-18T07:45"), at("1999-05-19T09:46"), "hours")
+
+
+@pytest.mark.parametrize(
+    ("value", "earliest", "latest"),
+    [
+        ("2003-W05-WE", "2003-02-01", "2003-02-03"),
+        ("2024-Q2", "2024-04-01", "2024-07-01"),
+        ("2024-H2", "2024-07-01", "2025-01-01"),
+    ],
+)
+def test_both_ends_of_a_period_are_in_the_reports_zone(value: str, earliest: str, latest: str) -> None:
+    found = interval(value, PARIS)
+    assert found[:2] == (at(earliest, PARIS), at(latest, PARIS))
+    assert found[0] is not None and found[1] is not None
+    assert found[0].utcoffset() == found[1].utcoffset() == timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "earliest", "latest", "granularity"),
+    [
+        ("2024-H1", "END", "2024-05-16T12:00", "2024-07-01", "half-year"),
+        ("196", "START", "1960-01-01", "1962-07-02T06:00", "decade"),  # a quarter of 3653 days
+    ],
+)
+def test_a_modifier_keeps_part_of_a_long_period(value, mod, earliest, latest, granularity) -> None:
+    assert interval(value, None, mod) == (at(earliest), at(latest), granularity)
+
+
+@pytest.mark.parametrize(
+    ("mod", "earliest", "latest", "granularity"),
+    [
+        ("APPROX", "1999-05-17T17:00", "1999-05-19T03:00", "hours"),  # 05:00 at UTC+14 to 13:00 at UTC-12
+        ("START", "1999-05-17T18:00", "1999-05-18T02:00", "part-of-day"),  # the first quarter of that span
+    ],
+)
+def test_a_local_part_of_the_day_is_seen_in_the_reports_zone(mod, earliest, latest, granularity) -> None:
+    found = interval("1999-05-18TMO", PARIS, mod, local=True)
+    assert found == (at(earliest, PARIS), at(latest, PARIS), granularity)
+    assert found[0] is not None and found[0].utcoffset() == timedelta(hours=2)
+
+
+@pytest.mark.parametrize("value", ["P3Y", "XXXX-SU", "0000-09", "9999-13"])
+def test_a_value_with_no_place_is_open(value: str) -> None:
+    assert interval(value, None) == (None, None, "open")
