@@ -50,6 +50,11 @@ DATES = [
     case("Les élections auront lieu le 6 novembre.", "2022-05-27", ("le 6 novembre", "DATE", "2022-11-06")),
     case("Il avait été arrêté le 6 novembre.", "2022-05-27", ("le 6 novembre", "DATE", "2021-11-06")),
     case("Il a démissionné le 6 mai dernier.", "1999-05-27", ("le 6 mai dernier", "DATE", "1999-05-06")),
+    # "dernier"/"prochain" decide however far: the nearest 30 June lies ahead, the nearest 1 July behind
+    case("Le 30 juin dernier, il a démissionné.", "2022-06-20", ("Le 30 juin dernier", "DATE", "2021-06-30")),
+    case("Le 1er juillet prochain, il partira.", "2022-07-05", ("Le 1er juillet prochain", "DATE", "2023-07-01")),
+    case("Il est parti en juillet dernier.", "2022-06-20", ("juillet dernier", "DATE", "2021-07")),
+    case("Il partira en mai prochain.", "2022-06-20", ("mai prochain", "DATE", "2023-05")),
     case("Rendez-vous samedi 5 juin à la mairie.", "2021-05-20", ("samedi 5 juin", "DATE", "2021-06-05")),
     case(
         "Le chantier, ouvert en octobre 98, sera livré en 2001.",

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from tui.temporal.tagging.context import Context, Tense, _safe_date
+from tui.temporal.tagging.context import Context, _safe_date
 from tui.temporal.tagging.lexicon import DAY_NUMBER, MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
 from tui.temporal.tagging.tables import table, words
@@ -32,14 +32,6 @@ def year_number(text: str, dct: date) -> int:
         return int(digits)
     year = 2000 + int(digits)
     return year if year <= dct.year + 10 else year - 100
-
-
-def direction(match: re.Match[str], ctx: Context, group: str = "dir") -> Tense:
-    """Last or next as the words say it, else as the verb's tense does."""
-    word = match.group(group) if group in match.re.groupindex else None
-    if word:
-        return "past" if re.match(_LAST, word) else "future"
-    return ctx.tense(match.start(), match.end())
 
 
 def day_reading(day: date | None, type_: str = "DATE") -> Reading | None:
@@ -64,7 +56,21 @@ def _full_date(match: re.Match[str], ctx: Context) -> Reading | None:
         found = ctx.nearest(on, "present")
         if found is not None:
             return day_reading(found)
-    return day_reading(ctx.nearest(lambda y: _safe_date(y, month, day), direction(match, ctx), match.start()))
+    if match.group("dir"):  # "le 30 juin dernier" said on 20 June: the word decides, not the nearest
+        return day_reading(_as_said(lambda y: _safe_date(y, month, day), ctx, match.group("dir")))
+    tense = ctx.tense(match.start(), match.end())
+    return day_reading(ctx.nearest(lambda y: _safe_date(y, month, day), tense, match.start()))
+
+
+def _as_said(on, ctx: Context, word: str) -> date | None:
+    """A yearly day (``on(year)`` gives it, or None) qualified "dernier" or "prochain" (last/next): the last
+    one up to the publication day, or the first from it, however far (the nearest may lie the other way, and
+    the tense's reach stops short of a year)."""
+    here = ctx.dct
+    days = [d for y in (here.year - 1, here.year, here.year + 1) if 1 <= y <= 9999 and (d := on(y)) is not None]
+    if re.match(_LAST, word):
+        return max((d for d in days if d <= here), default=None)
+    return min((d for d in days if d >= here), default=None)
 
 
 def _english_date(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -92,16 +98,18 @@ def _month(match: re.Match[str], ctx: Context) -> Reading | None:
     mod = _MODS.get(part.split()[0]) if part else None
     if match.group("year"):
         year = year_number(match.group("year"), ctx.dct)
-    else:
-        if month == ctx.dct.month and not match.group("dir"):
-            year = ctx.dct.year  # the month under way
+    elif match.group("dir"):  # the last such month before the one under way, or the first after it, however far
+        if re.match(_LAST, match.group("dir")):
+            year = ctx.dct.year - (month >= ctx.dct.month)  # "juillet dernier" said in June: last year's
         else:
-            found = ctx.nearest(lambda y: date(y, month, 15), direction(match, ctx))
-            if found is None:
-                return None
-            year = found.year
-        if match.group("dir") and (year, month) == (ctx.dct.year, ctx.dct.month):
-            year += -1 if re.match(_LAST, match.group("dir")) else 1  # "juin dernier" said in June
+            year = ctx.dct.year + (month <= ctx.dct.month)  # "mai prochain" said in June: next year's
+    elif month == ctx.dct.month:
+        year = ctx.dct.year  # the month under way
+    else:
+        found = ctx.nearest(lambda y: date(y, month, 15), ctx.tense(match.start(), match.end()))
+        if found is None:
+            return None
+        year = found.year
     if not 1 <= year <= 9999:
         return None
     return Reading("DATE", f"{year:04d}-{month:02d}", mod)
