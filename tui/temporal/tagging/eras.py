@@ -66,8 +66,8 @@ def _century(match: re.Match[str], ctx: Context) -> Reading | None:
         if re.fullmatch(r"[ivxlc]+", word)
         else _ORDINAL_WORDS.get(word) or (int(float(number(word) or 0)) if word.isdigit() else None)
     )
-    if not n or not 1 <= n <= 100:
-        return None
+    if not n or not 1 <= n <= 100 or word in ("l", "c"):
+        return None  # "le siècle", "ce siècle": the article and the demonstrative, not the 50th and 100th centuries
     return Reading("DATE", f"{n - 1:02d}", _mod(match))
 
 
