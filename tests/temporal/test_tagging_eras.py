@@ -30,3 +30,15 @@ def read(text: str, language: str = "fr") -> list[tuple[str, str, str | None]]:
 )
 def test_le_and_ce_before_siecle_are_no_roman_numerals(text: str, expected) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early last century", [("early last century", "19", "START")]),  # was this century, "20"
+        ("late this century", [("late this century", "20", "END")]),
+        ("the last century", [("the last century", "19", None)]),
+    ],
+)
+def test_last_before_century_is_the_one_before_the_publications(text: str, expected) -> None:
+    assert read(text, "en") == expected

@@ -72,7 +72,8 @@ def _century(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _relative_century(match: re.Match[str], ctx: Context) -> Reading | None:
-    shift = -1 if match.group("dir") in ("dernier", "passe", "precedent", "last") else 0
+    last = match.group("dir") in ("dernier", "passe", "precedent") or re.search(r"(?<!\w)last\s", match.group(0))
+    shift = -1 if last else 0  # "le siècle dernier", "early last century"
     return Reading("DATE", f"{ctx.dct.year // 100 + shift:02d}", _mod(match))
 
 
