@@ -24,6 +24,8 @@ def read(text: str, language: str = "fr") -> list[tuple[str, str, str | None]]:
         # a day from the publication, then the part
         ("hier soir", "fr", ("hier soir", "2024-06-22TEV", None)),
         ("avant-hier soir", "fr", ("avant-hier soir", "2024-06-21TEV", None)),
+        ("hier au petit matin", "fr", ("hier au petit matin", "2024-06-22TMO", None)),
+        ("hier après midi", "fr", ("hier après midi", "2024-06-22TAF", None)),
         ("demain matin", "fr", ("demain matin", "2024-06-24TMO", None)),
         ("après-demain matin", "fr", ("après-demain matin", "2024-06-25TMO", None)),
         ("aujourd'hui en début de soirée", "fr", ("aujourd'hui en début de soirée", "2024-06-23TEV", "START")),
