@@ -131,3 +131,26 @@ def test_a_part_of_an_era_is_taken_so(words: str, part: str | None) -> None:
 
     found = re.fullmatch(_part("p"), words)
     assert found is not None and found.group("p") == part
+
+
+def test_a_decade_in_two_digits_is_this_centurys_from_its_first_year() -> None:
+    in_2020 = publication_on(date(2020, 6, 1))
+    assert [(t.text, t.value) for t in tag("les années 20", in_2020, "fr")] == [("les années 20", "202")]
+
+
+def test_no_century_after_the_100th() -> None:
+    assert read("le CIe siècle") == []
+
+
+def test_this_century_is_the_publications() -> None:
+    in_2015 = publication_on(date(2015, 6, 1))
+    ((kind, value),) = [(t.type, t.value) for t in tag("late this century", in_2015, "en")]
+    assert (kind, value) == ("DATE", "20")
+
+
+def test_a_part_of_an_era_is_named_part_unless_said() -> None:
+    import re
+
+    from tui.temporal.tagging.eras import _part
+
+    assert re.fullmatch(_part(), "la fin du ").group("part") == "fin"  # type: ignore[union-attr]
