@@ -140,3 +140,20 @@ def test_a_feast_or_an_nth_weekday_is_read_so(text: str, expected: list[tuple[st
 def test_the_last_weekday_of_a_season_is_no_date() -> None:
     """A season has a first Sunday, counted from its first day, but the rule knows no last one."""
     assert all(timex.rule != "nth-weekday" for timex in tag("le dernier dimanche du printemps", SUNDAY, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "value"),
+    [
+        (date(2024, 12, 20), "Noël dernier", "2023-12-25"),  # was the coming one, five days off
+        (date(2024, 12, 25), "Noël dernier", "2023-12-25"),
+        (date(2024, 12, 26), "Noël dernier", "2024-12-25"),
+        (date(2024, 12, 26), "Noël prochain", "2025-12-25"),  # was the one just gone
+        (date(2024, 6, 23), "Noël prochain", "2024-12-25"),
+        (date(2024, 6, 23), "Pâques prochain", "2025-04-20"),
+    ],
+)
+def test_dernier_or_prochain_before_a_feast_is_the_last_or_the_next_however_near_the_other(
+    day: date, text: str, value: str
+) -> None:
+    assert [(t.text, t.value) for t in tag(text, publication_on(day), "fr")] == [(text, value)]
