@@ -157,3 +157,21 @@ def test_dernier_or_prochain_before_a_feast_is_the_last_or_the_next_however_near
     day: date, text: str, value: str
 ) -> None:
     assert [(t.text, t.value) for t in tag(text, publication_on(day), "fr")] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        (date(2024, 12, 25), "Noël prochain", [("Noël prochain", "2025-12-25")]),  # said on the day: the next
+        (date(2, 6, 1), "Noël dernier", [("Noël dernier", "0001-12-25")]),  # the calendar's first year
+        (date(9999, 6, 1), "Noël prochain", [("Noël prochain", "9999-12-25")]),  # its last
+        (date(9999, 6, 1), "Pâques prochain", []),  # none after 9999's
+        (date(9999, 12, 31), "Noël prochain", []),
+    ],
+)
+def test_a_qualified_feast_at_the_calendars_ends(day: date, text: str, expected) -> None:
+    assert [(t.text, t.value) for t in tag(text, publication_on(day), "fr")] == expected
+
+
+def test_a_feast_in_lower_case_at_a_sentences_start_is_none() -> None:
+    assert read("L'ascension du mont Blanc a échoué.") == []
