@@ -66,13 +66,14 @@ def _century(match: re.Match[str], ctx: Context) -> Reading | None:
         if re.fullmatch(r"[ivxlc]+", word)
         else _ORDINAL_WORDS.get(word) or (int(float(number(word) or 0)) if word.isdigit() else None)
     )
-    if not n or not 1 <= n <= 100:
-        return None
+    if not n or not 1 <= n <= 100 or word in ("l", "c"):
+        return None  # "le siècle", "ce siècle": the article and the demonstrative, not the 50th and 100th centuries
     return Reading("DATE", f"{n - 1:02d}", _mod(match))
 
 
 def _relative_century(match: re.Match[str], ctx: Context) -> Reading | None:
-    shift = -1 if match.group("dir") in ("dernier", "passe", "precedent", "last") else 0
+    last = match.group("dir") in ("dernier", "passe", "precedent") or re.search(r"(?<!\w)last\s", match.group(0))
+    shift = -1 if last else 0  # "le siècle dernier", "early last century"
     return Reading("DATE", f"{ctx.dct.year // 100 + shift:02d}", _mod(match))
 
 

@@ -91,10 +91,13 @@ def _feast(match: re.Match[str], ctx: Context) -> Reading | None:
     if match.group("year"):
         return day_reading(on(year_number(match.group("year"), ctx.dct)))
     qualifier = match.group("dir")
-    tense = (
-        ("past" if re.fullmatch(_LAST, qualifier) else "future") if qualifier else ctx.tense(match.start(), match.end())
-    )
-    return day_reading(ctx.nearest(on, tense))
+    if qualifier:  # "Noël dernier" is the last one before the publication, however near the next: no reach
+        years = [year for year in range(ctx.dct.year - 1, ctx.dct.year + 2) if 1 <= year <= 9999]
+        days = [day for day in map(on, years) if day is not None]
+        if re.fullmatch(_LAST, qualifier):
+            return day_reading(max((day for day in days if day < ctx.dct), default=None))
+        return day_reading(min((day for day in days if day > ctx.dct), default=None))
+    return day_reading(ctx.nearest(on, ctx.tense(match.start(), match.end())))
 
 
 def _nth_weekday(match: re.Match[str], ctx: Context) -> Reading | None:
