@@ -253,3 +253,12 @@ def test_a_steps_moment_is_in_the_publications_zone_and_none_where_open(small_da
     assert (moment, moment.isoformat()) == (thursday, "2022-09-08T00:00:00+03:00")
     assert context.moment(INF) is None
     assert context.moment(-INF) is None
+
+
+def test_an_events_granularity_is_its_times_reading_else_relative_or_none(small_data):
+    """Alice's "jeudi" is a day; Bob, undated, is placed by his relation; without it, by nothing."""
+    timeline = resolved(small_data)
+    assert timeline["alice-speaks"].granularity == "day"
+    assert timeline["bob-says-no"].granularity == "relative"
+    small_data["events"][1]["relations"] = []
+    assert resolved(small_data)["bob-says-no"].granularity == "none"
