@@ -121,3 +121,144 @@ def test_the_timelines_shared_context_gives_each_events_steps(report):
         tuple(timeline.context.chain_steps("certain", True, start))
         == row.certain_steps[: len(timeline.context.chain_steps("certain", True, start))]
     )
+
+
+# -- what the view draws and `newsline timeline --json` prints: extents, chains, layers, moments ----------------
+
+
+def _bob_leaves_after_alice(small_data):
+    """Bob's departure, an action told in the passé composé with no time of its own, "after" Alice's Thursday
+    statement: it starts on Thursday or later and by the publication; when it ends the words do not say (the
+    certain layer leaves its end open), the likely layer's one-episode default ends it within a day."""
+    text = "Alice a parlé jeudi. Ensuite, Bob est parti selon Radio.\n"
+    small_data["document"]["text"] = text
+    small_data["document"]["headline"] = span(text, "Alice a parlé jeudi.")
+    alice, bob = small_data["events"]
+    alice["sentences"] = [span(text, "Alice a parlé jeudi.")]
+    alice["time"] = span(text, "jeudi")
+    bob.update(
+        kind="action",
+        summary="Bob leaves",
+        sentences=[span(text, "Ensuite, Bob est parti selon Radio.")],
+        quotes=[],
+        relations=[{"type": "after", "target": "alice-speaks", "cue": span(text, "Ensuite")}],
+        tense={"form": "compound-past", "cue": span(text, "est parti")},
+        sources=[{"source": "radio", "cue": span(text, "selon Radio")}],
+    )
+    small_data["actors"][0]["mentions"] = [span(text, "Alice")]
+    small_data["actors"][1]["mentions"] = [span(text, "Bob")]
+    small_data["sources"][1]["mentions"] = [span(text, "Radio")]
+    return resolve(parse_report(json.dumps(small_data, ensure_ascii=False)))
+
+
+def _minutes(moment):
+    from tui.temporal.expressions import to_minutes
+
+    return to_minutes(moment)
+
+
+def test_an_events_extent_is_its_earliest_start_and_its_latest_end_in_minutes(small_data):
+    """Alice speaks on Thursday: her bar is drawn from Thursday's start to its end, in both layers."""
+    alice = resolved(small_data)["alice-speaks"]
+    thursday = (_minutes(alice.certain.earliest), _minutes(alice.certain.latest))
+    assert alice.certain.earliest.isoformat() == "2022-09-08T00:00:00+03:00"
+    assert alice.certain.latest.isoformat() == "2022-09-09T00:00:00+03:00"
+    assert alice.extent == thursday
+    assert alice.likely_extent == thursday
+
+
+def test_the_likely_extent_is_drawn_from_the_likely_layer(small_data):
+    """Bob's "plus tôt" certainly puts him from Tuesday 23:00 (within a day before Thursday, the zone widened);
+    the likely layer's same-day reading, on Thursday: each extent from its own layer."""
+    bob = resolved(small_data)["bob-says-no"]
+    assert bob.extent == (_minutes(bob.certain.earliest), _minutes(bob.certain.latest))
+    assert bob.likely_extent == (_minutes(bob.likely.earliest), _minutes(bob.likely.latest))
+    assert bob.certain.earliest.isoformat() == "2022-09-06T23:00:00+03:00"
+    assert bob.likely.earliest.isoformat() == "2022-09-08T00:00:00+03:00"
+
+
+def test_an_event_that_may_go_on_is_drawn_up_to_its_latest_start(small_data):
+    """Bob's departure has no end in the certain layer: its bar ends where it must have started by, the
+    publication's latest; the likely layer ends it within a day of that (one-episode)."""
+    bob = _bob_leaves_after_alice(small_data)["bob-says-no"]
+    assert bob.end.latest is None
+    assert bob.start.latest.isoformat() == "2022-09-11T23:59:00+03:00"
+    assert bob.extent == (_minutes(bob.start.earliest), _minutes(bob.start.latest))
+    assert bob.start.earliest.isoformat() == "2022-09-08T00:00:00+03:00"
+    assert bob.likely_extent == (_minutes(bob.start.earliest), _minutes(bob.likely_end.latest))
+    assert bob.likely_end.latest.isoformat() == "2022-09-12T12:00:00+03:00"
+
+
+def test_an_event_only_the_assumptions_bound_is_drawn_open_before(small_data):
+    """Bob's action with neither a time nor a relation: from nowhere up to the publication, certainly, and up
+    to its estimate, likely."""
+    small_data["events"][1]["kind"] = "action"
+    small_data["events"][1]["relations"] = []
+    bob = resolved(small_data)["bob-says-no"]
+    from tui.temporal.expressions import INF
+
+    assert bob.extent == (-INF, _minutes(bob.start.latest))
+    assert bob.start.latest.isoformat() == "2022-09-11T23:59:00+03:00"
+    assert bob.likely_extent == (-INF, _minutes(bob.likely_start.latest))
+    assert bob.likely_start.latest.isoformat() == "2022-09-11T12:00:00+03:00"
+
+
+def test_a_dated_events_chains_end_at_its_start_and_its_end_in_both_layers(small_data):
+    timeline = resolved(small_data)
+    alice = timeline["alice-speaks"]
+    assert alice.chains("certain") == ((True, 2), (False, 3))
+    assert alice.chains("likely") == ((True, 2), (False, 3))
+
+
+def test_the_latest_bounds_chain_of_an_event_that_may_go_on_ends_at_its_start_in_that_layer_only(small_data):
+    """The certain layer leaves Bob's end open, so its latest bound is its start's; the likely layer ends it
+    (one-episode), so there the chain ends at its end."""
+    bob = _bob_leaves_after_alice(small_data)["bob-says-no"]
+    start, end = bob._points
+    assert bob.chains("certain") == ((True, start), (False, start))
+    assert bob.chains("likely") == ((True, start), (False, end))
+    assert bob.steps("certain")[-1].point == "start"
+    assert bob.steps("likely")[-1].point == "end"
+
+
+def test_an_undated_event_has_no_certain_chain_but_its_likely_latest_one(small_data):
+    """Only the assumptions bound Bob's action: the certain layer shows no step; the likely one, its latest
+    start (the publication's estimate)."""
+    small_data["events"][1]["kind"] = "action"
+    small_data["events"][1]["relations"] = []
+    bob = resolved(small_data)["bob-says-no"]
+    start, _ = bob._points
+    assert bob.chains("certain") == ()
+    assert bob.chains("likely") == ((False, start),)
+
+
+def test_each_layers_solution_is_its_own(small_data):
+    """The certain layer bounds Bob's start from Tuesday 23:00, the likely one from Thursday."""
+    timeline = resolved(small_data)
+    context = timeline.context
+    start, _ = timeline["bob-says-no"]._points
+    certain, likely = context.layer_solution("certain"), context.layer_solution("likely")
+    assert context.moment(certain.lower(start)).isoformat() == "2022-09-06T23:00:00+03:00"
+    assert context.moment(likely.lower(start)).isoformat() == "2022-09-08T00:00:00+03:00"
+
+
+def test_a_steps_moment_is_in_the_publications_zone_and_none_where_open(small_data):
+    from datetime import datetime
+
+    from tui.temporal.expressions import INF
+
+    context = resolved(small_data).context
+    thursday = datetime.fromisoformat("2022-09-08T00:00:00+03:00")
+    moment = context.moment(_minutes(thursday))
+    assert (moment, moment.isoformat()) == (thursday, "2022-09-08T00:00:00+03:00")
+    assert context.moment(INF) is None
+    assert context.moment(-INF) is None
+
+
+def test_an_events_granularity_is_its_times_reading_else_relative_or_none(small_data):
+    """Alice's "jeudi" is a day; Bob, undated, is placed by his relation; without it, by nothing."""
+    timeline = resolved(small_data)
+    assert timeline["alice-speaks"].granularity == "day"
+    assert timeline["bob-says-no"].granularity == "relative"
+    small_data["events"][1]["relations"] = []
+    assert resolved(small_data)["bob-says-no"].granularity == "none"
