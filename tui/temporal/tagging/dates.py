@@ -9,6 +9,7 @@ publication day included, or the next one in a sentence about the future.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
@@ -57,20 +58,21 @@ def _full_date(match: re.Match[str], ctx: Context) -> Reading | None:
         if found is not None:
             return day_reading(found)
     if match.group("dir"):  # "le 30 juin dernier" said on 20 June: the word decides, not the nearest
-        return day_reading(_as_said(lambda y: _safe_date(y, month, day), ctx, match.group("dir")))
+        return day_reading(as_said(lambda y: _safe_date(y, month, day), ctx, match.group("dir")))
     tense = ctx.tense(match.start(), match.end())
     return day_reading(ctx.nearest(lambda y: _safe_date(y, month, day), tense, match.start()))
 
 
-def _as_said(on, ctx: Context, word: str) -> date | None:
+def as_said(on: Callable[[int], date | None], ctx: Context, word: str, *, today: bool = True) -> date | None:
     """A yearly day (``on(year)`` gives it, or None) qualified "dernier" or "prochain" (last/next): the last
     one up to the publication day, or the first from it, however far (the nearest may lie the other way, and
-    the tense's reach stops short of a year)."""
+    the tense's reach stops short of a year). With ``today`` false, the publication day itself is neither:
+    "Noël prochain" said on Christmas Day is next year's."""
     here = ctx.dct
     days = [d for y in (here.year - 1, here.year, here.year + 1) if 1 <= y <= 9999 and (d := on(y)) is not None]
     if re.match(_LAST, word):
-        return max((d for d in days if d <= here), default=None)
-    return min((d for d in days if d >= here), default=None)
+        return max((d for d in days if d < here or (today and d == here)), default=None)
+    return min((d for d in days if d > here or (today and d == here)), default=None)
 
 
 def _english_date(match: re.Match[str], ctx: Context) -> Reading | None:

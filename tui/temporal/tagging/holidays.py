@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from tui.temporal.tagging.context import Context, _safe_date
-from tui.temporal.tagging.dates import _LAST, _NEXT, day_reading, year_number
+from tui.temporal.tagging.dates import _LAST, _NEXT, as_said, day_reading, year_number
 from tui.temporal.tagging.lexicon import MONTH, MONTHS, ORDINALS, WEEKDAY, WEEKDAYS, alternatives
 from tui.temporal.tagging.rules import Reading, rule
 
@@ -92,11 +92,7 @@ def _feast(match: re.Match[str], ctx: Context) -> Reading | None:
         return day_reading(on(year_number(match.group("year"), ctx.dct)))
     qualifier = match.group("dir")
     if qualifier:  # "Noël dernier" is the last one before the publication, however near the next: no reach
-        years = [year for year in range(ctx.dct.year - 1, ctx.dct.year + 2) if 1 <= year <= 9999]
-        days = [day for day in map(on, years) if day is not None]
-        if re.fullmatch(_LAST, qualifier):
-            return day_reading(max((day for day in days if day < ctx.dct), default=None))
-        return day_reading(min((day for day in days if day > ctx.dct), default=None))
+        return day_reading(as_said(on, ctx, qualifier, today=False))
     return day_reading(ctx.nearest(on, ctx.tense(match.start(), match.end())))
 
 
