@@ -17,12 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.benchmarks.timebank import DEV, documents
+from tui.temporal.relations import cue_rules, gap_for
 from tui.temporal.tagging import needs, publication_on, tag
 from tui.temporal.tagging.lexicon import fold
 from tui.temporal.tagging.rules import Rule
 from tui.temporal.tagging.tagger import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def every_rule() -> list[Rule]:
+    """The time expressions' rules, and the relations' cues (read by the same needs)."""
+    return [*RULES, *cue_rules()]
 
 
 def texts() -> list[str]:
@@ -44,7 +50,7 @@ def holds(rule_needs: tuple[tuple[str, ...], bool], text: str) -> bool:
 
 def test_the_shipped_table_is_the_one_the_patterns_make() -> None:
     """Run ``python -m tui.temporal.tagging`` after changing a rule or its word tables."""
-    assert json.loads(needs.TABLE.read_text(encoding="utf-8")) == needs.table(RULES)
+    assert json.loads(needs.TABLE.read_text(encoding="utf-8")) == needs.table(every_rule())
 
 
 @pytest.mark.slow  # starts other interpreters
@@ -63,8 +69,9 @@ def test_the_patterns_are_the_same_in_every_process() -> None:
 
 
 def test_every_rule_of_the_table_has_its_needs() -> None:
-    assert {rule.name for rule in RULES if rule.needs is not None} == set(needs.table(RULES))
-    assert len(needs.table(RULES)) >= len(RULES) - 2  # nearly every rule needs some word
+    rules = every_rule()
+    assert {rule.name for rule in rules if rule.needs is not None} == set(needs.table(rules))
+    assert len(needs.table(rules)) >= len(rules) - 2  # nearly every rule needs some word
 
 
 def test_every_match_in_real_news_holds_what_its_rule_needs() -> None:
@@ -72,7 +79,7 @@ def test_every_match_in_real_news_holds_what_its_rule_needs() -> None:
     seen = 0
     for text in texts():
         folded = fold(text)
-        for rule in RULES:
+        for rule in every_rule():
             if rule.needs is None:
                 continue
             for match in rule.pattern.finditer(folded):
@@ -94,6 +101,31 @@ def test_skipping_rules_changes_no_reading() -> None:
         for rule in RULES:
             rule.needs = kept[rule.name]
     assert with_needs == without
+
+
+def test_skipping_cues_changes_no_gap() -> None:
+    """Every clause of real news, and every cue the relations' table names, gives the same gap with the cues'
+    needs and without them."""
+    import re
+
+    from tui.temporal import relations
+
+    documented = re.findall(r"^(\S.*?)\s{2,}\S", relations.__doc__ or "", re.MULTILINE)
+    clauses = [piece for text in texts() for piece in re.split(r"[,;:.!?\n]", text) if piece.strip()]
+    cues = [*documented, *(part for line in documented for part in line.split(" · ")), *clauses]
+    read = gap_for.__wrapped__  # type: ignore[attr-defined]
+    with_needs = [read(cue) for cue in cues]
+    rules = cue_rules()
+    kept = [rule.needs for rule in rules]
+    try:
+        for rule in rules:
+            rule.needs = None
+        without = [read(cue) for cue in cues]
+    finally:
+        for rule, found in zip(rules, kept, strict=True):
+            rule.needs = found
+    assert with_needs == without
+    assert sum(gap.metric for gap in with_needs) >= 50  # the clauses name many measured gaps
 
 
 def test_a_text_without_the_words_is_not_searched() -> None:
@@ -121,7 +153,12 @@ def test_a_table_made_from_another_pattern_is_not_used(tmp_path: Path, monkeypat
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"midi|minuit", (("mi",), False)),  # the parse shares the alternatives' first letters
+        (r"midi|minuit", (("midi", "minuit"), False)),  # the parse shares the first letters: joined again
+        (r"(?:heures?|hours?)", (("heure", "hour"), False)),  # "h" then "eure" or "our", then an optional "s"
+        (r"(?:le|la)\s+(?:soir|nuit)", (("nuit", "soir"), False)),  # "\s" is no letter: joined no further
+        (r"(?<![\w-])mi(?:di|nuit)(?![\w])", (("midi", "minuit"), False)),  # a look behind or ahead matches nothing
+        (r"(?:ab|cd)x(?:ef|gh)", (("abxef", "abxgh", "cdxef", "cdxgh"), False)),  # every way through, joined
+        (r"[a-h]{3}z", (("z",), False)),  # a range of letters needs nothing, so joins nothing
         (r"soir|nuit", (("nuit", "soir"), False)),
         (r"(?:le\s+)?lendemain", (("lendemain",), False)),  # the optional part needs nothing
         (r"(?:vers\s+)?\d+\s*h", (("h",), False)),  # a word rather than a digit: more selective
@@ -147,6 +184,12 @@ def test_what_a_pattern_needs(pattern: str, expected) -> None:
     assert needs.derive(pattern) == expected
 
 
+def test_a_choice_is_joined_from_at_most_64_words() -> None:
+    """Eight parts of two letters each make 256 ways through: joined as far as 64 (six parts), no further."""
+    words, digit = needs.derive("[ab]" * 8)
+    assert len(words) == 64 and {len(word) for word in words} == {6} and not digit
+
+
 PIECES = st.sampled_from(["midi", "12", "h", " ", "le", "la", "soir", "3", "x", ":", "ant", "nuit", "jour", "a", "b"])
 PATTERNS = [
     r"(?:vers\s+)?\d+\s*h",
@@ -155,6 +198,9 @@ PATTERNS = [
     r"(?:jour)*nuit",
     r"(?:midi|(?:12|3)\s*h)",
     r"a(?:b|x)+",
+    r"(?:midi|minuit)\s*h",
+    r"(?:le|la)\s+(?:soir|nuit)",
+    r"(?:la|le)(?:jour|nuit)a?",
 ]
 
 

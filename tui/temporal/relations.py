@@ -46,8 +46,13 @@ its target and carries no gap.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.temporal.tagging.rules import Rule
 
 INF = float("inf")
 HOUR = 60
@@ -94,60 +99,82 @@ def _days(match: re.Match[str]) -> Gap:
 
 
 @cache
-def _table() -> tuple[tuple[re.Pattern[str], object], ...]:
-    """The cues' patterns over folded text, compiled on first use: their numbers are the tagger's (any number
-    it reads, in digits or words: resources/<language>/number_words.txt, lexicon.NUMBER)."""
+def cue_rules() -> tuple[Rule, ...]:
+    """The cues' rules, in the order they are tried: patterns over folded text, each read into the gap it
+    gives. Their numbers are the tagger's (any number it reads, in digits or words:
+    resources/<language>/number_words.txt, lexicon.NUMBER). Like the tagger's rules, each pattern is compiled
+    when first searched with, and only searched in a cue that holds what every match of it holds (its needs,
+    shipped with the tagger's in tagging/resources/needs.json and made again with ``python -m
+    tui.temporal.tagging``): the six that read a number are as costly to compile as the tagger's largest, and
+    a report's cues name few units."""
+    from tui.temporal.tagging import needs
     from tui.temporal.tagging.lexicon import NUMBER
+    from tui.temporal.tagging.rules import Rule
 
     number = rf"(?P<n>{NUMBER}|a|an)"
-    return tuple(
-        (re.compile(pattern), gap)
-        for pattern, gap in (
-            (rf"(?<![\w-]){number}\s+(?:heures?|hours?)\s+{_DIRECTION}",
+    rules = tuple(
+        Rule(name, pattern, gap if callable(gap) else _given(gap))
+        for name, pattern, gap in (
+            ("cue-n-hours", rf"(?<![\w-]){number}\s+(?:heures?|hours?)\s+{_DIRECTION}",
              lambda m: Gap(_number(m) * HOUR - 30, _number(m) * HOUR + 30, _count(_number(m), "an hour", "hours"))),
-            (rf"(?<![\w-]){number}\s+(?:jours?|days?)\s+{_DIRECTION}", _days),
-            (r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
+            ("cue-n-days", rf"(?<![\w-]){number}\s+(?:jours?|days?)\s+{_DIRECTION}", _days),
+            ("cue-moments",
+             r"quelques\s+instants\s+(?:apres|avant|plus\s+tard|plus\s+tot)|(?:moments?|an\s+instant)\s+(?:after|before|later|earlier)",
              Gap(0, 15, "moments")),
-            (r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
-            (rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
+            ("cue-same-time",
+             r"en\s+meme\s+temps|(?:at\s+the\s+same\s+time|simultaneously)", Gap(0, HOUR, "within the hour")),
+            ("cue-minutes",
+             rf"quelques\s+minutes\s+{_DIRECTION}|a\s+few\s+minutes\s+{_DIRECTION}|minutes\s+(?:after|before|later|earlier)",
              Gap(1, HOUR, "minutes")),
-            (r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
+            ("cue-shortly",
+             r"peu\s+(?:de\s+temps\s+)?(?:apres|avant)|(?:shortly|soon)\s+(?:after|before)|(?:shortly|soon)\s+(?:afterwards|thereafter)",
              Gap(0, 3 * HOUR, "shortly")),
-            (rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
+            ("cue-hours",
+             rf"quelques\s+heures\s+{_DIRECTION}|a\s+few\s+hours\s+{_DIRECTION}|hours\s+(?:after|before|later|earlier)",
              Gap(HOUR, 12 * HOUR, "a few hours")),
-            (rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
+            ("cue-days",
+             rf"quelques\s+jours\s+{_DIRECTION}|a\s+few\s+days\s+{_DIRECTION}|days\s+(?:after|before|later|earlier)",
              Gap(DAY, 8 * DAY, "a few days", likely=(36 * HOUR, 7 * DAY))),
-            (r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
+            ("cue-next-day",
+             r"la\s+veille|le\s+lendemain|le\s+jour\s+(?:precedent|suivant)|the\s+(?:day\s+before|next\s+day|following\s+day|previous\s+day|day\s+after)",
              Gap(0, 2 * DAY, "a day", likely=(12 * HOUR, 36 * HOUR))),
-            (rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
-            (rf"(?<![\w-]){number}\s+(?:minutes?)\s+{_DIRECTION}",
+            ("cue-a-week", rf"(?:une|a|one)\s+(?:semaine|week)\s+{_DIRECTION}", Gap(6 * DAY, 8 * DAY, "a week")),
+            ("cue-n-minutes", rf"(?<![\w-]){number}\s+(?:minutes?)\s+{_DIRECTION}",
              lambda m: Gap(max(0, _number(m) - 1) / 2, _number(m) * 1.5 + 1,
                            _count(_number(m), "a minute", "minutes"))),
-            (rf"(?<![\w-]){number}\s+(?:semaines?|weeks?)\s+{_DIRECTION}",
+            ("cue-n-weeks", rf"(?<![\w-]){number}\s+(?:semaines?|weeks?)\s+{_DIRECTION}",
              lambda m: Gap(_number(m) * 7 * DAY - 3.5 * DAY, _number(m) * 7 * DAY + 3.5 * DAY,
                            _count(_number(m), "a week", "weeks"))),
-            (rf"(?<![\w-]){number}\s+(?:mois|months?)\s+{_DIRECTION}",
+            ("cue-n-months", rf"(?<![\w-]){number}\s+(?:mois|months?)\s+{_DIRECTION}",
              lambda m: Gap(max(0, _number(m) * 30 * DAY - 16 * DAY), _number(m) * 31 * DAY + 16 * DAY,
                            _count(_number(m), "a month", "months"))),
-            (rf"(?<![\w-]){number}\s+(?:ans?|annees?|years?)\s+{_DIRECTION}",
+            ("cue-n-years", rf"(?<![\w-]){number}\s+(?:ans?|annees?|years?)\s+{_DIRECTION}",
              lambda m: Gap(max(0, _number(m) * 365 * DAY - 183 * DAY), _number(m) * 366 * DAY + 183 * DAY,
                            _count(_number(m), "a year", "years"))),
-            (rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:semaines|weeks)\s+{_DIRECTION}",
+            ("cue-weeks", rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:semaines|weeks)\s+{_DIRECTION}",
              Gap(7 * DAY, 62 * DAY, "a few weeks")),
-            (rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:mois|months)\s+{_DIRECTION}",
+            ("cue-months", rf"(?:quelques|plusieurs|some|several|a\s+few)\s+(?:mois|months)\s+{_DIRECTION}",
              Gap(28 * DAY, 366 * DAY, "a few months")),
-            (rf"(?:quelques|plusieurs|des|some|several|a\s+few)\s+(?:ans|annees|years)\s+{_DIRECTION}",
+            ("cue-years", rf"(?:quelques|plusieurs|des|some|several|a\s+few)\s+(?:ans|annees|years)\s+{_DIRECTION}",
              Gap(365 * DAY, INF, "years")),
             # "plus tôt" and "plus tard" alone (or "un peu"): the same news cycle. With any other measure before
             # them that no row above reads ("bien plus tard", "trois heures et demie plus tard", "des décennies
             # plus tôt"), only the order is sure.
-            (rf"^(?:un\s+peu\s+)?(?:plus\s+tot|earlier){_SAME_DAY}$", Gap(0, DAY, "earlier, within a day,")),
-            (rf"^(?:un\s+peu\s+)?(?:plus\s+tard|later){_SAME_DAY}$", Gap(0, DAY, "within a day")),
-            (r"auparavant|previously|beforehand", Gap(0, INF, "")),
-            (r"aussitot|immediatement|dans\s+la\s+foulee|sitot|at\s+once|immediately",
+            ("cue-earlier",
+             rf"^(?:un\s+peu\s+)?(?:plus\s+tot|earlier){_SAME_DAY}$", Gap(0, DAY, "earlier, within a day,")),
+            ("cue-later", rf"^(?:un\s+peu\s+)?(?:plus\s+tard|later){_SAME_DAY}$", Gap(0, DAY, "within a day")),
+            ("cue-previously", r"auparavant|previously|beforehand", Gap(0, INF, "")),
+            ("cue-at-once", r"aussitot|immediatement|dans\s+la\s+foulee|sitot|at\s+once|immediately",
              Gap(0, INF, "right", likely=(0, HOUR), default="at-once")),
         )
     )  # fmt: skip
+    needs.attach(rules)
+    return rules
+
+
+def _given(gap: Gap) -> Callable[[re.Match[str]], Gap]:
+    """The reading of a cue whose gap is the same whatever it matched."""
+    return lambda match: gap
 
 
 @lru_cache(maxsize=4096)
@@ -156,10 +183,9 @@ def gap_for(cue: str) -> Gap:
     from tui.temporal.tagging.lexicon import fold  # the one fold: lower case, no accents, plain apostrophes
 
     text = fold(cue)
-    for pattern, gap in _table():
-        match = pattern.search(text)
-        if match:
-            return gap(match) if callable(gap) else gap  # type: ignore[return-value]
+    for rule in cue_rules():
+        if rule.may_match(text) and (match := rule.pattern.search(text)):
+            return rule.read(match)  # type: ignore[call-arg]
     return Gap(0, INF, "")
 
 

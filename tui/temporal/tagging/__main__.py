@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import sys
 
+from tui.temporal.relations import cue_rules
 from tui.temporal.tagging import needs
 from tui.temporal.tagging.tagger import RULES
 
 if __name__ == "__main__":
-    count = needs.write(RULES)
-    print(f"{needs.TABLE}: what {count} of the {len(RULES)} rules need", file=sys.stderr)
+    rules = [*RULES, *cue_rules()]  # the time expressions' rules, and the relations' cues
+    count = needs.write(rules)
+    print(f"{needs.TABLE}: what {count} of the {len(rules)} rules need", file=sys.stderr)

@@ -27,6 +27,7 @@ TABLE = Path(__file__).with_name("resources") / "needs.json"
 DIGIT = "\\d"  # in a rule's needs: any digit
 
 Needs = tuple[tuple[str, ...], bool]  # the words, one of which a match holds, or (True) a digit
+_JOINED = 64  # words a choice joined from several parts may hold: past it, its first parts are choice enough
 
 
 def checksum(source: str) -> int:
@@ -49,6 +50,11 @@ def derive(source: str) -> Needs | None:
         index = 0
         while index < len(items):
             op, value = items[index]
+            # What the parts from here on start with, joined: the parse shares the first letters of
+            # alternatives ("mois|months" is "mo" then "is|nths"), which alone would need only "mo".
+            joined, _ = starts(items[index:])
+            if "" not in joined:
+                choices.append(joined)
             if op is c.LITERAL:  # a run of literals must appear whole
                 run = ""
                 while index < len(items) and items[index][0] is c.LITERAL:
@@ -84,6 +90,53 @@ def derive(source: str) -> Needs | None:
         if op is c.IN:
             return _characters(value, c)
         return None  # assertions, anchors, any character, a class outside brackets: nothing needed
+
+    def starts(items: Sequence[tuple[Any, Any]]) -> tuple[set[str], bool]:
+        """The words every match of ``items`` starts with ("" alone: nothing known), and whether each match
+        is exactly one of them."""
+        found = {""}
+        for op, value in items:
+            each = start(op, value)
+            if each is None:
+                return found, False
+            words, whole = each
+            joined = {first + then for first in found for then in words}
+            if len(joined) > _JOINED:
+                return found, False
+            found = joined
+            if not whole:
+                return found, False
+        return found, True
+
+    def start(op: Any, value: Any) -> tuple[set[str], bool] | None:
+        """What every match of one part starts with, as :func:`starts` says it; None if not known."""
+        if op is c.LITERAL:
+            return {chr(value)}, True
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # matches nothing: an anchor, a look ahead or behind
+            return {""}, True
+        if op is c.SUBPATTERN:
+            _group, added, _removed, inner = value
+            return None if added & re.IGNORECASE else starts(inner)
+        if op is c.ATOMIC_GROUP:
+            return starts(value)
+        if op is c.BRANCH:
+            words: set[str] = set()
+            whole = True
+            for alternative in value[1]:
+                each, exact = starts(alternative)
+                words |= each
+                whole = whole and exact
+            return words, whole
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, most, inner = value
+            if least < 1:
+                return None
+            each, exact = starts(inner)
+            return each, exact and least == most == 1
+        if op is c.IN:
+            characters = _characters(value, c)
+            return None if characters is None or DIGIT in characters else (characters, True)
+        return None
 
     found = sequence(parsed)
     if not found:

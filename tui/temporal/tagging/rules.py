@@ -28,7 +28,9 @@ class Reading:
 
 
 class Rule:
-    """A family's pattern (over folded text, whole words) and its reader.
+    """A family's pattern (over folded text, whole words) and its reader: ``read(match, context)`` gives the
+    :class:`Reading` of a time expression. The cues of relations are rules too (``relations.cue_rules``), each
+    read by ``read(match)`` into the gap it gives.
 
     ``priority`` breaks ties between overlapping matches of the same length: the higher wins. The pattern
     is compiled when first searched with, not when the rule is made: the engine reads a report's few time
@@ -43,7 +45,7 @@ class Rule:
         self,
         name: str,
         source: str,
-        read: Callable[[re.Match[str], Context], Reading | None],
+        read: Callable[[re.Match[str], Context], Reading | None] | Callable[[re.Match[str]], object],
         priority: int = 0,
         language: str | None = None,
     ) -> None:
