@@ -145,3 +145,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         for callback in gc.callbacks
         if getattr(callback, "__qualname__", "") != "gc_cumulative_time.<locals>.gc_callback"
     ]
+
+
+@pytest.fixture(autouse=True)
+def _collector_left_on() -> Iterator[None]:
+    """Every test leaves the garbage collector on, as it found it: newsline holds it off while it builds a
+    whole report or starts the app (tui.collector), and a test that leaves it off changes the ones after it."""
+    import gc
+
+    was = gc.isenabled()
+    yield
+    if was and not gc.isenabled():
+        gc.enable()
+        pytest.fail("the test left the garbage collector off")

@@ -69,6 +69,7 @@ def explore(app: NewslineApp | int) -> int:
         print("  'newsline timeline [FILE]' prints the timeline as text instead.", file=sys.stderr)
         return EXIT_BAD_INPUT
     app.run()
+    gc.enable()  # the app turns it back on at its first screen, which a bad large file never reaches
     if app.load_error is not None:  # a large file, read while the loading screen showed, was bad
         print(app.load_error, file=sys.stderr)
         return EXIT_BAD_INPUT
