@@ -15,7 +15,7 @@ start   Start to the first full screen, in a fresh process each time, so imports
         a screen with an empty footer. The package's bytecode is compiled first, as ``pip install`` does: a
         checkout run under PYTHONDONTWRITEBYTECODE would otherwise compile every module of ours on every start
         (about 40 ms) while Textual's own bytecode is already there. One untimed run of each warms the disk
-        cache, then RUNS runs each, alternating; medians compared. Target: ours/baseline ≤ 1.5.
+        cache, then RUNS runs each, alternating; medians compared. Target: ours/baseline ≤ 1.3 (issue 19; 1.5 before it).
 filter  One search keystroke with 10 000 synthetic events, against the same keystroke on the bundled
         27-event report. "/" opens the search and QUERY is typed one character at a time, ROUNDS times
         (escape clears between rounds, not timed); the query first keeps every event, then narrows to
@@ -52,7 +52,7 @@ from tui.model import Report, bundled_path, load_report, parse_report
 from tui.temporal import Timeline, resolve
 
 RUNS = 9
-START_TARGET_RATIO = 1.5
+START_TARGET_RATIO = 1.3
 EVENTS = 10_000
 QUERY = "number 123"  # every synthetic summary is "Synthetic <word> number <index>"
 ROUNDS = 3
@@ -241,7 +241,7 @@ def main() -> int:
     median, n = statistics.median, len(ours.to_screen)
     rows = [
         ("measurement", "baseline", "newsline", "ratio", "target", ""),
-        row(f"start to first screen, median of {RUNS}", start_base, start_ours, "s", "ratio ≤ 1.5", start_ok),
+        row(f"start to first screen, median of {RUNS}", start_base, start_ours, "s", f"ratio ≤ {START_TARGET_RATIO}", start_ok),
         row(
             f"keystroke to screen (wall), median of {n}",
             median(base.to_screen),

@@ -106,11 +106,13 @@ import re
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 
+from msgspec import Struct
+
 from tui.model import Event, Publication, Relation, Report, Span
+from tui.model.report import replace
 from tui.temporal.constraints import add_relation, add_time_window, guessed
 from tui.temporal.evidence import Evidence
 from tui.temporal.expressions import INF, Normalised, from_minutes, read_as_published_on, to_minutes
@@ -121,8 +123,7 @@ HOUR = 60
 DAY = 24 * HOUR
 
 
-@dataclass(frozen=True, slots=True)
-class Default:
+class Default(Struct, frozen=True):
     """One news-reading default: its name, its window in words, and why it holds."""
 
     name: str
@@ -172,8 +173,7 @@ _PERFECTIVE = frozenset({"compound-past", "pluperfect", "simple-past"})
 assert max(d.strength for d in DEFAULTS.values()) < 10
 
 
-@dataclass(frozen=True, slots=True)
-class LikelyReading:
+class LikelyReading(Struct, frozen=True):
     """The likely layer solved, and the defaults set aside for each event, with what contradicted them."""
 
     solution: Solution[Evidence]

@@ -37,13 +37,14 @@ import re
 import unicodedata
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Literal
 
+from msgspec import Struct
+
 from tui.model import Publication
-from tui.model.report import replace as replace_record
+from tui.model.report import replace
 
 INF = float("inf")
 MINUTE = 1
@@ -57,8 +58,7 @@ Granularity = Literal[
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(Struct, frozen=True):
     """Where a time point may lie: ``lo ≤ point − anchor ≤ hi`` in minutes.
 
     The ``origin`` anchor is the Unix epoch (so lo and hi are calendar minutes); the ``publication``
@@ -70,8 +70,7 @@ class Window:
     hi: float
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
+class Normalised(Struct, frozen=True):
     """A time expression resolved: where the event's start and end may lie, and how fine that is."""
 
     expression: str
@@ -454,7 +453,7 @@ def _readings_by_weekday(
 ) -> tuple[tuple[tuple[int, int], ...], Granularity] | None:
     readings = []
     for shift in [timedelta(days=n) for n in range(7)] + [_YEAR_OF_WEEKS]:
-        moved = replace_record(
+        moved = replace(
             published, earliest=published.earliest + shift, estimate=published.estimate + shift,
             latest=published.latest + shift,
         )  # fmt: skip

@@ -13,10 +13,11 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from heapq import heappop, heappush
 from typing import Any, Generic, NamedTuple, TypeVar
+
+from msgspec import Struct
 
 INF = float("inf")
 E = TypeVar("E")  # what a constraint carries as its evidence
@@ -40,8 +41,7 @@ class Constraint(NamedTuple, Generic[E]):
 _Stored = tuple[int, int, float, float, E, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict(Generic[E]):
+class Conflict(Struct, Generic[E], frozen=True):
     """Constraints that cannot all hold, and the one set aside to resolve the rest."""
 
     constraints: tuple[Constraint[E], ...]
@@ -174,8 +174,7 @@ class Network(Generic[E]):
         return graph
 
 
-@dataclass(frozen=True, slots=True)
-class _Paths:
+class _Paths(Struct, frozen=True):
     """Shortest paths from the origin, as machine arrays: a solution keeps two of these per layer, and a
     list holds a boxed number per point (32–36 bytes) where an array holds 8."""
 
@@ -184,8 +183,7 @@ class _Paths:
     parent: array[int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Cycle:
+class _Cycle(Struct, frozen=True):
     constraints: list[_Stored[Any]]
 
 

@@ -47,9 +47,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from tui.temporal.tagging.rules import Rule
@@ -62,8 +63,7 @@ _SAME_DAY = r"(?:\s+(?:dans\s+la\s+(?:journee|soiree|matinee|nuit)|le\s+meme\s+j
 _DIRECTION = r"(?:plus\s+tot|plus\s+tard|apres|avant|auparavant|earlier|later|after|before|ago)"
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(Struct, frozen=True):
     """How far apart two events are: from the earlier one's end to the later one's start, in minutes."""
 
     lo: float

@@ -26,7 +26,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from itertools import islice
@@ -77,8 +76,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Bounds:
+class Bounds(Struct, frozen=True):
     """Earliest and latest calendar time of a point; None where the network leaves it open."""
 
     earliest: datetime | None
@@ -119,8 +117,7 @@ _UNSEEN = object()
 MAX_STEPS = 8  # a chain longer than this keeps its anchor and the last links: a dense report's chains are long
 
 
-@dataclass(frozen=True, slots=True)
-class TimedRelation:
+class TimedRelation(Struct, frozen=True):
     """A relation seen from one of its two events: "a few hours before" the other one."""
 
     other: str

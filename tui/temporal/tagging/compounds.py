@@ -28,10 +28,10 @@ tagger asks :func:`joined` of each expression it reads and the one before it, on
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
+from tui.model.report import replace
 from tui.temporal.tagging.lexicon import alternatives
 from tui.temporal.tagging.rules import Reading
 from tui.temporal.tagging.tables import words

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Literal
+
+from msgspec import Struct, field
 
 from tui.temporal.tagging.lexicon import alternatives
 from tui.temporal.tagging.tables import table, words
@@ -52,8 +53,7 @@ _REACH = timedelta(days=300)
 _YEAR = timedelta(days=366)  # the reach of an announcement: "aura lieu le 1er novembre" is the next one
 
 
-@dataclass
-class Context:
+class Context(Struct):
     """The reading state of one text, for one possible publication day."""
 
     text: str

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     from tui.temporal.tagging.context import Context
@@ -15,8 +16,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """What a matched expression means: its TIMEX3 type and ISO-TimeML value (and modifier)."""
 
     type: TimexType

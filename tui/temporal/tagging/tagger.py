@@ -14,10 +14,12 @@ are more), and every interval is the hull of its readings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from msgspec import Struct
+
 from tui.model import Publication
+from tui.model.report import replace
 from tui.temporal.tagging import (
     approximation,
     clock,
@@ -45,8 +47,7 @@ needs.attach(RULES)
 MAX_TEXT = 5_000_000  # characters; beyond, the text is read up to there
 
 
-@dataclass(frozen=True, slots=True)
-class Timex:
+class Timex(Struct, frozen=True):
     """A time expression found in a text: where, what kind, its ISO-TimeML value and where it lies."""
 
     start: int  # offsets into the text as given
