@@ -184,6 +184,31 @@ def test_what_a_pattern_needs(pattern: str, expected) -> None:
     assert needs.derive(pattern) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected", "matched"),
+    [
+        # A part whose matches are not all known stops the joining: "moxis" holds no "mois".
+        (r"(mo\w)is", (("mo",), False), "moxis"),
+        (r"(ab|c\w)d", (("d",), False), "cxd"),  # one alternative not known whole: nothing joined after it
+        (r"x(ab)+c", (("xab",), False), "xababc"),  # a repeat's first time is joined, not what follows it
+        (r"x(ab){2}c", (("xab",), False), "xababc"),
+        (r"x(ab){1}c", (("xabc",), False), "xabc"),  # once exactly: as if not repeated
+        (r"mi(?=d|n)(?:di|nuit)", (("midi", "minuit"), False), "minuit"),  # a look ahead matches nothing
+        (r"soir(?:ee|)", (("soir",), False), "soir"),  # of two choices as selective, the one of fewer words
+        ("(" + "[ab]" * 7 + ")z", None, "abababaz"),  # see below: 64 words of the group's first six letters
+    ],
+)
+def test_what_a_pattern_needs_is_joined_only_where_every_match_goes_on(pattern, expected, matched) -> None:
+    import re
+
+    found = needs.derive(pattern)
+    assert re.fullmatch(pattern, matched) and holds(found, matched)
+    if expected is not None:
+        assert found == expected
+    else:
+        assert len(found[0]) == 64 and {len(word) for word in found[0]} == {6}
+
+
 def test_a_choice_is_joined_from_at_most_64_words() -> None:
     """Eight parts of two letters each make 256 ways through: joined as far as 64 (six parts), no further."""
     words, digit = needs.derive("[ab]" * 8)
@@ -201,6 +226,9 @@ PATTERNS = [
     r"(?:midi|minuit)\s*h",
     r"(?:le|la)\s+(?:soir|nuit)",
     r"(?:la|le)(?:jour|nuit)a?",
+    r"(a|b\w)x",
+    r"x(ab){2}x",
+    r"x(ab)+x",
 ]
 
 
