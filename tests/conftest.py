@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import inspect
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 

@@ -241,7 +241,14 @@ def main() -> int:
     median, n = statistics.median, len(ours.to_screen)
     rows = [
         ("measurement", "baseline", "newsline", "ratio", "target", ""),
-        row(f"start to first screen, median of {RUNS}", start_base, start_ours, "s", f"ratio ≤ {START_TARGET_RATIO}", start_ok),
+        row(
+            f"start to first screen, median of {RUNS}",
+            start_base,
+            start_ours,
+            "s",
+            f"ratio ≤ {START_TARGET_RATIO}",
+            start_ok,
+        ),
         row(
             f"keystroke to screen (wall), median of {n}",
             median(base.to_screen),
