@@ -7,94 +7,21 @@ one default's name, as (from, to, lo, hi) in minutes between named points ("orig
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
-from tui.model import parse_report
-from tui.temporal import Timeline, resolve
+from tui.temporal import Timeline
 from tui.temporal.defaults import _MIDNIGHTS, DEFAULTS, _in_sequence, _midnights, _same_narration
 from tui.temporal.expressions import to_minutes
 from tui.temporal.network import INF
 
+from .reports import EARLIEST, ESTIMATE, LATEST, event, timeline_of
+
 HOUR, DAY = 60, 24 * 60
-EARLIEST, ESTIMATE, LATEST = "2022-09-11T08:00:00+03:00", "2022-09-11T12:00:00+03:00", "2022-09-11T20:00:00+03:00"
 SATURDAY = to_minutes(datetime.fromisoformat("2022-09-10T00:00:00+03:00"))  # "samedi": Sat 10 Sep, Kyiv time
 SUNDAY = SATURDAY + DAY
-
-
-def event(
-    id: str,
-    sentence: str,
-    *,
-    kind: str = "action",
-    time: str | None = None,
-    tense: tuple[str, str] | None = None,
-    relations: tuple[tuple[str, str, str], ...] = (),
-    guessed: bool = False,
-    time_guessed: bool = False,
-    time_anchor: str | None = None,
-) -> dict[str, Any]:
-    """An event told in ``sentence`` (words of the report's text); ``time``, the tense's verb and each
-    relation's cue are words of that sentence. ``relations``: (type, target, cue); ``time_anchor``: the event
-    whose start the time is said at (reported speech)."""
-    return {
-        "id": id,
-        "sentence": sentence,
-        "kind": kind,
-        "time": time,
-        "tense": tense,
-        "relations": relations,
-        "guessed": guessed,
-        "time_guessed": time_guessed,
-        "time_anchor": time_anchor,
-    }
-
-
-def timeline_of(text: str, *events: dict[str, Any], published: dict[str, str] | str | None = None) -> Timeline:
-    def piece(words: str, within: int = 0) -> dict[str, Any]:
-        start = text.index(words, within)
-        return {"start": start, "end": start + len(words), "text": words}
-
-    written = []
-    for spec in events:
-        sentence = piece(spec["sentence"])
-        at = sentence["start"]
-        found = {"how": "guess: proximity", "confidence": 0.5} if spec["guessed"] else None
-        data: dict[str, Any] = {
-            "id": spec["id"], "summary": spec["id"], "kind": spec["kind"], "sentences": [sentence],
-            "actors": ["a"], "places": [], "sources": [{"source": "report"}],
-            "time": piece(spec["time"], at) if spec["time"] else None,
-            "relations": [
-                {"type": kind, "target": target, "cue": piece(cue, at), **({"found": found} if found else {})}
-                for kind, target, cue in spec["relations"]
-            ],
-            "quotes": [], "claims": [],
-        }  # fmt: skip
-        if spec.get("time_anchor"):
-            data["time_anchor"] = spec["time_anchor"]
-        if spec["time_guessed"]:
-            data["time_found"] = {"how": "guess: proximity", "confidence": 0.5}
-        if spec["tense"]:
-            form, verb = spec["tense"]
-            data["tense"] = {"form": form, "cue": piece(verb, at)}
-        written.append(data)
-    data = {
-        "format": "newsline/1",
-        "document": {
-            "id": "defaults", "language": "fr", "headline": piece(text.split("\n")[0]), "text": text,
-            "published": None if published == "unknown" else (
-                published or {"earliest": EARLIEST, "estimate": ESTIMATE, "latest": LATEST, "basis": "test"}
-            ),
-        },
-        "actors": [{"id": "a", "name": "A", "role": "r", "side": "ukraine", "mentions": []}],
-        "places": [], "sources": [{"id": "report", "label": "The report", "kind": "report", "mentions": []}],
-        "events": written, "caveats": [], "not_events": [],
-    }  # fmt: skip
-    return resolve(parse_report(json.dumps(data)))
 
 
 def added(timeline: Timeline, name: str) -> list[tuple[str, str, float, float]]:

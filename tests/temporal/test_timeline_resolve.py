@@ -7,77 +7,15 @@ Published on Sunday 11 September 2022 between 08:00 and 20:00 (Kyiv time), 12:00
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Any
 
 import pytest
 
-from tui.model import parse_report
-from tui.temporal import Timeline, resolve
+from tui.temporal import Timeline
 from tui.temporal import timeline as timeline_module
 from tui.temporal.expressions import to_minutes
 
-EARLIEST, ESTIMATE, LATEST = "2022-09-11T08:00:00+03:00", "2022-09-11T12:00:00+03:00", "2022-09-11T20:00:00+03:00"
-GUESS = {"how": "guess: attached by proximity", "confidence": 0.5}
-
-
-def event(
-    id: str,
-    sentence: str,
-    *,
-    kind: str = "action",
-    time: str | None = None,
-    tense: tuple[str, str] | None = None,
-    relations: tuple[tuple[str, str, str], ...] = (),
-    guessed_relations: tuple[tuple[str, str, str], ...] = (),
-    time_guessed: bool = False,
-) -> dict[str, Any]:
-    """An event told in ``sentence``; its time, its tense's verb and its relations' cues are words of it.
-    ``relations``, (type, target, cue) each, are stated; ``guessed_relations`` the drafter only guessed, and
-    come first."""
-    return {
-        "id": id, "sentence": sentence, "kind": kind, "time": time, "tense": tense, "relations": relations,
-        "guessed_relations": guessed_relations, "time_guessed": time_guessed,
-    }  # fmt: skip
-
-
-def timeline_of(*events: dict[str, Any], zone: str = "given", defaults: bool = True) -> Timeline:
-    """The report that tells ``events``, one sentence each, resolved."""
-    text = "Titre\n\n" + " ".join(spec["sentence"] for spec in events)
-
-    def piece(words: str, within: int = 0) -> dict[str, Any]:
-        start = text.index(words, within)
-        return {"start": start, "end": start + len(words), "text": words}
-
-    written = []
-    for spec in events:
-        sentence = piece(spec["sentence"])
-        at = sentence["start"]
-        relations = [
-            {"type": kind, "target": target, "cue": piece(cue, at), "found": GUESS}
-            for kind, target, cue in spec["guessed_relations"]
-        ] + [{"type": kind, "target": target, "cue": piece(cue, at)} for kind, target, cue in spec["relations"]]
-        data: dict[str, Any] = {
-            "id": spec["id"], "summary": spec["id"], "kind": spec["kind"], "sentences": [sentence], "actors": [],
-            "places": [], "sources": [{"source": "report"}],
-            "time": piece(spec["time"], at) if spec["time"] else None, "relations": relations, "quotes": [],
-            "claims": [],
-        }  # fmt: skip
-        if spec["time_guessed"]:
-            data["time_found"] = GUESS
-        if spec["tense"]:
-            form, verb = spec["tense"]
-            data["tense"] = {"form": form, "cue": piece(verb, at)}
-        written.append(data)
-    published = {"earliest": EARLIEST, "estimate": ESTIMATE, "latest": LATEST, "basis": "test", "zone": zone}
-    data = {
-        "format": "newsline/1",
-        "document": {"id": "resolve", "language": "fr", "headline": piece("Titre"), "text": text, "published": published},
-        "actors": [], "places": [], "sources": [{"id": "report", "label": "The report", "kind": "report", "mentions": []}],
-        "events": written, "caveats": [], "not_events": [],
-    }  # fmt: skip
-    return resolve(parse_report(json.dumps(data)), defaults=defaults)
+from .reports import EARLIEST, ESTIMATE, LATEST, event, timeline_of
 
 
 def at(moment: str) -> datetime:
@@ -100,9 +38,10 @@ def test_with_its_zone_unknown_the_publication_is_widened_by_each_sides_own_amou
     """Read at UTC+3, a day with no zone is up to 11 h earlier (UTC+14) and 15 h later (UTC−12): the
     publication, and what is bounded by it, is widened by 11 h before its earliest and 15 h after its latest."""
     timeline = timeline_of(
+        None,
         event("now", "Il est actuellement là.", kind="state", time="actuellement", tense=("present", "est")),
         event("gone", "Il est parti.", tense=("compound-past", "est parti")),
-        zone="unknown",
+        published={"earliest": EARLIEST, "estimate": ESTIMATE, "latest": LATEST, "basis": "test", "zone": "unknown"},
     )
     solution = timeline.context.solution
     assert solution.lower(1) == to_minutes(at(EARLIEST)) - 11 * 60
@@ -114,7 +53,7 @@ def test_with_its_zone_unknown_the_publication_is_widened_by_each_sides_own_amou
 
 
 def test_with_its_zone_given_the_publication_is_its_annotated_range():
-    timeline = timeline_of(event("gone", "Il est parti.", tense=("compound-past", "est parti")))
+    timeline = timeline_of(None, event("gone", "Il est parti.", tense=("compound-past", "est parti")))
     solution = timeline.context.solution
     assert (solution.lower(1), solution.upper(1)) == (to_minutes(at(EARLIEST)), to_minutes(at(LATEST)))
     assert timeline["gone"].latest == at(LATEST)
@@ -125,6 +64,7 @@ def test_with_its_zone_given_the_publication_is_its_annotated_range():
 
 def test_a_guessed_relation_is_left_out_of_the_certain_layer_and_the_stated_one_after_it_is_kept():
     timeline = timeline_of(
+        None,
         event("thursday", "Il est venu jeudi.", time="jeudi", tense=("compound-past", "est venu")),
         event("saturday", "Il est reparti samedi.", time="samedi", tense=("compound-past", "est reparti")),
         event(
@@ -151,6 +91,7 @@ def test_above_the_exact_limit_a_relation_set_aside_in_a_contradiction_orders_no
     "before Thursday" of a Saturday event yields to the days, and is no order."""
     monkeypatch.setattr(timeline_module, "EXACT_COVER_LIMIT", 1)
     timeline = timeline_of(
+        None,
         event(
             "saturday",
             "Avant cela, il est parti samedi.",
@@ -173,6 +114,7 @@ def test_a_statement_made_within_the_hour_holds_against_an_action_reported_by_pu
     ongoing (so begun by the publication: an assumption) and one tomorrow (its words). They cannot all hold:
     the weakest, "reported by publication" (not "within an hour"), is set aside."""
     timeline = timeline_of(
+        None,
         event("speech", "Il annoncera.", kind="statement", tense=("future", "annoncera")),
         event(
             "waiting",
@@ -206,7 +148,7 @@ CONTRADICTED = {  # an event told in a tense, with "demain": what the contradict
 @pytest.mark.parametrize(("kind", "form"), list(CONTRADICTED))
 def test_a_past_tense_holds_against_a_time_read_after_the_publication_and_the_present_yields(kind, form):
     verb = "a dit" if form == "compound-past" else "dit"
-    timeline = timeline_of(event("told", f"Il {verb} demain.", kind=kind, time="demain", tense=(form, verb)))
+    timeline = timeline_of(None, event("told", f"Il {verb} demain.", kind=kind, time="demain", tense=(form, verb)))
     assert dropped(timeline) == CONTRADICTED[kind, form]
     told = timeline["told"]
     if form == "present":
@@ -217,6 +159,7 @@ def test_a_past_tense_holds_against_a_time_read_after_the_publication_and_the_pr
 
 def test_an_event_to_come_leaves_the_events_after_it_reported_by_publication():
     timeline = timeline_of(
+        None,
         event("coming", "Il partira.", tense=("future", "partira")),
         event("gone", "Il est venu.", tense=("compound-past", "est venu")),
         event("going", "Il part.", tense=("present", "part")),
@@ -244,6 +187,7 @@ def test_the_step_from_the_publication_says_what_the_tense_entails(kind, form):
     of that chain says why (a statement's end is made by then, an action's start begun)."""
     verb = "a dit" if form == "compound-past" else "dit"
     timeline = timeline_of(
+        None,
         event("thursday", "Il est venu jeudi.", time="jeudi", tense=("compound-past", "est venu")),
         event(
             "told", f"Ensuite il {verb}.", kind=kind, tense=(form, verb), relations=(("after", "thursday", "Ensuite"),)
@@ -264,6 +208,7 @@ def test_the_step_from_the_publication_says_what_the_tense_entails(kind, form):
 def test_the_order_is_by_the_middle_of_the_likely_start_not_its_earliest():
     """Saturday at 7 is before the middle of Saturday, though Saturday starts earlier."""
     timeline = timeline_of(
+        None,
         event("saturday", "Il est parti samedi.", time="samedi", tense=("compound-past", "est parti")),
         event("seven", "Il est revenu samedi à 7 h.", time="samedi à 7 h", tense=("compound-past", "est revenu")),
     )
@@ -273,6 +218,7 @@ def test_the_order_is_by_the_middle_of_the_likely_start_not_its_earliest():
 def test_the_order_is_by_the_middle_of_the_likely_start_not_its_latest():
     """This week, up to Sunday noon, is mostly before Saturday at 7, though it ends after it."""
     timeline = timeline_of(
+        None,
         event("seven", "Il est revenu samedi à 7 h.", time="samedi à 7 h", tense=("compound-past", "est revenu")),
         event("week", "Il est parti cette semaine.", time="cette semaine", tense=("compound-past", "est parti")),
     )
@@ -284,6 +230,7 @@ def test_an_event_with_no_earliest_comes_first_even_if_it_has_no_latest():
     """With no defaults (the likely layer is the certain one), an event to come with no time is open on both
     sides: it is put first, as any event with no earliest is, not last."""
     timeline = timeline_of(
+        None,
         event("tomorrow", "Il partira demain.", time="demain", tense=("future", "partira")),
         event("someday", "Il viendra.", tense=("future", "viendra")),
         defaults=False,
@@ -296,6 +243,7 @@ def test_where_the_likely_starts_are_alike_an_event_open_in_the_certain_layer_co
     """Both to come tomorrow; the drafter only guessed the second's "demain", which leaves it open on both sides
     in the certain layer: it comes first."""
     timeline = timeline_of(
+        None,
         event("stated", "Il partira demain.", time="demain", tense=("future", "partira")),
         event("guessed", "Il viendra demain.", time="demain", tense=("future", "viendra"), time_guessed=True),
     )
@@ -311,6 +259,7 @@ def test_where_the_likely_starts_are_alike_the_middle_of_the_certain_start_order
     (12:00), one after that (from Saturday to the publication: Sunday 10:00). That is their order, neither the
     order of their earliest starts nor of their latest."""
     timeline = timeline_of(
+        None,
         event("thursday", "Il est venu jeudi.", time="jeudi", tense=("compound-past", "est venu")),
         event(
             "after-thursday",
