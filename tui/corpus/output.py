@@ -6,7 +6,6 @@ escaping — the same rules as for one report's exports."""
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from collections.abc import Callable, Sequence
@@ -141,10 +140,10 @@ def _holding(story: Story, shown: str | None) -> str:
 def write_csv(story: Story, out: TextIO, *, shown: str | None = None) -> None:
     """One row per story event (RFC 4180, CRLF), every text cell guarded against formulas; lists joined by
     ``"; "``; every row's ``shown`` cell says which story events the file holds (:func:`_holding`)."""
-    from tui.export.csv import cell
+    from tui.export.csv import Rows, cell
 
     holding = cell(_holding(story, shown))
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = Rows(out)
     writer.writerow(CSV_COLUMNS)
     for event in story.events:
         writer.writerow(
@@ -156,6 +155,7 @@ def write_csv(story: Story, out: TextIO, *, shown: str | None = None) -> None:
                 cell(" | ".join(event.figures_differ())), holding,
             ]
         )  # fmt: skip
+    writer.flush()
 
 
 def write_markdown(story: Story, out: TextIO, *, shown: str | None = None) -> None:
