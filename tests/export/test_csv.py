@@ -207,7 +207,7 @@ def test_the_shown_cell_counts_the_events_or_names_the_filter(bundled_timeline):
 
 
 # Fields as news and hostile data hold them: the characters csv quotes for, and others it does not.
-_FIELD = st.text(alphabet=st.sampled_from(list('ab ,"\r\n\0\t;\'=é→“')), max_size=8) | st.text(max_size=8)
+_FIELD = st.text(alphabet=st.sampled_from(list("ab ,\"\r\n\0\t;'=é→“")), max_size=8) | st.text(max_size=8)
 
 
 @given(st.lists(st.lists(_FIELD, max_size=5), max_size=Rows.BATCH + 3))
