@@ -352,6 +352,33 @@ async def test_the_footer_shows_clear_only_while_there_is_something_to_clear(app
         assert "Clear" in footer_keys(app)
 
 
+async def test_the_first_frame_shows_the_footers_keys_as_they_stay(app):
+    """The footer builds its keys as soon as the screen's bindings are known, not a frame after: run as
+    ``newsline`` runs it (not under the pilot, which delays the app's focus), the first frame drawn holds every
+    key, the same keys the footer still shows once the app has settled, and the footer was built once."""
+    from textual.widgets._footer import FooterKey
+
+    frames: list[list[FooterKey]] = []  # the keys laid out in each frame drawn (none until they all are)
+    display = app._display
+
+    def recorded(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is None:
+            return
+        keys = list(app.screen.query(FooterKey))
+        frames.append(keys if keys and all(key.region.area for key in keys) else [])
+        if len(frames) == 1:
+            app.set_timer(0.3, app.exit)  # then let it settle
+
+    app._display = recorded
+    await app.run_async(headless=True, size=SIZE)
+    first, settled = frames[0], frames[-1]
+    assert [key.description for key in settled][:2] == ["Quit", "Help"]
+    later = next(number for number, keys in enumerate(frames) if keys)
+    assert first, f"the first frame has no keys: they come in frame {later + 1} of {len(frames)}"
+    assert first == settled, "the footer was built again after the first frame"
+
+
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(app):
     """Typing in the search box keeps the footer's keys (the same widgets); a filter that adds "Clear"
     rebuilds it once, and the keys start in the footer's own style."""

@@ -62,6 +62,10 @@ class KeysFooter(Footer):
     it was built twice, and a search keystroke rebuilt it each time. This one waits for the burst of
     changes to end and rebuilds only if what it shows (keys, descriptions, enabled or not, the width) has
     changed. Each key is styled once, starting with the footer's own ``compact`` value.
+
+    The first time, there is nothing to wait for: the keys are built as soon as the screen's bindings are
+    known, before the next frame, so the first frame of a screen shows them. Textual's footer built them
+    after a refresh, which at start-up came five frames (80 ms) after the panes were first drawn.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -150,7 +154,10 @@ class KeysFooter(Footer):
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True
-            self.call_after_refresh(self._update_keys)
+            if self._shown is None:  # never built: at once, so that the first frame has the keys
+                self.call_next(self._update_keys)
+            else:
+                self.call_after_refresh(self._update_keys)
 
     async def _update_keys(self) -> None:
         self._update_pending = False
