@@ -18,17 +18,17 @@ from functools import cache
 from tui.temporal.tagging.approximation import mod_of, words_pattern
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import WEEKDAY, WEEKDAYS, alternatives
-from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.rules import LazyPattern, Reading, rule
 from tui.temporal.tagging.tables import table, words
 
 _ORDINALS = "1er|premier"
 
 _DAY_WORDS = {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
 # Read on the text with its accents: "dès 15 heures" is a time of day, "des heures" are not.
-_CLOCK_BEFORE = re.compile(
+_CLOCK_BEFORE = LazyPattern(
     r"(?:^|[^\w])(?:à|vers|dès|jusqu'à|jusqu’à|avant|après|entre|et|de|depuis|hier|demain|soir|matin|at|by|until)\s+$"
 )
-_DURATION_BEFORE = re.compile(
+_DURATION_BEFORE = LazyPattern(
     r"(?:pendant|durant|en|plus\s+de|moins\s+de|pres\s+de|environ|quelque|les|des|dans|pour|sous|toutes\s+les|"
     r"chaque|d'ici|depuis\s+plus\s+de|for|in|within|over)\s+$"
 )
@@ -75,7 +75,7 @@ def _named(match: re.Match[str], ctx: Context) -> Reading | None:
     return _at(hour, 0, match, ctx, mod_of(match.group("approx") or ""))
 
 
-_WEEKDAY_AFTER = re.compile(rf"\s*,?\s*(?:(?:le|ce|on)\s+)?({WEEKDAY})(?![\w])(?!\s+(?:\d|{_ORDINALS}))")
+_WEEKDAY_AFTER = LazyPattern(rf"\s*,?\s*(?:(?:le|ce|on)\s+)?({WEEKDAY})(?![\w])(?!\s+(?:\d|{_ORDINALS}))")
 
 
 def _day_after(match: re.Match[str], ctx: Context):
@@ -144,12 +144,16 @@ _ZONE = (
 # Looked at, not taken into the span: the time expression stays "14 h".
 _PLACES = alternatives(words("foreign_places"), spaced=True)
 _PLACE = rf"(?:(?=\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])))?"
-_PLACE_AFTER = re.compile(rf"\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])")
+_PLACE_AFTER = LazyPattern(rf"\s*,?\s+(?:a|au|aux|en|in|at)\s+(?:l'|la\s+|le\s+)?(?P<place>{_PLACES})(?![\w])")
+_PREPOSITION_AFTER = re.compile(r"\s*,?\s+(?:a|au|aux|en|in|at)\s")  # how a place after a time begins
 
 
 def place_after(folded: str, at: int) -> tuple[int, str] | None:
     """ "à 14 h à Tokyo": where the foreign place named right after a time of day ending at ``at`` ends in a
-    folded text (tagging.lexicon.fold), and the place; None if no such place follows."""
+    folded text (tagging.lexicon.fold), and the place; None if no such place follows. (Most times have no
+    preposition after them: the long list of places is then neither compiled nor tried.)"""
+    if not _PREPOSITION_AFTER.match(folded, at):
+        return None
     match = _PLACE_AFTER.match(folded, at)
     return (match.end(), " ".join(match.group("place").split())) if match else None
 

@@ -13,7 +13,7 @@ import re
 
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.lexicon import NUMBER, UNIT, UNIT_ISO, UNITS, alternatives, number
-from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.rules import LazyPattern, Reading, rule
 
 _NAMED = {
     "quinquennat": "P5Y", "septennat": "P7Y", "un quart de siecle": "P25Y", "un demi-siecle": "P50Y",
@@ -54,21 +54,21 @@ def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 # Read on the text with its accents: "il a 20 ans" is an age, "d'ici à dix ans" is not.
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = LazyPattern(
     r"(?:(?:âgé|âgée|âgés|âgées|agé|agée|aged)\s+de(?:\s+\d+\s+(?:et|à|ou))?|(?<!\w)(?:a|avait|aura|aurait|ont|avaient)|[,(]|les|des|(?<!\w)de|(?<!\w)d['’])\s*$",
     re.IGNORECASE,
 )
 # "à 45 ans" (read with its accent: "a 45 ans" is "il a 45 ans", above) is an age: "mort à 45 ans", "à 45 ans,
 # il devient maire"; but not after a sentence, a limit or a count: "condamné à 12 ans", "d'ici à dix ans",
 # "jusqu'à dix ans", "de 10 à 15 ans", "réduite à deux ans".
-_AT_AGE = re.compile(r"(?<![\w'’])à\s*$", re.IGNORECASE)
-_AT_LENGTH = re.compile(
+_AT_AGE = LazyPattern(r"(?<![\w'’])à\s*$", re.IGNORECASE)
+_AT_LENGTH = LazyPattern(
     r"(?:\d|ici|jusqu'|condamne\w*|ecope\w*|peine\w*|reduite?s?|portee?s?|passee?s?|fixee?s?|limitee?s?|"
     r"evaluee?s?|estimee?s?|prolongee?s?|allongee?s?|raccourcie?s?|ramenee?s?|un|une|deux|trois|quatre|cinq|six|"
     r"sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|soixante)\s*a\s*$"
 )
 # Nouns that take a duration with "de": "une peine de dix ans", "un mandat de cinq ans".
-_SPAN_NOUNS = re.compile(
+_SPAN_NOUNS = LazyPattern(
     r"(?:peine|mandat|periode|duree|contrat|plan|programme|bail|delai|absence|sejour|prison|reclusion|detention|"
     r"emprisonnement|sursis|carriere|regne|guerre|conflit|interruption|exil|moratoire|attente|retard|travaux|"
     r"chantier|engagement|garantie|pret|credit|concession|suspension|interdiction|service|presidence|septennat|"
@@ -93,7 +93,7 @@ def _is_age(match: re.Match[str], ctx: Context) -> bool:
 
 
 # Hours that are a kind, not a length: "heures supplémentaires" (overtime), "heures de pointe" (rush hour).
-_KIND_OF_HOURS = re.compile(
+_KIND_OF_HOURS = LazyPattern(
     r"\s+(?:supplementaires|sup\b|scolaires|creuses|pleines|ouvrables|de\s+pointe|d'ouverture|de\s+bureau|de\s+cours|"
     r"de\s+vol|de\s+gloire|sombres)"
 )

@@ -14,10 +14,10 @@ from datetime import date
 from tui.temporal.tagging.context import Context
 from tui.temporal.tagging.dates import _LAST, _NEXT, year_number
 from tui.temporal.tagging.lexicon import SEASON, SEASONS
-from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.rules import LazyPattern, Reading, rule
 
 _STARTS = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 22), "WI": (12, 21)}
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = LazyPattern(
     r"(?:^|[\s(])(?:l'|mois\s+d'|cet|en|de\s+l'|un|chaque|tout\s+l'|au\s+cours\s+de\s+l'|pendant\s+l'|durant\s+l'|"
     r"depuis\s+l'|cet\s+ete|mois\s+d')\s*$"
 )

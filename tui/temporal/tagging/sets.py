@@ -26,7 +26,7 @@ from tui.temporal.tagging.lexicon import (
     alternatives,
     number,
 )
-from tui.temporal.tagging.rules import Reading, rule
+from tui.temporal.tagging.rules import LazyPattern, Reading, rule
 
 _ADJECTIVES = {
     "quotidiennement": "P1D", "journalier": "P1D", "journaliere": "P1D", "journaliers": "P1D", "journalieres": "P1D",
@@ -35,7 +35,7 @@ _ADJECTIVES = {
     "annuelles": "P1Y", "annuellement": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
     "yearly": "P1Y", "annually": "P1Y",
 }  # fmt: skip
-_DETERMINER = re.compile(
+_DETERMINER = LazyPattern(
     r"(?:^|\s)(?:le|la|les|l'|un|une|du|des|au|aux|ce|cet|cette|son|sa|ses|notre|votre|leur|the|a|an)\s*$"
 )
 
