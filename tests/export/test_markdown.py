@@ -335,3 +335,23 @@ def test_the_claims_and_the_caveats_are_lists_each_after_its_heading_and_a_blank
     assert [line[:3] for line in rest[3:-1]] == ["- “"] * len(caveats)
     assert rest[3].startswith("- “On ne sait pas si Zelensky voulait également dire kilomètres carrés.” — The report")
     assert rest[-1] == "" and markdown.endswith(".\n")  # one newline after the last line
+
+
+# Text as news and hostile data hold it: markup, link marks, spaces and breaks of every kind, digits first.
+_NEWS_TEXT = st.text(
+    alphabet=st.sampled_from([*"ab 1.-+=*_`[]<>#|~&@:/\\wW", "\n", "\r", "\t", "\u00a0", "\u2028", "é", "’", "«"]),
+    max_size=14,
+) | st.text(max_size=14)
+
+
+@given(_NEWS_TEXT)
+@example("www.example.com")
+@example("WwW.example.com")
+@example(" leading space")
+@example("1. first")
+@example("a\u2029b")
+def test_the_quick_way_says_what_the_long_way_says(value):
+    """A text :func:`text` hands back untouched is one every rule would leave as it is."""
+    from tui.export.markdown import _escaped
+
+    assert text(value) == _escaped(value)
