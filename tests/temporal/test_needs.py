@@ -43,9 +43,12 @@ def texts() -> list[str]:
     return read
 
 
-def holds(rule_needs: tuple[tuple[str, ...], bool], text: str) -> bool:
-    words, digit = rule_needs
-    return any(word in text for word in words) or (digit and any(ch.isdigit() for ch in text))
+def holds(rule_needs: tuple[tuple[tuple[str, ...], bool], ...], text: str) -> bool:
+    """Whether ``text`` holds one word (or a digit) of each part the needs name."""
+    return all(
+        any(word in text for word in words) or (digit and any(ch.isdigit() for ch in text))
+        for words, digit in rule_needs
+    )
 
 
 def test_the_shipped_table_is_the_one_the_patterns_make() -> None:
@@ -130,7 +133,7 @@ def test_skipping_cues_changes_no_gap() -> None:
 
 def test_a_text_without_the_words_is_not_searched() -> None:
     rule = next(rule for rule in RULES if rule.name == "named-time")
-    assert rule.needs == (("midi", "midnight", "minuit", "noon"), False)
+    assert rule.needs == ((("midi", "midnight", "minuit", "noon"), False),)
     assert not rule.may_match("samedi soir")
     assert rule.may_match("vers midi")
 
@@ -202,7 +205,7 @@ def test_what_a_pattern_needs_is_joined_only_where_every_match_goes_on(pattern, 
     import re
 
     found = needs.derive(pattern)
-    assert re.fullmatch(pattern, matched) and holds(found, matched)
+    assert re.fullmatch(pattern, matched) and holds(needs.derive_all(pattern), matched)
     if expected is not None:
         assert found == expected
     else:
@@ -215,7 +218,9 @@ def test_a_choice_is_joined_from_at_most_64_words() -> None:
     assert len(words) == 64 and {len(word) for word in words} == {6} and not digit
 
 
-PIECES = st.sampled_from(["midi", "12", "h", " ", "le", "la", "soir", "3", "x", ":", "ant", "nuit", "jour", "a", "b"])
+PIECES = st.sampled_from(
+    ["midi", "12", "h", " ", "le", "la", "soir", "3", "x", ":", "ant", "nuit", "jour", "a", "b", "deux", "plus", "tot"]
+)
 PATTERNS = [
     r"(?:vers\s+)?\d+\s*h",
     r"[0-2]\d:[0-5]\d",
@@ -229,6 +234,8 @@ PATTERNS = [
     r"(a|b\w)x",
     r"x(ab){2}x",
     r"x(ab)+x",
+    r"(?:deux|\d+)\s+jours?\s+(?:plus\s+tot|avant)",  # three parts, each needed: a number, a unit, a direction
+    r"(?:le|la)\s+nuit\s*(?:x|ant)",
 ]
 
 
@@ -238,10 +245,30 @@ def test_a_text_a_pattern_matches_holds_what_it_needs(pieces: list[str], pattern
     import re
 
     text = "".join(pieces)
-    found = needs.derive(pattern)
-    assert found is not None
+    found = needs.derive_all(pattern)
+    assert found and found[0] == needs.derive(pattern)
     if re.search(pattern, text):
         assert holds(found, text)
+
+
+def test_a_pattern_of_several_needed_parts_needs_one_word_of_each() -> None:
+    """A number, a unit, a direction: "plus tôt" alone holds the direction only, and is not searched."""
+    pattern = r"(?<![\w-])(?:deux|trois|\d+)\s+(?:jours?|days?)\s+(?:plus\s+tot|avant|earlier)(?![\w])"
+    found = needs.derive_all(pattern)
+    assert found == (
+        (("avant", "earlier", "plus"), False),  # the most selective first: by its shortest word
+        (("day", "jour"), False),
+        (("deux", "trois"), True),  # a digit counts as no letter, but is worth a look
+    )
+    rule = rule_of("n-days", pattern)
+    rule.needs = found
+    assert not rule.may_match("plus tot") and not rule.may_match("deux semaines plus tot")
+    assert rule.may_match("deux jours plus tot")
+
+
+def test_a_part_of_one_letter_is_not_worth_a_look() -> None:
+    """Every text holds an "a": only the most selective part may be made of such words."""
+    assert needs.derive_all(r"(?:a|b)\s+nuit") == ((("nuit",), False),)
 
 
 def rule_of(name: str, source: str) -> Rule:
@@ -261,7 +288,7 @@ def test_a_rule_the_table_says_needs_a_digit_skips_only_a_text_without_one(tmp_p
     entry = {"checksum": needs.checksum(year.source), "words": [], "digit": True}
     shipping(tmp_path, monkeypatch, {"year": entry})
     needs.attach([year])
-    assert year.needs == ((), True)
+    assert year.needs == (((), True),)
     assert year.may_match("en 2022") and not year.may_match("samedi soir")
 
 
@@ -287,4 +314,4 @@ def test_the_table_is_written_a_rule_a_line_in_the_order_of_names(tmp_path: Path
     )
     fresh = [rule_of(rule.name, rule.source) for rule in rules]
     needs.attach(fresh)
-    assert [rule.needs for rule in fresh] == [(("nuit", "été"), False), None, ((), True)]
+    assert [rule.needs for rule in fresh] == [((("nuit", "été"), False),), None, (((), True),)]

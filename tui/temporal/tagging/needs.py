@@ -1,7 +1,8 @@
-"""What a rule's pattern needs of a text before it can match there: words one of which every match holds
-(or a digit), so that a text without any of them is not searched with the rule — nor the rule's pattern
-compiled, which is most of what reading a report's few time expressions costs as the app starts (about 20
-of the 45 ms on the bundled report).
+"""What a rule's pattern needs of a text before it can match there: for each of up to three parts of it,
+words one of which every match holds (or a digit), so that a text without one of each is not searched with
+the rule — nor the rule's pattern compiled, which is most of what reading a report's few time expressions
+costs as the app starts (about 20 of the 45 ms on the bundled report; with one part's words only, "plus
+tôt" compiled the rules of "N ans plus tôt" and "N jours plus tôt"; with three, 12 of the 19 are left).
 
 The words are derived from each pattern by :func:`derive` (from the regular expression's parse: a literal
 run, or an alternation of them, that every match must pass through) and shipped in
@@ -27,6 +28,7 @@ TABLE = Path(__file__).with_name("resources") / "needs.json"
 DIGIT = "\\d"  # in a rule's needs: any digit
 
 Needs = tuple[tuple[str, ...], bool]  # the words, one of which a match holds, or (True) a digit
+CONJUNCTS = 3  # choices kept of a pattern: one for each of its most selective parts, a match holding one of each
 _JOINED = 64  # words a choice joined from several parts may hold: past it, its first parts are choice enough
 
 
@@ -38,6 +40,15 @@ def derive(source: str) -> Needs | None:
     """What every match of the pattern ``source`` holds: one of some literal words, or a digit — the most
     selective such choice the pattern's parse shows (its longest shortest word) — or None when no part of
     it must match (every part optional, or a class of characters beyond digits and literals)."""
+    found = derive_all(source)
+    return found[0] if found else None
+
+
+def derive_all(source: str) -> tuple[Needs, ...]:
+    """Each such choice of the pattern's parts that every match passes through in turn (a number, then a
+    unit, then a direction: "deux jours plus tôt"), the most selective first, at most ``CONJUNCTS``: a
+    match holds one of each. A text without one of them is not searched — and "plus tôt" does not compile
+    the rule of "N ans plus tôt", whose direction it holds but not its number or its unit."""
     from re import _constants as c
     from re import _parser
 
@@ -45,7 +56,9 @@ def derive(source: str) -> Needs | None:
     if parsed.state.flags & re.IGNORECASE:
         return None
 
-    def sequence(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+    def sequence(items: Sequence[tuple[Any, Any]], top: bool = False) -> set[str] | None:
+        """The most selective choice of words every match of ``items`` holds (with ``top``, every choice is
+        kept in ``ranked``, most selective first)."""
         choices: list[set[str]] = []
         index = 0
         while index < len(items):
@@ -68,7 +81,14 @@ def derive(source: str) -> Needs | None:
             index += 1
         if not choices:
             return None
-        return max(choices, key=lambda found: (min(len(w) if w != DIGIT else 0 for w in found), -len(found)))
+        ordered = sorted(choices, key=_selectivity, reverse=True)  # stable: of choices as selective, the first
+        if top:  # the most selective, then others worth a look: none holding a word of one letter
+            ranked.extend(
+                choice
+                for number, choice in enumerate(ordered)
+                if number == 0 or (choice not in ordered[:number] and all(len(w) >= 2 for w in _said(choice)[0]))
+            )
+        return ordered[0]
 
     def element(op: Any, value: Any) -> set[str] | None:
         if op is c.SUBPATTERN:
@@ -138,10 +158,21 @@ def derive(source: str) -> Needs | None:
             return None if characters is None or DIGIT in characters else (characters, True)
         return None
 
-    found = sequence(parsed)
-    if not found:
-        return None
-    return tuple(sorted(w for w in found if w != DIGIT)), DIGIT in found
+    ranked: list[set[str]] = []
+    sequence(parsed, top=True)
+    return tuple(_said(found) for found in ranked[:CONJUNCTS])
+
+
+def _said(found: set[str]) -> Needs:
+    """A choice as the table says it: its words, and whether a digit will do — which makes a word holding a
+    digit ("1er", "30") one to look for no more."""
+    digit = DIGIT in found
+    return tuple(sorted(w for w in found if w != DIGIT and not (digit and any(ch.isdigit() for ch in w)))), digit
+
+
+def _selectivity(found: set[str]) -> tuple[int, int]:
+    """How selective a choice of words is: by its shortest word (a digit counts as none), then the fewer."""
+    return min(len(w) if w != DIGIT else 0 for w in found), -len(found)
 
 
 def _characters(members: Iterable[tuple[Any, Any]], c: Any) -> set[str] | None:
@@ -164,9 +195,12 @@ def table(rules: Iterable[Rule]) -> dict[str, dict[str, object]]:
     """The table shipped in ``resources/needs.json``, made from the rules' patterns."""
     made: dict[str, dict[str, object]] = {}
     for rule in rules:
-        found = derive(rule.source)
-        if found is not None:
-            made[rule.name] = {"checksum": checksum(rule.source), "words": list(found[0]), "digit": found[1]}
+        found = derive_all(rule.source)
+        if found:
+            (words, digit), *others = found
+            made[rule.name] = {"checksum": checksum(rule.source), "words": list(words), "digit": digit}
+            if others:  # the other parts a match passes through
+                made[rule.name]["and"] = [{"words": list(words), "digit": digit} for words, digit in others]
     return made
 
 
@@ -176,7 +210,7 @@ def attach(rules: Iterable[Rule]) -> None:
     for rule in rules:
         entry = shipped.get(rule.name)
         if entry is not None and entry["checksum"] == checksum(rule.source):
-            rule.needs = tuple(entry["words"]), bool(entry["digit"])
+            rule.needs = tuple((tuple(each["words"]), bool(each["digit"])) for each in (entry, *entry.get("and", ())))
 
 
 def write(rules: Iterable[Rule]) -> int:

@@ -35,7 +35,7 @@ class Rule:
     ``priority`` breaks ties between overlapping matches of the same length: the higher wins. The pattern
     is compiled when first searched with, not when the rule is made: the engine reads a report's few time
     expressions through these rules as the app starts, and most rules never meet a word they could match
-    (``needs``: words one of which every match holds, or a digit, derived from the pattern by
+    (``needs``: for each of a few parts of it, words one of which every match holds, or a digit, derived by
     :mod:`tui.temporal.tagging.needs`; a text without them is not searched at all).
     """
 
@@ -51,15 +51,19 @@ class Rule:
     ) -> None:
         self.name, self.source, self.read, self.priority = name, source, read, priority
         self.language = language
-        self.needs: tuple[tuple[str, ...], bool] | None = None  # see tui.temporal.tagging.needs
+        # For each of a few parts of the pattern, words one of which every match holds, or a digit (True):
+        # see tui.temporal.tagging.needs.
+        self.needs: tuple[tuple[tuple[str, ...], bool], ...] | None = None
         self._pattern: re.Pattern[str] | None = None
 
     def may_match(self, folded: str) -> bool:
         """Whether the text holds what every match of the pattern holds (True when that is not known)."""
         if self.needs is None:
             return True
-        words, digit = self.needs
-        return any(word in folded for word in words) or (digit and _DIGIT.search(folded) is not None)
+        for words, digit in self.needs:
+            if not (any(word in folded for word in words) or (digit and _DIGIT.search(folded) is not None)):
+                return False
+        return True
 
     @property
     def pattern(self) -> re.Pattern[str]:
