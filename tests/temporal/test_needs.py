@@ -315,3 +315,12 @@ def test_the_table_is_written_a_rule_a_line_in_the_order_of_names(tmp_path: Path
     fresh = [rule_of(rule.name, rule.source) for rule in rules]
     needs.attach(fresh)
     assert [rule.needs for rule in fresh] == [((("nuit", "été"), False),), None, (((), True),)]
+
+
+def test_the_shipped_table_gives_a_rule_every_part_it_needs() -> None:
+    """The cue of "N ans plus tôt" needs a direction and a unit: read from the shipped table, "plus tôt" alone
+    is not searched with it, and neither is "des semaines plus tôt"."""
+    rule = next(rule for rule in cue_rules() if rule.name == "cue-n-years")
+    assert rule.needs is not None and len(rule.needs) >= 2
+    assert rule.may_match(fold("deux ans plus tôt")) and rule.may_match(fold("3 années après"))
+    assert not rule.may_match(fold("plus tôt")) and not rule.may_match(fold("des semaines plus tôt"))
