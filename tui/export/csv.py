@@ -106,7 +106,7 @@ class Rows:
 
     BATCH = 256
 
-    def __init__(self, out: io.TextIOBase | object) -> None:
+    def __init__(self, out: TextIO) -> None:
         self._out = out
         self._lines: list[str] = []
         self._spill = io.StringIO()
@@ -140,7 +140,7 @@ class Rows:
     def flush(self) -> None:
         """Write the rows not yet written."""
         if self._lines:
-            self._out.write("".join(self._lines))  # type: ignore[attr-defined]
+            self._out.write("".join(self._lines))
             self._lines.clear()
 
 

@@ -54,7 +54,7 @@ def derive_all(source: str) -> tuple[Needs, ...]:
 
     parsed = _parser.parse(source)
     if parsed.state.flags & re.IGNORECASE:
-        return None
+        return ()
 
     def sequence(items: Sequence[tuple[Any, Any]], top: bool = False) -> set[str] | None:
         """The most selective choice of words every match of ``items`` holds (with ``top``, every choice is

@@ -27,6 +27,31 @@ class Reading(Struct, frozen=True):
     until_now: bool = False  # "depuis le début de l'année": from then up to the publication
 
 
+class LazyPattern:
+    """A regular expression of the time reader compiled when first used, not when its module is imported: the
+    app reads the bundled report's few time expressions as it starts, and most of these patterns (the
+    tests that tell an age from a duration, a clock time from a count of hours) meet none of them. Python
+    compiles a pattern in about a millisecond."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+
 class Rule:
     """A family's pattern (over folded text, whole words) and its reader: ``read(match, context)`` gives the
     :class:`Reading` of a time expression. The cues of relations are rules too (``relations.cue_rules``), each
@@ -54,7 +79,7 @@ class Rule:
         # For each of a few parts of the pattern, words one of which every match holds, or a digit (True):
         # see tui.temporal.tagging.needs.
         self.needs: tuple[tuple[tuple[str, ...], bool], ...] | None = None
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern = LazyPattern(source)
 
     def may_match(self, folded: str) -> bool:
         """Whether the text holds what every match of the pattern holds (True when that is not known)."""
@@ -67,34 +92,7 @@ class Rule:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source)
-        return self._pattern
-
-
-class LazyPattern:
-    """A regular expression of the time reader compiled when first used, not when its module is imported: the
-    app reads the bundled report's few time expressions as it starts, and most of these patterns (the
-    tests that tell an age from a duration, a clock time from a count of hours) meet none of them. Python
-    compiles a pattern in about a millisecond."""
-
-    __slots__ = ("_compiled", "flags", "source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self.source, self.flags = source, flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
-        return self._compiled
-
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
+        return self._pattern.compiled
 
 
 def rule(name: str, pattern: str, read, priority: int = 0, language: str | None = None) -> Rule:
