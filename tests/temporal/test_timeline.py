@@ -231,6 +231,20 @@ def test_certainly_next_stays_linear_on_a_densely_related_report():
         large.certainly_before(row.id, then) for row, nexts in zip(large.events, links, strict=True) for then in nexts
     )
     assert large.certainly_next("e10") == ("e11", "e17")
+    assert large.certainly_next(f"e{2000 - 7}") == (f"e{2000 - 6}",)  # one relation names it: its one link
+    assert large.certainly_next(f"e{2000 - 1}") == ()  # the last told: none
+
+
+def test_above_the_exact_limit_two_relations_between_two_events_make_one_link(monkeypatch):
+    """Stated twice ("après", then "peu de temps après" the same event), the order is one link, once."""
+    from tests.synthetic import synthetic_report
+    from tui.temporal import timeline as module
+
+    data = synthetic_report(12, week=True)
+    data["events"][8]["relations"].append({**data["events"][8]["relations"][0]})  # e8 after e7, twice
+    monkeypatch.setattr(module, "EXACT_COVER_LIMIT", 5)
+    timeline = resolve(parse_report(json.dumps(data)))
+    assert timeline.certainly_next("e7") == ("e8",)
 
 
 def test_answers_are_kept_for_the_events_asked_about_last_and_worked_out_again_alike(report, monkeypatch):

@@ -766,17 +766,21 @@ class Timeline:
     @cached_property
     def _stated_next(self) -> dict[str, tuple[str, ...]]:
         """For every event, the events its own or their relations state come after it, in display order."""
-        set_aside = {
-            (c.dropped.evidence.event, c.dropped.evidence.span) for c in self.conflicts if c.dropped.evidence.event
-        }
-        found: dict[str, set[str]] = {}
+        set_aside: dict[str, set[Span | None]] = {}  # the cues of the relations set aside, by event
+        for conflict in self.conflicts:
+            if (dropped := conflict.dropped.evidence).event:
+                set_aside.setdefault(dropped.event, set()).add(dropped.span)
+        found: dict[str, list[str]] = {}
         for event in self.report.events:
+            aside = set_aside.get(event.id)  # mostly None: a span is hashed only for the few events with one
             for relation in event.relations:
-                if relation.type == "during" or (event.id, relation.cue) in set_aside:
+                kind = relation.type
+                if kind == "during" or (aside is not None and relation.cue in aside):
                     continue
-                first, then = (event.id, relation.target) if relation.type == "before" else (relation.target, event.id)
-                found.setdefault(first, set()).add(then)
-        return {key: tuple(sorted(ids, key=self.index)) for key, ids in found.items()}
+                first, then = (event.id, relation.target) if kind == "before" else (relation.target, event.id)
+                found.setdefault(first, []).append(then)
+        place = {resolved.id: resolved.display_index for resolved in self.events}.__getitem__
+        return {key: tuple(sorted({*ids}, key=place)) if len(ids) > 1 else (*ids,) for key, ids in found.items()}
 
     @cached_property
     def _by_earliest_start(self) -> tuple[array[float], array[int]]:
