@@ -301,3 +301,50 @@ def test_among_equally_strong_contradicting_constraints_the_one_added_last_yield
     solution = network.solve()
     assert solution.conflicts[0].dropped.evidence == "at 7, said later"
     assert (solution.lower(1), solution.upper(1)) == (5, 5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(networks_with_open_points(), st.data())
+def test_a_resumed_search_reads_each_points_edges_as_the_whole_graph_has_them(network, data):
+    """A warm-started solve makes each point's edges only when its search asks for them: they are the whole
+    distance graph's, in both directions, in the same order (the first of equally tight paths is the one
+    kept), the very constraints, and without those set aside; a constraint from a point to itself too."""
+    from tui.temporal.network import _Edges
+
+    if data.draw(st.booleans()):
+        point = data.draw(st.integers(0, network.size - 1))
+        network.add(
+            point, point, data.draw(st.sampled_from([-INF, 0, -2])), data.draw(st.sampled_from([INF, 0, 3])), "itself"
+        )
+    count = len(network.constraints)
+    dropped = frozenset(data.draw(st.sets(st.integers(0, max(count - 1, 0)), max_size=count)))
+    at = network._at_points(dropped)
+    for forward in (True, False):
+        whole, edges = network._graph(dropped, forward=forward), _Edges(at, forward=forward)
+        assert len(edges) == len(whole)
+        for point in range(network.size):
+            made = edges[point]
+            assert made == whole[point]
+            assert all(a is b for a, b in zip(made[2::3], whole[point][2::3], strict=True))
+            assert edges[point] is made  # made once
+
+
+@settings(max_examples=200, deadline=None)
+@given(consistent_networks(), st.data())
+def test_a_warm_start_gives_the_bounds_of_a_fresh_solve(built, data):
+    """Constraints added to a solved network (true of its hidden solution, open on a side or not): the solve
+    resumed from the first solution, which makes only the edges its search asks for, finds the bounds a
+    fresh solve finds."""
+    network, truth = built
+    warm = network.solve()
+    extended = network.extended()
+    for index in range(data.draw(st.integers(1, 4))):
+        u, v = data.draw(st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)))
+        actual = truth[v] - truth[u]
+        lo = -INF if data.draw(st.booleans()) else actual - data.draw(st.integers(0, 3))
+        hi = INF if data.draw(st.booleans()) else actual + data.draw(st.integers(0, 3))
+        extended.add(u, v, lo, hi, f"added {index}")
+    resumed, fresh = extended.solve(warm=warm), extended.solve()
+    assert not resumed.conflicts and not fresh.conflicts
+    for point in range(network.size):
+        assert (resumed.lower(point), resumed.upper(point)) == (fresh.lower(point), fresh.upper(point))
