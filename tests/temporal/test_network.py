@@ -348,3 +348,102 @@ def test_a_warm_start_gives_the_bounds_of_a_fresh_solve(built, data):
     assert not resumed.conflicts and not fresh.conflicts
     for point in range(network.size):
         assert (resumed.lower(point), resumed.upper(point)) == (fresh.lower(point), fresh.upper(point))
+
+
+def _chain_nodes(solution, lower: bool, point: int) -> list[tuple[int, object, int, float]]:
+    """Every point along the chain that ends at ``point``: its last constraint, the point before and its
+    bound, walked one point at a time (the naive reading :class:`SameChains` must agree with)."""
+    paths = solution._lower if lower else solution._upper
+    nodes, seen = [], set()
+    while point != -1 and point not in seen:
+        seen.add(point)
+        nodes.append((point, paths.via[point], paths.parent[point], paths.distance[point]))
+        point = paths.parent[point]
+    return nodes
+
+
+def _same_walked(mine, theirs, lower: bool, point: int) -> bool:
+    a, b = _chain_nodes(mine, lower, point), _chain_nodes(theirs, lower, point)
+    return len(a) == len(b) and all(
+        x[0] == y[0] and x[1] is y[1] and x[2] == y[2] and x[3] == y[3] for x, y in zip(a, b, strict=True)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(consistent_networks(), st.data())
+def test_same_chains_are_those_a_walk_of_both_chains_finds_equal(built, data):
+    """Whether a point's chain is the same in a solution and another: the bulk reading agrees with walking
+    both chains point by point, for a solve resumed from the other (most chains kept), for a fresh solve of
+    the extended network (no constraint object shared where the warm one was not reused) and for a solution
+    against itself."""
+    from tui.temporal.network import SameChains
+
+    network, truth = built
+    warm = network.solve()
+    extended = network.extended()
+    for index in range(data.draw(st.integers(0, 4))):
+        u, v = data.draw(st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)))
+        actual = truth[v] - truth[u]
+        lo = -INF if data.draw(st.booleans()) else actual - data.draw(st.integers(0, 3))
+        hi = INF if data.draw(st.booleans()) else actual + data.draw(st.integers(0, 3))
+        extended.add(u, v, lo, hi, f"added {index}")
+    for mine in (extended.solve(warm=warm), extended.solve(), warm):
+        for lower in (True, False):
+            same = SameChains(mine, warm, lower=lower)
+            for point in range(network.size):
+                assert same(point) == _same_walked(mine, warm, lower, point), (lower, point)
+
+
+def test_a_chain_that_runs_through_a_changed_point_is_not_the_same():
+    """A point whose own last link and bound are unchanged still has another chain when a point before it
+    does: the bulk reading follows the tree down from the points that changed."""
+    from tui.temporal.network import SameChains
+
+    network: Network[str] = Network(3)
+    network.add(0, 1, 0, 10, "a within 10")
+    network.add(1, 2, 2, 2, "b 2 after a")
+    warm = network.solve()
+    extended = network.extended()
+    extended.add(0, 1, 0, 4, "a within 4")
+    resumed = extended.solve(warm=warm)
+    upper = SameChains(resumed, warm, lower=False)
+    assert not upper(1) and not upper(2)  # a's bound is tighter, and b's chain runs through a
+    assert upper(0)
+    lower = SameChains(resumed, warm, lower=True)
+    assert lower(1) and lower(2)  # the lower bounds keep their chains
+
+
+def test_chains_of_another_networks_solution_are_not_the_same_even_where_they_read_alike():
+    """Two networks built alike have chains that read alike but are not the same constraints: only the
+    origin's (no constraint) is in common."""
+    from tui.temporal.network import SameChains
+
+    def built() -> Network[str]:
+        network: Network[str] = Network(3)
+        network.add(0, 1, 0, 10, "a within 10")
+        network.add(1, 2, 2, 2, "b 2 after a")
+        return network
+
+    mine, theirs = built().solve(), built().solve()
+    for lower in (True, False):
+        same = SameChains(mine, theirs, lower=lower)
+        assert [same(point) for point in range(3)] == [True, False, False]
+
+
+def test_a_chain_below_a_point_reached_another_way_as_tightly_is_not_the_same():
+    """A fresh solve may reach a point as tightly by another constraint: the point after it keeps its own
+    last link and bound, yet its chain runs through the other constraint, so it is not the same chain."""
+    from tui.temporal.network import SameChains
+
+    network: Network[str] = Network(4)
+    network.add(0, 2, -INF, 3, "b at most 3")
+    network.add(2, 1, -INF, 2, "a at most 2 after b")
+    network.add(1, 3, -INF, 1, "c at most 1 after a")
+    warm = network.solve()
+    extended = network.extended()
+    extended.add(0, 1, -INF, 5, "a at most 5")
+    fresh = extended.solve()
+    assert fresh.upper(1) == warm.upper(1) == 5 and fresh.upper(3) == warm.upper(3) == 6
+    assert fresh.upper_evidence(1) != warm.upper_evidence(1)  # reached another way
+    same = SameChains(fresh, warm, lower=False)
+    assert [same(point) for point in range(4)] == [True, False, True, False]

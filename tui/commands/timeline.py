@@ -202,7 +202,9 @@ class _Lines:
         unless its link is the order constraint (which makes no step), its own step, so each point's is made
         once from its parent's, which the chains of the events nearby share (a chain of over ``MAX_STEPS``
         steps, its middle left out, is made from its steps). No step is built: each is written from the
-        pieces of its text, each made once."""
+        pieces of its text, each made once. A likely chain that is the certain one is the certain one's text."""
+        if layer == "likely" and self.context.same_chain(lower, point):
+            layer = "certain"
         via, parent, distance, side, memo = self._trees[layer, lower]
         unread: list[int] = []
         node, steps, count = point, "", 0

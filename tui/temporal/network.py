@@ -15,6 +15,8 @@ from collections import deque
 from collections.abc import Iterable
 from functools import cached_property
 from heapq import heappop, heappush
+from itertools import compress
+from operator import is_not, ne
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from msgspec import Struct
@@ -553,6 +555,43 @@ class Solution(Generic[E]):
                     reduced[v] = candidate
                     heappush(heap, (candidate, v))
         return [d - sign * (potential[source] - potential[v]) if d != INF else INF for v, d in enumerate(reduced)]
+
+
+class SameChains:
+    """Which points' chains one solution has in common with another, on one side (the lower bounds or the
+    upper). A point's chain is its path in the shortest-path tree behind its bound; it is in common where every
+    point along it has the same last constraint (the very stored constraint, which names the point before it)
+    and the same bound in both solutions. A solution warm-started from another (the likely layer from the certain
+    one) keeps the chains of every point its search did not improve, which is most of them: whatever is
+    worked out from a chain of one is then that of the other.
+
+    Found for every point at once, without a walk of any chain: the points whose own last link or bound
+    differs, compared a whole array at a time, then every point whose chain runs through one of those. In a
+    warm-started search that second set adds nothing (improving a point improves every point its tree hangs
+    below it, through links its bound is tight on), which one pass over the parents confirms."""
+
+    __slots__ = ("_differ",)
+
+    def __init__(self, mine: Solution[Any], theirs: Solution[Any], *, lower: bool) -> None:
+        paths, other = (mine._lower, theirs._lower) if lower else (mine._upper, theirs._upper)
+        parent = paths.parent
+        points = range(len(parent))
+        differ = set(compress(points, map(is_not, paths.via, other.via)))
+        differ.update(compress(points, map(ne, paths.distance, other.distance)))
+        if differ:
+            below = set(compress(points, map(differ.__contains__, parent))) - differ
+            if below:  # not warm-started from it, or bounds equal only by rounding: follow the tree down
+                children: dict[int, list[int]] = {}
+                for point, before in enumerate(parent):
+                    children.setdefault(before, []).append(point)
+                while below:
+                    differ |= below
+                    below = {child for point in below for child in children.get(point, ()) if child not in differ}
+        self._differ = differ
+
+    def __call__(self, point: int) -> bool:
+        """Whether the chain that ends at ``point`` is the same in both solutions."""
+        return point not in self._differ
 
 
 def _edges(flat: list[float]) -> Iterable[tuple[int, float, int]]:

@@ -40,7 +40,7 @@ from tui.temporal.defaults import DEFAULTS, LikelyReading, read_likely
 from tui.temporal.evidence import Evidence, EvidenceKind
 from tui.temporal.expressions import INF, Normalised, from_minutes, normalise, to_minutes
 from tui.temporal.labels import day_label, interval_label, moment_label
-from tui.temporal.network import Conflict, Network, Solution
+from tui.temporal.network import Conflict, Network, SameChains, Solution
 from tui.temporal.reasons import Chains, Said
 from tui.temporal.relations import Gap, gap_for
 
@@ -140,6 +140,7 @@ class _Context:
         self._at_point: tuple[list[Bounds | None], list[Bounds | None]] = ([None] * points, [None] * points)
         self._labels: dict[tuple[datetime | None, datetime | None], str] = {}  # by (earliest, latest)
         self._chains: dict[tuple[str, bool], Chains] = {}  # by layer and side (lower bounds or upper)
+        self._same: dict[bool, SameChains | None] = {True: None, False: None}  # by side (see same_chain)
         self._explained: dict[tuple[str, Said, Said], str] = {}
         self._made: dict[tuple[str, bool, int], Step] = {}  # a link's step, by layer, side and point
         self._moments: dict[float, datetime | None] = {}  # a step's bound, by minute
@@ -240,6 +241,14 @@ class _Context:
             solution = self.solution if layer == "certain" else self.likely.solution
             chains = self._chains[layer, lower] = Chains(*solution.tree(lower), self.describe)
         return chains.at(point)
+
+    def same_chain(self, lower: bool, point: int) -> bool:
+        """Whether the likely layer's chain behind the point's lower (or upper) bound is the certain layer's
+        (:class:`SameChains`): where no default bears on it, which is most points of most reports."""
+        same = self._same[lower]
+        if same is None:
+            same = self._same[lower] = SameChains(self.likely.solution, self.solution, lower=lower)
+        return same(point)
 
     def explain(self, label: str, earliest: Said, latest: Said) -> str:
         """``label`` with its reasons: the words and defaults of both bounds' chains, then the publication
