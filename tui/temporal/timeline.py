@@ -588,7 +588,7 @@ class ResolvedEvent:
     def likely_end(self) -> Bounds:
         return self._context.bounds(3 + 2 * self.position, self._context.likely.solution)
 
-    @property
+    @_kept
     def likely_bounds(self) -> tuple[datetime | None, datetime | None]:
         """The likely layer's earliest and latest (of the end, or of the start for an event that may go on),
         without its label and explanation."""
