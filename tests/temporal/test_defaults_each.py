@@ -410,6 +410,27 @@ def test_same_day_spreads_along_a_chain_of_cues_of_hours():
     assert targets == ["flag.start", "flag.end", "sang.start", "sang.end"]
 
 
+def test_same_day_spreads_along_the_cues_in_the_reports_order_both_ways():
+    """From one dated event, along the cues of the events told before it that name it, then its own, then
+    those of the events told after it that name it: the order of the report."""
+    text = (
+        "Titre\n\nPeu avant, ils avaient attendu. Ils sont entrés samedi, peu après le signal. "
+        "Peu après, ils ont hissé le drapeau. Le signal a été donné."
+    )
+    timeline = timeline_of(
+        text,
+        event("waited", "Peu avant, ils avaient attendu.", tense=("pluperfect", "avaient attendu"),
+              relations=(("before", "entered", "Peu avant"),)),
+        event("entered", "Ils sont entrés samedi, peu après le signal.", time="samedi",
+              tense=("compound-past", "sont entrés"), relations=(("after", "signal", "peu après"),)),
+        event("flag", "Peu après, ils ont hissé le drapeau.", tense=("compound-past", "ont hissé"),
+              relations=(("after", "entered", "Peu après"),)),
+        event("signal", "Le signal a été donné.", tense=("compound-past", "a été donné")),
+    )  # fmt: skip
+    targets = [c[1] for c in added(timeline, "same-day")]
+    assert targets == ["waited.start", "waited.end", "signal.start", "signal.end", "flag.start", "flag.end"]
+
+
 @pytest.mark.parametrize("cue", ["Après", "Le lendemain", "Deux jours après", "Aussitôt après"])
 def test_same_day_needs_a_cue_of_hours_or_less(cue):
     text = f"Titre\n\nIls sont entrés samedi. {cue}, ils ont hissé le drapeau."

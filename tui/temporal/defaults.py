@@ -105,7 +105,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 
@@ -255,17 +255,18 @@ class _Reader:
                     else:
                         self.hourly[relation.target] = [event]
 
-    def _hourly(self, event_id: str) -> Iterator[tuple[str, Span, str]]:
+    def _hourly(self, event_id: str) -> list[tuple[str, Span, str]]:
         """The cues of hours or less between this event and another, both ways, in the report's order: for
         each, the other event, the cue and the event whose relation it is."""
-        naming = self.hourly.get(event_id, ())
-        own = self.points[event_id]
-        earlier = [other for other in naming if self.points[other.id] < own]
-        for other in earlier:
-            yield from ((other.id, r.cue, other.id) for r in other.relations if r.target == event_id and _hourly(r))
-        yield from ((r.target, r.cue, event_id) for r in self.events[event_id].relations if _hourly(r))
-        for other in naming[len(earlier) :]:
-            yield from ((other.id, r.cue, other.id) for r in other.relations if r.target == event_id and _hourly(r))
+        points, own = self.points, self.points[event_id]
+        found: list[tuple[str, Span, str]] = []
+        later: list[tuple[str, Span, str]] = []
+        for other in self.hourly.get(event_id, ()):  # the events that name it, in the report's order
+            named = found if points[other.id] < own else later
+            named += [(other.id, r.cue, other.id) for r in other.relations if r.target == event_id and _hourly(r)]
+        found += [(r.target, r.cue, event_id) for r in self.events[event_id].relations if _hourly(r)]
+        found += later
+        return found
 
     def add(self, source: int, target: int, lo: float, hi: float, evidence: Evidence) -> None:
         self.network.add(source, target, lo, hi, evidence, DEFAULTS[evidence.text].strength)
@@ -483,10 +484,10 @@ class _Reader:
         added = False
         while queue:
             event_id = queue.popleft()
+            midnight = day[event_id]
+            following = _midnights(midnight, self.zone)[1]  # type: ignore[index]  # a day _day_of found
             for other, cue, owner in self._hourly(event_id):
-                midnight = day[event_id]
                 start, end = self.points[other]
-                following = _midnights(midnight, self.zone)[1]  # type: ignore[index]  # a day _day_of found
                 if other in day and (day[other] == midnight or cue in self.noted):
                     continue
                 if other in day or solution.lower(start) >= following or solution.upper(end) <= midnight:
