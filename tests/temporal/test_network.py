@@ -329,6 +329,19 @@ def test_a_resumed_search_reads_each_points_edges_as_the_whole_graph_has_them(ne
             assert edges[point] is made  # made once
 
 
+def extended_truly(network: Network[str], truth: list[int], data, *, least: int) -> Network[str]:
+    """A copy of ``network`` with ``least`` to 4 constraints added, each true of its hidden solution and
+    open on a side or not."""
+    extended = network.extended()
+    for index in range(data.draw(st.integers(least, 4))):
+        u, v = data.draw(st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)))
+        actual = truth[v] - truth[u]
+        lo = -INF if data.draw(st.booleans()) else actual - data.draw(st.integers(0, 3))
+        hi = INF if data.draw(st.booleans()) else actual + data.draw(st.integers(0, 3))
+        extended.add(u, v, lo, hi, f"added {index}")
+    return extended
+
+
 @settings(max_examples=200, deadline=None)
 @given(consistent_networks(), st.data())
 def test_a_warm_start_gives_the_bounds_of_a_fresh_solve(built, data):
@@ -337,13 +350,7 @@ def test_a_warm_start_gives_the_bounds_of_a_fresh_solve(built, data):
     fresh solve finds."""
     network, truth = built
     warm = network.solve()
-    extended = network.extended()
-    for index in range(data.draw(st.integers(1, 4))):
-        u, v = data.draw(st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)))
-        actual = truth[v] - truth[u]
-        lo = -INF if data.draw(st.booleans()) else actual - data.draw(st.integers(0, 3))
-        hi = INF if data.draw(st.booleans()) else actual + data.draw(st.integers(0, 3))
-        extended.add(u, v, lo, hi, f"added {index}")
+    extended = extended_truly(network, truth, data, least=1)
     resumed, fresh = extended.solve(warm=warm), extended.solve()
     assert not resumed.conflicts and not fresh.conflicts
     for point in range(network.size):
@@ -380,13 +387,7 @@ def test_same_chains_are_those_a_walk_of_both_chains_finds_equal(built, data):
 
     network, truth = built
     warm = network.solve()
-    extended = network.extended()
-    for index in range(data.draw(st.integers(0, 4))):
-        u, v = data.draw(st.tuples(st.integers(0, network.size - 1), st.integers(0, network.size - 1)))
-        actual = truth[v] - truth[u]
-        lo = -INF if data.draw(st.booleans()) else actual - data.draw(st.integers(0, 3))
-        hi = INF if data.draw(st.booleans()) else actual + data.draw(st.integers(0, 3))
-        extended.add(u, v, lo, hi, f"added {index}")
+    extended = extended_truly(network, truth, data, least=0)
     for mine in (extended.solve(warm=warm), extended.solve(), warm):
         for lower in (True, False):
             same = SameChains(mine, warm, lower=lower)
