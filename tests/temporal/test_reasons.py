@@ -21,7 +21,7 @@ from tui.temporal.reasons import NOTHING, then
 
 from ..hostile import hostile_report_data
 from ..synthetic import synthetic_report
-from .test_defaults_each import event, timeline_of
+from .reports import event, timeline_of
 from .test_likely import reports
 
 
@@ -74,14 +74,30 @@ def check(row: ResolvedEvent) -> None:
     assert row.likely_steps == steps(row, "likely"), row.id
 
 
-def check_all(report: Report, backwards: bool = False) -> None:
+def check_all(report: Report, backwards: bool = False) -> int:
+    """Check every event; the number of them whose likely layer is the certain one, found without reading it."""
     timeline = resolve(report)
     for row in reversed(timeline.events) if backwards else timeline.events:
         check(row)
+    return check_likely_found_at_once(report)
+
+
+def check_likely_found_at_once(report: Report) -> int:
+    """An event's likely layer, asked for first, is what reading it from its own chains makes, and so are the
+    defaults it names: also where it is found to be the certain layer itself, without that reading (returned:
+    how many events)."""
+    asked_first, read = resolve(report).events, resolve(report).events
+    same = 0
+    for row, other in zip(asked_first, read, strict=True):
+        likely = row.likely
+        same += likely is row.certain
+        assert (likely, row.defaults) == (other._likely_read(), other.defaults), row.id
+    return same
 
 
 def test_the_bundled_report(report):
-    check_all(report)
+    found_at_once = check_all(report)
+    assert 0 < found_at_once < len(report.events)  # both ways of finding the likely layer are checked
     check_all(report, backwards=True)
 
 
@@ -92,8 +108,23 @@ def test_a_hostile_report():
 def test_long_chains_shared_by_many_events_in_either_order():
     for week in (False, True):
         report = parse_report(json.dumps(synthetic_report(400, week=week)))
-        check_all(report)
+        assert check_all(report) > 300
         check_all(report, backwards=True)
+
+
+def test_a_side_open_in_both_layers_is_noted_in_the_likely_one_only():
+    """Departing after tomorrow's vote: no default bears on either bound, yet the likely layer is not the certain
+    one, for it notes the latest side it leaves open (the certain layer leaves it open without a word)."""
+    text = "Titre\n\nIls voteront demain. Ils partiront après."
+    timeline = timeline_of(
+        text,
+        event("vote", "Ils voteront demain.", time="demain", tense=("future", "voteront")),
+        event("leave", "Ils partiront après.", tense=("future", "partiront"), relations=(("after", "vote", "après"),)),
+    )
+    leave = timeline["leave"]
+    assert (leave.certain.earliest, leave.certain.latest) == (timeline["vote"].earliest, None)
+    assert leave.likely.notes == ("no latest time: the report gives it no anchor, and no default applies",)
+    assert check_likely_found_at_once(timeline.report) == 1  # the vote's
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -164,9 +164,13 @@ class _Lines:
                 f'"granularity": {_string(resolved.granularity)}, "certain": '
             )
         )
-        self._layer(resolved, "certain", resolved.certain, parts)
+        certain, likely, first = resolved.certain, resolved.likely, len(parts)
+        self._layer(resolved, "certain", certain, parts)
         parts.append(', "likely": ')
-        self._layer(resolved, "likely", resolved.likely, parts)
+        if likely is certain:  # the likely layer is the certain one, chains and all: its text is the same
+            parts += parts[first:-1]
+        else:
+            self._layer(resolved, "likely", likely, parts)
         defaults, following = resolved.defaults, timeline.certainly_next(resolved.id)
         parts.append(
             f', "defaults": {escaped_json(_strings(defaults)) if defaults else "[]"}, "actors": {people[0]}, '
