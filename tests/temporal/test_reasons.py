@@ -84,14 +84,15 @@ def check_all(report: Report, backwards: bool = False) -> int:
 
 def check_likely_found_at_once(report: Report) -> int:
     """An event's likely layer, asked for first, is what reading it from its own chains makes, and so are the
-    defaults it names: also where it is found to be the certain layer itself, without that reading (returned:
-    how many events)."""
+    defaults it names, its label and bounds: also where it is found to be the certain layer itself, without
+    that reading (returned: how many events)."""
     asked_first, read = resolve(report).events, resolve(report).events
     same = 0
     for row, other in zip(asked_first, read, strict=True):
         likely = row.likely
         same += likely is row.certain
-        assert (likely, row.defaults) == (other._likely_read(), other.defaults), row.id
+        found = likely, row.defaults, row.likely_label, row.likely_bounds
+        assert found == (other._likely_read(), other.defaults, other.likely_label, other.likely_bounds), row.id
     return same
 
 

@@ -608,12 +608,16 @@ class ResolvedEvent:
     def likely(self) -> Layer:
         """The certain reading plus the news-reading defaults (:mod:`tui.temporal.defaults`): "≈" marks a
         label that rests on a default; the explanation names each default used and each set aside. Where no
-        default bears on the event, the certain layer itself (see :meth:`_likely_is_certain`)."""
+        default bears on the event, the certain layer itself (see :attr:`_likely_is_certain`)."""
+        if not self._likely_is_certain:
+            return self._likely_read()
         certain = self.certain
-        if self._likely_is_certain(certain):
-            self.__dict__.setdefault("defaults", ())  # kept (see _kept): its chains hold none, no need to read them
-            return certain
-        return self._likely_read()
+        # What reading the likely layer would find, known without reading it (kept as _kept keeps answers).
+        answers = self.__dict__
+        answers.setdefault("likely_bounds", (certain.earliest, certain.latest))
+        answers.setdefault("likely_label", certain.label)
+        answers.setdefault("defaults", ())  # its chains are the certain layer's, which hold none
+        return certain
 
     def _likely_read(self) -> Layer:
         """The likely layer read from its own chains, bounds and set-aside defaults (what :attr:`likely` is)."""
@@ -631,18 +635,20 @@ class ResolvedEvent:
             explanation = "; ".join((explanation, *notes))
         return Layer(earliest, latest, label, explanation, tuple(notes))
 
-    def _likely_is_certain(self, certain: Layer) -> bool:
-        """Whether the likely layer reads exactly as ``certain`` does: the chain behind each of its bounds is
-        the certain layer's (:meth:`_Context.same_chain`: so are the bounds, what the chains say, and no
-        default is among them), both bounds are set (no note says a side is open), the label is the bounds'
-        own (not "ongoing at publication", nor a relation, nor "undated") and nothing of the event was set
-        aside. Most events of most reports: their likely layer is then found without reading it again."""
-        if certain.earliest is None or certain.latest is None:  # "undated" or placed by a relation, too
+    @property
+    def _likely_is_certain(self) -> bool:
+        """Whether the likely layer reads exactly as the certain one does: the chain behind each of its bounds
+        is the certain layer's (:meth:`_Context.same_chain`: so are the bounds, what the chains say, and no
+        default is among them), both bounds are set (no note says a side is open; nor is the event "undated"
+        or placed only by a relation), the label is the bounds' own (not "ongoing at publication") and nothing
+        of the event was set aside. Most events of most reports: their likely layer is then found without
+        reading it again."""
+        context = self._context
+        if self.start.earliest is None or self.latest is None or self.id in context.likely.set_aside:
             return False
         normalised = self.normalised
-        if (normalised is not None and normalised.granularity == "open") or self.id in self._context.likely.set_aside:
+        if normalised is not None and normalised.granularity == "open":
             return False
-        context = self._context
         start, end = self._points
         # The latest bound's chain as the likely layer reads it: of the end, or of the start for an event that
         # may go on; the same chain in the certain layer ends there too, with the same bound.
