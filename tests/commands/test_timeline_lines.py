@@ -5,15 +5,19 @@ ones and random ones."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 
 from hypothesis import HealthCheck, given, settings
 
+from tui.commands import main
 from tui.commands.timeline import _event_json, _Lines
 from tui.model import Report, parse_report
 from tui.printable import escaped_json
 from tui.temporal import resolve
 
+from ..conftest import EVENTS_JSON
 from ..hostile import hostile_report_data
 from ..synthetic import synthetic_report
 from ..temporal.test_likely import reports
@@ -50,3 +54,23 @@ def test_pieces_kept_are_let_go_past_their_bound(report, monkeypatch):
     monkeypatch.setattr(_Lines, "KEPT_CHAINS", 2)  # chains' texts let go: made again from the tree
     check(report)
     check(parse_report(json.dumps(synthetic_report(60))))
+
+
+def _written(stream: io.TextIOWrapper, monkeypatch) -> bytes:
+    """What ``newsline timeline --json`` writes to ``stream``, as bytes, after a line of text left unflushed in it."""
+    monkeypatch.setattr(sys, "stdout", stream)
+    stream.write("before\n")  # still in the stream's own buffer: it must come out first
+    assert main(["timeline", str(EVENTS_JSON), "--json"]) == 0
+    stream.flush()
+    return stream.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+def test_the_lines_go_in_utf8_to_the_streams_buffer_or_through_the_stream_in_its_own_encoding(report, monkeypatch):
+    """Pieces are encoded in UTF-8 once, and written straight to a UTF-8 stream's binary buffer; a stream in
+    another encoding gets the same text through itself."""
+    timeline = resolve(report)
+    line = _Lines(timeline)
+    expected = "before\n" + "".join(f"{line(row)}\n" for row in timeline.events)
+    assert "←" in expected  # characters beyond Latin-1, written as themselves
+    assert _written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), monkeypatch) == expected.encode()
+    assert _written(io.TextIOWrapper(io.BytesIO(), encoding="utf-16"), monkeypatch) == expected.encode("utf-16")

@@ -5,11 +5,13 @@ JSON object per line and event for machines. Every string from the data goes thr
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO
 
 from tui import collector
 from tui.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, file_argument, load
@@ -41,19 +43,31 @@ def _write(options: argparse.Namespace, report: Report) -> None:
 
     timeline = resolve(report)
     if options.json:
-        pieces, write, parts = _Lines(timeline).pieces, sys.stdout.write, []
+        pieces, write, parts = _Lines(timeline).pieces, _bytes_writer(sys.stdout), []
         for count, resolved in enumerate(timeline.events, 1):
             pieces(resolved, parts)
-            parts.append("\n")
+            parts.append(b"\n")
             if count % 256 == 0:  # written a few hundred lines at a time, each piece copied once
-                write("".join(parts))
+                write(b"".join(parts))
                 parts.clear()
         if parts:
-            write("".join(parts))
+            write(b"".join(parts))
     else:
         from tui.table import print_table
 
         print_table(timeline, sys.stdout)
+
+
+def _bytes_writer(stream: TextIO) -> Callable[[bytes], object]:
+    """A writer of UTF-8 text to ``stream``: straight to its binary buffer where the stream would write the
+    same bytes (UTF-8, no line ends translated), so that pieces encoded once are not encoded again with every
+    line they are in; else decoded and written through the stream as any text."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is not None and encoding and codecs.lookup(encoding).name == "utf-8" and os.linesep == "\n":
+        stream.flush()
+        return buffer.write
+    return lambda data: stream.write(data.decode())
 
 
 def _event_json(timeline: Timeline, resolved: ResolvedEvent) -> dict[str, object]:
@@ -106,12 +120,12 @@ def _step_json(step: Step) -> dict[str, object]:
 class _Lines:
     """Each event's line of ``timeline --json``: the text ``json.dumps(_event_json(timeline, event),
     ensure_ascii=False)`` makes, escaped by :func:`escaped_json` (a test checks it), written from pieces each
-    made and escaped once. Events share their bounds, labels and explanations, and the steps of the chains
-    that run through one another, yet ``json.dumps`` would write each of them anew, with its dates, for every
-    event (the steps are most of the text: a dozen an event), and the escaping would scan it all again.
-    Escaping the pieces is escaping the line: it replaces characters one at a time. The pieces are handed
-    on as they are (:meth:`pieces`), to be joined once with those of the lines around: a line is never
-    copied whole from one string into a longer one, nor a chain's text from its parent's."""
+    made, escaped and encoded in UTF-8 once. Events share their bounds, labels and explanations, and the steps
+    of the chains that run through one another, yet ``json.dumps`` would write each of them anew, with its
+    dates, for every event (the steps are most of the text: a dozen an event), and the escaping would scan
+    it all again, and the encoding again. Escaping the pieces is escaping the line: it replaces characters
+    one at a time; so is encoding them. The pieces are handed on as they are (:meth:`pieces`), to be joined
+    once with those of the lines around: a line is never copied whole from one string into a longer one."""
 
     KEPT = 16384  # pieces kept, of each kind: far more than the events near one another share
     KEPT_CHAINS = 2048  # chains' steps kept, by layer and side: those of the events nearby
@@ -126,34 +140,34 @@ class _Lines:
         self.context = context
         self.involved = involved
         self.max_steps = MAX_STEPS
-        self._layers: dict[tuple[object, ...], str] = {}  # a layer's text before its steps, by its fields
-        self._steps: dict[int, tuple[Step, str]] = {}  # a step's text, by the step (kept alive with it)
-        self._people: dict[frozenset[str], tuple[str, str]] = {}  # actors' and sides' texts, by the actors
+        self._layers: dict[tuple[object, ...], bytes] = {}  # a layer's text before its steps, by its fields
+        self._steps: dict[int, tuple[Step, bytes]] = {}  # a step's text, by the step (kept alive with it)
+        self._people: dict[frozenset[str], tuple[bytes, bytes]] = {}  # actors' and sides' texts, by the actors
         # Each layer's and side's shortest-path tree, with a chain's steps' text and its count of steps, by
         # the point it ends at (see _chain).
         self._trees: dict[tuple[str, bool], _Tree] = {}
         for layer in ("certain", "likely"):
             solution = context.layer_solution(layer)  # type: ignore[arg-type]
             for lower in (True, False):
-                side = '{"side": "earliest", ' if lower else '{"side": "latest", '
+                side = b'{"side": "earliest", ' if lower else b'{"side": "latest", '
                 distance = solution.lower if lower else solution.upper
                 self._trees[layer, lower] = _Tree(*solution.tree(lower), distance, side, {})
-        self._points: dict[int, str] = {}  # a step's event and point, by point
-        self._bounds: dict[float, str] = {}  # a step's bound, by minute
-        self._reasons: dict[object, str] = {}  # a step's reason and kind, by evidence (see _reason)
+        self._points: dict[int, bytes] = {}  # a step's event and point, by point
+        self._bounds: dict[float, bytes] = {}  # a step's bound, by minute
+        self._reasons: dict[object, bytes] = {}  # a step's reason and kind, by evidence (see _reason)
 
     def __call__(self, resolved: ResolvedEvent) -> str:
         """The event's line, without its newline."""
-        return "".join(self.pieces(resolved, []))
+        return b"".join(self.pieces(resolved, [])).decode()
 
-    def pieces(self, resolved: ResolvedEvent, parts: list[str]) -> list[str]:
-        """The pieces of the event's line, appended to ``parts`` (returned)."""
+    def pieces(self, resolved: ResolvedEvent, parts: list[bytes]) -> list[bytes]:
+        """The pieces of the event's line, in UTF-8, appended to ``parts`` (returned)."""
         event, timeline = resolved.event, self.timeline
         people = self._people.get(actors := self.involved(timeline.report, event))
         if people is None:
             report, ordered = timeline.report, sorted(actors)
             sides = sorted({report.actor(actor).side for actor in ordered})
-            people = escaped_json(_strings(ordered)), escaped_json(_strings(sides))
+            people = escaped_json(_strings(ordered)).encode(), escaped_json(_strings(sides)).encode()
             if len(self._people) >= self.KEPT:
                 self._people.clear()
             self._people[actors] = people
@@ -162,24 +176,28 @@ class _Lines:
                 f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
                 f'"sentences": {_strings([span.text for span in event.sentences])}, '
                 f'"granularity": {_string(resolved.granularity)}, "certain": '
-            )
+            ).encode()
         )
         certain, likely, first = resolved.certain, resolved.likely, len(parts)
         self._layer(resolved, "certain", certain, parts)
-        parts.append(', "likely": ')
+        parts.append(b', "likely": ')
         if likely is certain:  # the likely layer is the certain one, chains and all: its text is the same
             parts += parts[first:-1]
         else:
             self._layer(resolved, "likely", likely, parts)
         defaults, following = resolved.defaults, timeline.certainly_next(resolved.id)
-        parts.append(
-            f', "defaults": {escaped_json(_strings(defaults)) if defaults else "[]"}, "actors": {people[0]}, '
-            f'"sides": {people[1]}, "certainly_before": {escaped_json(_strings(following))}}}'
-        )
+        parts.append(b', "defaults": ')
+        parts.append(escaped_json(_strings(defaults)).encode() if defaults else b"[]")
+        parts.append(b', "actors": ')
+        parts.append(people[0])
+        parts.append(b', "sides": ')
+        parts.append(people[1])
+        parts.append(b', "certainly_before": ')
+        parts.append(f"{escaped_json(_strings(following))}}}".encode())
         return parts
 
     def _layer(
-        self, resolved: ResolvedEvent, name: Literal["certain", "likely"], found: Layer, parts: list[str]
+        self, resolved: ResolvedEvent, name: Literal["certain", "likely"], found: Layer, parts: list[bytes]
     ) -> None:
         """The layer's pieces: its text before its steps (made once for the events that share it), the steps."""
         key = found.earliest, found.latest, found.label, found.explanation
@@ -188,7 +206,7 @@ class _Lines:
             head = escaped_json(
                 f'{{"earliest": {_moment(found.earliest)}, "latest": {_moment(found.latest)}, '
                 f'"label": {_string(found.label)}, "explanation": {_string(found.explanation)}, "steps": ['
-            )
+            ).encode()
             if len(self._layers) >= self.KEPT:
                 self._layers.clear()
             self._layers[key] = head
@@ -197,10 +215,12 @@ class _Lines:
         if chains:
             parts.append(self._chain(name, *chains[0]))
             if len(chains) == 2 and (latest := self._chain(name, *chains[1])):
-                parts.append(f", {latest}" if parts[-1] else latest)
-        parts.append("]}")
+                if parts[-1]:
+                    parts.append(b", ")
+                parts.append(latest)
+        parts.append(b"]}")
 
-    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> str:
+    def _chain(self, layer: Literal["certain", "likely"], lower: bool, point: int) -> bytes:
         """The text of the steps of the chain behind a bound (:meth:`ResolvedEvent.steps`' of one side), each as
         :meth:`_step` writes it, joined by ", ": a point's chain is its parent's in the shortest-path tree and,
         unless its link is the order constraint (which makes no step), its own step, so each point's is made
@@ -211,7 +231,7 @@ class _Lines:
             layer = "certain"
         via, parent, distance, side, memo = self._trees[layer, lower]
         unread: list[int] = []
-        node, steps, count = point, "", 0
+        node, steps, count = point, b"", 0
         while node > 0:
             found = memo.get(node)
             if found is not None:
@@ -229,39 +249,40 @@ class _Lines:
                 if evidence.kind != "order":  # see _Context.steps
                     count += 1
                     if count <= self.max_steps:
-                        step = f"{side}{self._point(node)}{self._bound(distance(node))}{self._reason(evidence)}"
-                        steps = f"{steps}, {step}" if steps else step
+                        step = b"".join((side, self._point(node), self._bound(distance(node)), self._reason(evidence)))
+                        steps = b"".join((steps, b", ", step)) if steps else step
                 memo[node] = steps, count
         if count > self.max_steps:
-            return ", ".join(map(self._step, self.context.chain_steps(layer, lower, point)))
+            return b", ".join(map(self._step, self.context.chain_steps(layer, lower, point)))
         return steps
 
-    def _point(self, node: int) -> str:
+    def _point(self, node: int) -> bytes:
         """A step's ``event`` and ``point``, escaped, with the comma after them."""
         found = self._points.get(node)
         if found is None:
             if node == 1:
-                found = '"event": null, "point": "publication", '
+                found = b'"event": null, "point": "publication", '
             else:
                 index, is_end = divmod(node - 2, 2)
                 event = self.timeline.report.events[index].id
-                found = escaped_json(f'"event": {_string(event)}, "point": "{"end" if is_end else "start"}", ')
+                point = "end" if is_end else "start"
+                found = escaped_json(f'"event": {_string(event)}, "point": "{point}", ').encode()
             if len(self._points) >= self.KEPT:
                 self._points.clear()
             self._points[node] = found
         return found
 
-    def _bound(self, minutes: float) -> str:
+    def _bound(self, minutes: float) -> bytes:
         """A step's ``bound``, with the comma after it."""
         found = self._bounds.get(minutes)
         if found is None:
-            found = f'"bound": {_moment(self.context.moment(minutes))}, '
+            found = f'"bound": {_moment(self.context.moment(minutes))}, '.encode()
             if len(self._bounds) >= self.KEPT:
                 self._bounds.clear()
             self._bounds[minutes] = found
         return found
 
-    def _reason(self, evidence: Evidence) -> str:
+    def _reason(self, evidence: Evidence) -> bytes:
         """A step's ``reason`` and ``kind``, escaped, with the brace that ends it (the step skips nothing):
         made once for the evidence that says the same, a time or a relation by its words alone (see
         Evidence.describe; each relation of a report is evidence of its own, and hashing one hashes its
@@ -271,13 +292,13 @@ class _Lines:
         found = self._reasons.get(key)
         if found is None:
             reason = self.context.describe(evidence)
-            found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(kind)}}}')
+            found = escaped_json(f'"reason": {_string(reason)}, "kind": {_string(kind)}}}').encode()
             if len(self._reasons) >= self.KEPT:
                 self._reasons.clear()
             self._reasons[key] = found
         return found
 
-    def _step(self, step: Step) -> str:
+    def _step(self, step: Step) -> bytes:
         kept = self._steps.get(id(step))
         if kept is not None:
             return kept[1]
@@ -286,10 +307,11 @@ class _Lines:
             f'"point": {_string(step.point)}, "bound": {_moment(step.bound)}, "reason": {_string(step.reason)}, '
             f'"kind": {_string(step.evidence.kind)}' + (f', "skipped": {step.skipped}}}' if step.skipped else "}")
         )
+        encoded = text.encode()
         if len(self._steps) >= self.KEPT:
             self._steps.clear()
-        self._steps[id(step)] = step, text
-        return text
+        self._steps[id(step)] = step, encoded
+        return encoded
 
 
 class _Tree(NamedTuple):
@@ -298,8 +320,8 @@ class _Tree(NamedTuple):
     via: list[Any]  # the stored constraint on each point's last link, or None
     parent: array[int]
     distance: Callable[[int], float]  # each point's bound on that side, in minutes
-    side: str  # how a step of that side begins
-    chains: dict[int, tuple[str, int]]  # a chain's steps' text and its count of steps, by point
+    side: bytes  # how a step of that side begins
+    chains: dict[int, tuple[bytes, int]]  # a chain's steps' text and its count of steps, by point
 
 
 def _string(text: str) -> str:
