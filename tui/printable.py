@@ -104,7 +104,7 @@ def escaped_json(text: str) -> str:
     """JSON text with every character :func:`printable` would replace written as a ``\\u`` escape instead:
     the same JSON to a parser, and nothing that acts on a terminal it is printed to (``json.dumps`` leaves
     C1 controls, bidi overrides and line separators as they are when it keeps non-ASCII text)."""
-    if _SUSPECT.search(text) is None:
+    if (text.isascii() and text.isprintable()) or _SUSPECT.search(text) is None:  # the first, a quicker test
         return text
     return _UNSAFE.sub(_json_escape, text)
 

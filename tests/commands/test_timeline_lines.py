@@ -74,3 +74,17 @@ def test_the_lines_go_in_utf8_to_the_streams_buffer_or_through_the_stream_in_its
     assert "←" in expected  # characters beyond Latin-1, written as themselves
     assert _written(io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), monkeypatch) == expected.encode()
     assert _written(io.TextIOWrapper(io.BytesIO(), encoding="utf-16"), monkeypatch) == expected.encode("utf-16")
+
+
+def test_events_told_by_the_same_actors_and_sources_but_quoting_others():
+    """Who is involved is made once for the events with the same actors, quotes and sources: one that quotes
+    someone else is not written with another's."""
+    data = json.loads(EVENTS_JSON.read_text(encoding="utf-8"))
+    events = {event["id"]: event for event in data["events"]}
+    flight, defeat = events["russian-army-flight"], events["kyiv-defeat"]
+    assert flight["actors"] == defeat["actors"] == ["russian-army"] and defeat["sources"] == [{"source": "report"}]
+    flight["sources"], flight["quotes"] = [{"source": "report"}], events["zelensky-video-speech"]["quotes"][:1]
+    report = parse_report(json.dumps(data))
+    check(report)
+    timeline = resolve(report)
+    assert '"actors": ["russian-army", "zelensky"]' in _Lines(timeline)(timeline["russian-army-flight"])

@@ -142,7 +142,7 @@ class _Lines:
         self.max_steps = MAX_STEPS
         self._layers: dict[tuple[object, ...], bytes] = {}  # a layer's text before its steps, by its fields
         self._steps: dict[int, tuple[Step, bytes]] = {}  # a step's text, by the step (kept alive with it)
-        self._people: dict[frozenset[str], tuple[bytes, bytes]] = {}  # actors' and sides' texts, by the actors
+        self._people: dict[tuple[int, int, int], tuple[bytes, bytes]] = {}  # actors' and sides' texts (see pieces)
         # Each layer's and side's shortest-path tree, with a chain's steps' text and its count of steps, by
         # the point it ends at (see _chain).
         self._trees: dict[tuple[str, bool], _Tree] = {}
@@ -163,20 +163,21 @@ class _Lines:
     def pieces(self, resolved: ResolvedEvent, parts: list[bytes]) -> list[bytes]:
         """The pieces of the event's line, in UTF-8, appended to ``parts`` (returned)."""
         event, timeline = resolved.event, self.timeline
-        people = self._people.get(actors := self.involved(timeline.report, event))
+        # Who is involved follows from the event's actors, quotes and sources alone, which the loader shares
+        # between the events that have the same (the report holds them all the while: their ids stay theirs).
+        key = id(event.actors), id(event.quotes), id(event.sources)
+        people = self._people.get(key)
         if people is None:
-            report, ordered = timeline.report, sorted(actors)
+            report, ordered = timeline.report, sorted(self.involved(timeline.report, event))
             sides = sorted({report.actor(actor).side for actor in ordered})
             people = escaped_json(_strings(ordered)).encode(), escaped_json(_strings(sides)).encode()
             if len(self._people) >= self.KEPT:
                 self._people.clear()
-            self._people[actors] = people
-        parts.append(
-            escaped_json(
-                f'{{"id": {_string(resolved.id)}, "summary": {_string(event.summary)}, '
-                f'"sentences": {_strings([span.text for span in event.sentences])}, '
-                f'"granularity": {_string(resolved.granularity)}, "certain": '
-            ).encode()
+            self._people[key] = people
+        parts.append(  # each string escaped on its own: most are ASCII, which escaped_json tests quickest
+            f'{{"id": {escaped_json(_string(resolved.id))}, "summary": {escaped_json(_string(event.summary))}, '
+            f'"sentences": {escaped_json(_strings([span.text for span in event.sentences]))}, '
+            f'"granularity": {escaped_json(_string(resolved.granularity))}, "certain": '.encode()
         )
         certain, likely, first = resolved.certain, resolved.likely, len(parts)
         self._layer(resolved, "certain", certain, parts)
