@@ -644,16 +644,17 @@ class ResolvedEvent:
         of the event was set aside. Most events of most reports: their likely layer is then found without
         reading it again."""
         context = self._context
-        if self.start.earliest is None or self.latest is None or self.id in context.likely.set_aside:
-            return False
-        normalised = self.normalised
-        if normalised is not None and normalised.granularity == "open":
-            return False
-        start, end = self._points
+        likely = context.likely
+        solution, (start, end) = likely.solution, self._points
         # The latest bound's chain as the likely layer reads it: of the end, or of the start for an event that
         # may go on; the same chain in the certain layer ends there too, with the same bound.
-        last = end if context.likely.solution.upper(end) != INF else start
-        return context.same_chain(True, start) and context.same_chain(False, last)
+        last = end if solution.upper(end) != INF else start
+        if not (context.same_chain(True, start) and context.same_chain(False, last)):
+            return False
+        if solution.lower(start) == -INF or solution.upper(last) == INF or self.id in likely.set_aside:
+            return False  # a side open (the same in both layers), or a default of its own set aside
+        normalised = self.normalised
+        return normalised is None or normalised.granularity != "open"
 
     @_kept
     def certain_steps(self) -> tuple[Step, ...]:
