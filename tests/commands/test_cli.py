@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -126,6 +127,17 @@ def test_a_full_disk_gets_a_message_and_status_1():
         )
     assert result.returncode == 1
     assert result.stderr == "newsline: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("arguments", [["timeline", "--json"], ["timeline"]])
+def test_an_output_encoding_without_the_texts_letters_gets_a_message_and_status_1(arguments):
+    environment = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", *arguments], capture_output=True, text=True, timeout=60, env=environment
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("newsline: cannot write the output: its encoding, latin-1, has no ")
+    assert "set PYTHONIOENCODING=utf-8, or a UTF-8 locale\n" in result.stderr and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(

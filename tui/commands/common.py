@@ -143,7 +143,8 @@ def source(file: Path | None) -> Path:
 def guarded_output(command: Callable[[], int]) -> int:
     """Run ``command`` and flush its output here, not at exit, so that an output that fails is said:
     a reader that went away (``newsline timeline | head``) is no error, status 0; an output that cannot be
-    written (``newsline timeline > /dev/full``) gets one message and :data:`EXIT_CANNOT_WRITE`."""
+    written (``newsline timeline > /dev/full``, or in an encoding without the text's letters) gets one message
+    and :data:`EXIT_CANNOT_WRITE`."""
     try:
         try:
             status = command()
@@ -155,6 +156,17 @@ def guarded_output(command: Callable[[], int]) -> int:
     except BrokenPipeError:
         drop_stdout()
         return EXIT_OK
+    except UnicodeEncodeError as error:  # a terminal or PYTHONIOENCODING in an encoding without the text's letters
+        drop_stdout()
+        character = error.object[error.start : error.start + 1]
+        print(
+            printable(
+                f"newsline: cannot write the output: its encoding, {error.encoding}, has no {character!r} "
+                f"(U+{ord(character):04X}); set PYTHONIOENCODING=utf-8, or a UTF-8 locale"
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_WRITE
     except OSError as error:
         drop_stdout()
         print(printable(f"newsline: cannot write the output: {error.strerror or error}"), file=sys.stderr)
