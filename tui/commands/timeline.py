@@ -187,14 +187,11 @@ class _Lines:
         else:
             self._layer(resolved, "likely", likely, parts)
         defaults, following = resolved.defaults, timeline.certainly_next(resolved.id)
-        parts.append(b', "defaults": ')
-        parts.append(escaped_json(_strings(defaults)).encode() if defaults else b"[]")
-        parts.append(b', "actors": ')
-        parts.append(people[0])
-        parts.append(b', "sides": ')
-        parts.append(people[1])
-        parts.append(b', "certainly_before": ')
-        parts.append(f"{escaped_json(_strings(following))}}}".encode())
+        parts += (
+            b', "defaults": ', escaped_json(_strings(defaults)).encode() if defaults else b"[]",
+            b', "actors": ', people[0], b', "sides": ', people[1],
+            b', "certainly_before": ', f"{escaped_json(_strings(following))}}}".encode(),
+        )  # fmt: skip
         return parts
 
     def _layer(
